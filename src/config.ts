@@ -1,0 +1,24 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, read once. */
+export interface Config {
+  readonly port: number;
+  readonly databasePath: string;
+  readonly seedsDirectory: string;
+}
+
+/** Where the repository lives: dist/ and src/ both sit one level below it. */
+const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Read the configuration from `env`; throws on a value a person must fix, such as a non-numeric PORT. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number between 0 and 65535, got "${env.PORT}"`);
+  }
+  return Object.freeze({
+    port,
+    databasePath: path.resolve(env.RETOUCHE_DB || path.join(REPO_ROOT, 'data', 'retouche.db')),
+    seedsDirectory: path.resolve(env.RETOUCHE_SEEDS || path.join(REPO_ROOT, 'seeds')),
+  });
+}

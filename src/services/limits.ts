@@ -1,0 +1,12 @@
+/** Size limits shared by the web layer (request parsers) and the use cases that enforce them. */
+
+/** The largest article accepted, in UTF-8 bytes: a long feature is ~50 KB, so 2 MB leaves ample room. */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+/** The longest title kept. */
+export const MAX_TITLE_LENGTH = 300;
+/** The longest author name kept. */
+export const MAX_AUTHOR_LENGTH = 100;
+/** The longest revision comment kept. */
+export const MAX_COMMENT_LENGTH = 2000;
+/** The longest sentence an editor may save (UTF-16 units); an article-sized paste into one sentence is a mistake. */
+export const MAX_SENTENCE_LENGTH = 100_000;

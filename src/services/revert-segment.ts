@@ -1,0 +1,36 @@
+import type { Storage } from '../storage/types.js';
+import { appendRevision, conflictWith, type SaveResult } from './correct-segment.js';
+import { found } from './errors.js';
+import { getSegmentVersion } from './segment-history.js';
+import { optionalComment, requireAuthor, requireRevisionNumber } from './validate.js';
+
+export interface RevertRequest {
+  segmentId: number;
+  revision: unknown;
+  author: unknown;
+  /** When given, the revert is refused if the sentence moved on since the editor looked at it. */
+  baseRevision?: unknown;
+  comment?: unknown;
+}
+
+/** Bring back the text of an earlier version as a new revision; history is never rewritten. */
+export async function revertSegment(storage: Storage, request: RevertRequest): Promise<SaveResult> {
+  const author = requireAuthor(request.author);
+  const target = requireRevisionNumber(request.revision, 'revision');
+  const comment = optionalComment(request.comment);
+  const segment = found(await storage.segments.get(request.segmentId), `Sentence ${request.segmentId}`);
+  if (request.baseRevision !== undefined && request.baseRevision !== '') {
+    const base = requireRevisionNumber(request.baseRevision, 'baseRevision');
+    if (base !== segment.revision) throw conflictWith(segment, base);
+  }
+  const text = await getSegmentVersion(storage, segment.id, target);
+  if (text === segment.text) return { segment, revision: null };
+  return appendRevision(storage, segment, {
+    kind: 'revert',
+    text,
+    revertedTo: target,
+    author,
+    comment: comment ?? `Restored version ${target}`,
+    status: text === segment.original ? 'to-review' : 'edited',
+  });
+}

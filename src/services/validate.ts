@@ -1,0 +1,39 @@
+import { ServiceError } from './errors.js';
+import { MAX_AUTHOR_LENGTH, MAX_COMMENT_LENGTH } from './limits.js';
+
+/** The trimmed author name, or an error saying why it cannot be used. */
+export function requireAuthor(author: unknown): string {
+  const name = typeof author === 'string' ? author.trim() : '';
+  if (name === '') throw new ServiceError('invalid-input', 'Say who you are: an author name is needed to record the change.');
+  if (name.length > MAX_AUTHOR_LENGTH) {
+    throw new ServiceError('invalid-input', `The author name is longer than ${MAX_AUTHOR_LENGTH} characters.`);
+  }
+  return name;
+}
+
+/** The trimmed comment, null when absent or blank. */
+export function optionalComment(comment: unknown): string | null {
+  if (comment === undefined || comment === null) return null;
+  if (typeof comment !== 'string') throw new ServiceError('invalid-input', 'The comment must be text.');
+  const trimmed = comment.trim();
+  if (trimmed.length > MAX_COMMENT_LENGTH) {
+    throw new ServiceError('invalid-input', `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
+  }
+  return trimmed === '' ? null : trimmed;
+}
+
+/** A non-negative whole number from a JSON or form value, or an error naming the field. */
+export function requireRevisionNumber(value: unknown, field: string): number {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
+    throw new ServiceError('invalid-input', `"${field}" must be a revision number (a whole number from 0).`);
+  }
+  return number;
+}
+
+/** A positive id from a URL, or not-found: an id that cannot exist names nothing. */
+export function parseId(value: unknown, what: string): number {
+  const id = typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(id)) throw new ServiceError('not-found', `${what} does not exist.`);
+  return id;
+}

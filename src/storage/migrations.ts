@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+
+/** One step of the schema, applied once and recorded in schema_migrations. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * The schema, oldest first. Never edit a migration that has shipped: add a new one, because
+ * databases in the field have already recorded the old one as applied.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents, segments and revisions',
+    sql: `
+      CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        target_language TEXT NOT NULL,
+        detected_language TEXT NOT NULL,
+        -- The imported text (BOM removed, line ends normalised): segments point into it by offset,
+        -- so export can put every corrected sentence back between the original separators.
+        original_text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE segments (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        original TEXT NOT NULL,
+        -- Denormalised copy of the newest revision, so pages never rebuild history to show text.
+        text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('to-review', 'edited', 'approved', 'excluded')),
+        revision INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (document_id, position)
+      );
+      CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('import', 'edit', 'revert')),
+        patch TEXT NOT NULL,
+        checkpoint TEXT,
+        reverted_to INTEGER,
+        author TEXT NOT NULL,
+        comment TEXT,
+        created_at TEXT NOT NULL,
+        -- Two saves from the same base can never both land: the second violates this key.
+        UNIQUE (segment_id, number)
+      );
+      CREATE INDEX revisions_by_time ON revisions (created_at);
+    `,
+  },
+];
+
+/** Apply every migration newer than the database, each in its own transaction; returns the versions applied. */
+export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const applied = new Set(
+    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const newlyApplied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    })();
+    newlyApplied.push(migration.version);
+  }
+  return newlyApplied;
+}

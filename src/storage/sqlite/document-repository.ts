@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import { serializeTextPatch } from '../../history/text-patch.js';
+import type { DocumentRepository, DocumentSummary, NewDocument } from '../types.js';
+import { toDocument, type DocumentRow } from './rows.js';
+
+interface SummaryRow {
+  id: number; title: string; target_language: string; detected_language: string;
+  created_at: string; updated_at: string; segment_count: number; corrected_count: number;
+}
+
+/** Documents over SQLite; `create` writes the document, its segments and their revision 0 atomically. */
+export function createDocumentRepository(db: Database.Database): DocumentRepository {
+  const insertDocument = db.prepare(`INSERT INTO documents
+    (title, target_language, detected_language, original_text, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertSegment = db.prepare(`INSERT INTO segments
+    (document_id, position, paragraph, start_offset, end_offset, original, text, status, revision, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'to-review', 0, ?)`);
+  const insertImportRevision = db.prepare(`INSERT INTO revisions
+    (segment_id, number, kind, patch, checkpoint, author, created_at)
+    VALUES (?, 0, 'import', ?, ?, ?, ?)`);
+  const selectDocument = db.prepare('SELECT * FROM documents WHERE id = ?');
+  const selectSummaries = db.prepare(`SELECT d.id, d.title, d.target_language, d.detected_language,
+      d.created_at, d.updated_at,
+      COUNT(s.id) AS segment_count,
+      COALESCE(SUM(s.text <> s.original), 0) AS corrected_count
+    FROM documents d LEFT JOIN segments s ON s.document_id = d.id
+    GROUP BY d.id ORDER BY d.created_at DESC, d.id DESC`);
+  const countDocuments = db.prepare('SELECT COUNT(*) FROM documents').pluck();
+  const emptyPatch = serializeTextPatch([]);
+
+  const create = db.transaction((document: NewDocument, now: string) => {
+    const { lastInsertRowid } = insertDocument.run(document.title, document.targetLanguage,
+      document.detectedLanguage, document.originalText, now, now);
+    const documentId = Number(lastInsertRowid);
+    for (const segment of document.segments) {
+      const inserted = insertSegment.run(documentId, segment.position, segment.paragraph,
+        segment.start, segment.end, segment.text, segment.text, now);
+      insertImportRevision.run(Number(inserted.lastInsertRowid), emptyPatch, segment.text, document.author, now);
+    }
+    return toDocument(selectDocument.get(documentId) as DocumentRow);
+  });
+
+  return {
+    async create(document) {
+      return create(document, new Date().toISOString());
+    },
+    async get(id) {
+      const row = selectDocument.get(id) as DocumentRow | undefined;
+      return row && toDocument(row);
+    },
+    async list() {
+      return (selectSummaries.all() as SummaryRow[]).map((row): DocumentSummary => ({
+        id: row.id,
+        title: row.title,
+        targetLanguage: row.target_language,
+        detectedLanguage: row.detected_language,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        segmentCount: row.segment_count,
+        correctedCount: row.corrected_count,
+      }));
+    },
+    async count() {
+      return countDocuments.get() as number;
+    },
+  };
+}

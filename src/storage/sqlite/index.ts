@@ -1,0 +1,18 @@
+import type { Storage } from '../types.js';
+import { createDocumentRepository } from './document-repository.js';
+import { openDatabase } from './open-database.js';
+import { createRevisionRepository } from './revision-repository.js';
+import { createSegmentRepository } from './segment-repository.js';
+
+/** The SQLite backend: one database file in WAL mode, migrated on open. */
+export function createSqliteStorage(file: string): Storage {
+  const db = openDatabase(file);
+  return {
+    documents: createDocumentRepository(db),
+    segments: createSegmentRepository(db),
+    revisions: createRevisionRepository(db),
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import { serializeTextPatch } from '../../history/text-patch.js';
+import type { AppendResult, NewRevision, RevisionRepository } from '../types.js';
+import {
+  REVISION_COLUMNS, SEGMENT_COLUMNS, toRevision, toSegment, type RevisionRow, type SegmentRow,
+} from './rows.js';
+
+/** Revisions over SQLite. History is append-only: nothing here updates or deletes a revision. */
+export function createRevisionRepository(db: Database.Database): RevisionRepository {
+  const selectSegment = db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = ?`);
+  const insertRevision = db.prepare(`INSERT INTO revisions
+    (segment_id, number, kind, patch, checkpoint, reverted_to, author, comment, created_at)
+    VALUES (@segmentId, @number, @kind, @patch, @checkpoint, @revertedTo, @author, @comment, @createdAt)`);
+  const updateSegment = db.prepare(`UPDATE segments SET text = ?, status = ?, revision = ?, updated_at = ?
+    WHERE id = ? AND revision = ?`);
+  const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  const selectRevision = db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE id = ?`);
+  const selectBySegment = db.prepare(
+    `SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY number`);
+  const selectRange = db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions
+    WHERE segment_id = ? AND number BETWEEN ? AND ? ORDER BY number`);
+  const selectByDocument = db.prepare(`SELECT ${REVISION_COLUMNS.split(',').map((c) => `r.${c.trim()}`).join(', ')}
+    FROM revisions r JOIN segments s ON s.id = r.segment_id
+    WHERE s.document_id = ? ORDER BY s.position, r.number`);
+
+  const append = db.transaction((revision: NewRevision, now: string): AppendResult => {
+    const row = selectSegment.get(revision.segmentId) as SegmentRow | undefined;
+    if (!row) return { ok: false, reason: 'not-found' };
+    if (row.revision !== revision.expectedRevision) return { ok: false, reason: 'conflict', current: toSegment(row) };
+    const number = row.revision + 1;
+    const inserted = insertRevision.run({
+      segmentId: revision.segmentId,
+      number,
+      kind: revision.kind,
+      patch: serializeTextPatch(revision.patch),
+      checkpoint: revision.checkpoint,
+      revertedTo: revision.revertedTo,
+      author: revision.author,
+      comment: revision.comment,
+      createdAt: now,
+    });
+    updateSegment.run(revision.text, revision.status, number, now, revision.segmentId, row.revision);
+    touchDocument.run(now, row.document_id);
+    return {
+      ok: true,
+      segment: toSegment(selectSegment.get(revision.segmentId) as SegmentRow),
+      revision: toRevision(selectRevision.get(inserted.lastInsertRowid) as RevisionRow),
+    };
+  });
+
+  return {
+    async append(revision) {
+      // IMMEDIATE takes the write lock before the read, so another process cannot slip a save in between.
+      return append.immediate(revision, new Date().toISOString());
+    },
+    async listBySegment(segmentId) {
+      return (selectBySegment.all(segmentId) as RevisionRow[]).map(toRevision);
+    },
+    async listRange(segmentId, from, to) {
+      return (selectRange.all(segmentId, from, to) as RevisionRow[]).map(toRevision);
+    },
+    async listByDocument(documentId) {
+      return (selectByDocument.all(documentId) as RevisionRow[]).map(toRevision);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import type { TextPatch } from '../history/text-patch.js';
+
+/**
+ * The storage interface every backend implements. Methods are async even over better-sqlite3
+ * so that a PostgreSQL backend can implement the same contract; every method that writes
+ * more than one row is atomic.
+ */
+export interface Storage {
+  readonly documents: DocumentRepository;
+  readonly segments: SegmentRepository;
+  readonly revisions: RevisionRepository;
+  close(): Promise<void>;
+}
+
+export type SegmentStatus = 'to-review' | 'edited' | 'approved' | 'excluded';
+export type RevisionKind = 'import' | 'edit' | 'revert';
+
+export interface DocumentRecord {
+  id: number;
+  title: string;
+  targetLanguage: string;
+  detectedLanguage: string;
+  originalText: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DocumentSummary {
+  id: number;
+  title: string;
+  targetLanguage: string;
+  detectedLanguage: string;
+  createdAt: string;
+  updatedAt: string;
+  segmentCount: number;
+  /** Sentences whose current text differs from the machine translation. */
+  correctedCount: number;
+}
+
+export interface SegmentRecord {
+  id: number;
+  documentId: number;
+  position: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  original: string;
+  text: string;
+  status: SegmentStatus;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface RevisionRecord {
+  id: number;
+  segmentId: number;
+  number: number;
+  kind: RevisionKind;
+  patch: TextPatch;
+  checkpoint: string | null;
+  revertedTo: number | null;
+  author: string;
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface NewSegment {
+  position: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface NewDocument {
+  title: string;
+  targetLanguage: string;
+  detectedLanguage: string;
+  originalText: string;
+  author: string;
+  segments: readonly NewSegment[];
+}
+
+export interface DocumentRepository {
+  /** Insert a document, its segments and each segment's revision 0 in one transaction. */
+  create(document: NewDocument): Promise<DocumentRecord>;
+  get(id: number): Promise<DocumentRecord | undefined>;
+  list(): Promise<DocumentSummary[]>;
+  count(): Promise<number>;
+}
+
+export interface SegmentRepository {
+  get(id: number): Promise<SegmentRecord | undefined>;
+  listByDocument(documentId: number): Promise<SegmentRecord[]>;
+}
+
+export interface NewRevision {
+  segmentId: number;
+  /** The revision the change was made against; the append fails when the segment has moved on. */
+  expectedRevision: number;
+  kind: Exclude<RevisionKind, 'import'>;
+  text: string;
+  patch: TextPatch;
+  checkpoint: string | null;
+  revertedTo: number | null;
+  status: SegmentStatus;
+  author: string;
+  comment: string | null;
+}
+
+export type AppendResult =
+  | { ok: true; segment: SegmentRecord; revision: RevisionRecord }
+  | { ok: false; reason: 'conflict'; current: SegmentRecord }
+  | { ok: false; reason: 'not-found' };
+
+export interface RevisionRepository {
+  /** Compare-and-append: insert the revision and update the segment in one transaction, or report a conflict. */
+  append(revision: NewRevision): Promise<AppendResult>;
+  /** Every revision of a segment, oldest first. */
+  listBySegment(segmentId: number): Promise<RevisionRecord[]>;
+  /** Revisions `from`..`to` (inclusive) of a segment, oldest first. */
+  listRange(segmentId: number, from: number, to: number): Promise<RevisionRecord[]>;
+  /** Every revision of every segment of a document, by segment position then number. */
+  listByDocument(documentId: number): Promise<RevisionRecord[]>;
+}

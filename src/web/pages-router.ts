@@ -1,0 +1,157 @@
+import { Router, type Request, type Response } from 'express';
+import type { Storage } from '../storage/types.js';
+import { correctSegment } from '../services/correct-segment.js';
+import { getDocument, getSegment, listDocuments } from '../services/documents.js';
+import { ServiceError } from '../services/errors.js';
+import { importDocument } from '../services/import-document.js';
+import { revertSegment } from '../services/revert-segment.js';
+import { getSegmentHistory } from '../services/segment-history.js';
+import { parseId } from '../services/validate.js';
+import { SUPPORTED_LANGUAGES } from '../text/detect-language.js';
+import { diffForDisplay, diffSideBySide } from '../history/display-diff.js';
+import { authorOf, readAuthor, rememberAuthor } from './author-cookie.js';
+import { httpStatusOf } from './errors.js';
+import { parseImportForm } from './upload.js';
+import { toDocumentHeader, toParagraphViews, toRevisionViews } from './view-models.js';
+
+/** The HTML pages; every form works without JavaScript, which only saves page reloads. */
+export function createPagesRouter(storage: Storage): Router {
+  const router = Router();
+
+  router.get('/', (_request, response) => response.redirect('/documents'));
+
+  router.get('/documents', async (request, response) => {
+    response.render('documents', { title: 'Documents', documents: await listDocuments(storage), author: readAuthor(request) });
+  });
+
+  router.get('/import', (request, response) => {
+    renderImport(request, response, {});
+  });
+
+  router.post('/documents', parseImportForm, async (request, response) => {
+    const form = (request.body ?? {}) as Record<string, string | undefined>;
+    rememberAuthor(response, form.author);
+    try {
+      const result = await importDocument(storage, {
+        title: form.title,
+        text: form.text,
+        file: request.file && { name: request.file.originalname, bytes: request.file.buffer },
+        targetLanguage: form.targetLanguage,
+        author: authorOf(request) as string,
+      });
+      if (result.languageWarning === null) return response.redirect(303, `/documents/${result.document.id}`);
+      // The import page says so when the text is not in the declared language; the document is kept.
+      renderImport(request, response, { imported: { id: result.document.id, title: result.document.title, warning: result.languageWarning } });
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      response.status(httpStatusOf(error));
+      renderImport(request, response, { error: error.message, form: { title: form.title ?? '', text: form.text ?? '', targetLanguage: form.targetLanguage ?? 'en' } });
+    }
+  });
+
+  router.get('/documents/:id', async (request, response) => {
+    await renderDocument(request, response, parseId(request.params.id, 'Document'), null);
+  });
+
+  router.post('/author', (request, response) => {
+    rememberAuthor(response, request.body?.author);
+    response.redirect(303, safeReturnPath(request.body?.returnTo));
+  });
+
+  router.post('/segments/:id', async (request, response) => {
+    const segmentId = parseId(request.params.id, 'Sentence');
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    rememberAuthor(response, form.author);
+    try {
+      const { segment } = await correctSegment(storage, {
+        segmentId, text: form.text, baseRevision: form.baseRevision, author: authorOf(request), comment: form.comment,
+      });
+      response.redirect(303, `/documents/${segment.documentId}#segment-${segment.id}`);
+    } catch (error) {
+      if (!(error instanceof ServiceError) || error.code === 'not-found') throw error;
+      // Re-show the page with the editor's text kept and, on a conflict, the winning text beside it.
+      const { segment } = await getSegment(storage, segmentId);
+      response.status(httpStatusOf(error));
+      await renderDocument(request, response, segment.documentId, {
+        segmentId,
+        text: typeof form.text === 'string' ? form.text : '',
+        comment: typeof form.comment === 'string' ? form.comment : '',
+        message: error.message,
+        conflict: error.code === 'conflict' ? { text: segment.text, revision: segment.revision } : null,
+      });
+    }
+  });
+
+  router.get('/segments/:id/history', async (request, response) => {
+    const history = await getSegmentHistory(storage, parseId(request.params.id, 'Sentence'));
+    const { document } = await getSegment(storage, history.segment.id);
+    const numbers = history.revisions.map((revision) => revision.number);
+    const pick = (value: unknown, fallback: number) => {
+      const number = Number(value);
+      return numbers.includes(number) ? number : fallback;
+    };
+    const from = pick(request.query.from, 0);
+    const to = pick(request.query.to, history.segment.revision);
+    const textOf = (number: number) => history.revisions.find((revision) => revision.number === number)?.text ?? '';
+    response.render('segment-history', {
+      title: `History of sentence ${history.segment.position + 1}`,
+      document: { id: document.id, title: document.title },
+      segment: history.segment,
+      revisions: toRevisionViews(history.revisions, history.segment.revision),
+      numbers,
+      comparison: { from, to, sides: diffSideBySide(textOf(from), textOf(to)), interleaved: diffForDisplay(textOf(from), textOf(to)) },
+      author: readAuthor(request),
+    });
+  });
+
+  router.post('/segments/:id/revert', async (request, response) => {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    rememberAuthor(response, form.author);
+    const { segment } = await revertSegment(storage, {
+      segmentId: parseId(request.params.id, 'Sentence'),
+      revision: form.revision,
+      baseRevision: form.baseRevision,
+      author: authorOf(request),
+      comment: form.comment,
+    });
+    response.redirect(303, `/segments/${segment.id}/history`);
+  });
+
+  return router;
+
+  async function renderDocument(request: Request, response: Response, documentId: number, failedSave: FailedSave | null) {
+    const { document, segments } = await getDocument(storage, documentId);
+    response.render('document', {
+      title: document.title,
+      header: toDocumentHeader(document, segments),
+      paragraphs: toParagraphViews(segments),
+      author: readAuthor(request),
+      failedSave,
+    });
+  }
+}
+
+interface FailedSave {
+  segmentId: number;
+  text: string;
+  comment: string;
+  message: string;
+  conflict: { text: string; revision: number } | null;
+}
+
+function renderImport(request: Request, response: Response, state: Record<string, unknown>) {
+  response.render('import', {
+    title: 'Import an article',
+    languages: SUPPORTED_LANGUAGES,
+    author: readAuthor(request),
+    imported: null,
+    error: null,
+    form: { title: '', text: '', targetLanguage: 'en' },
+    ...state,
+  });
+}
+
+/** Only local paths: a form must not be able to send the editor to another site. */
+function safeReturnPath(value: unknown): string {
+  return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/documents';
+}
