@@ -1,5 +1,4 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import multer from 'multer';
 import { ServiceError, type ServiceErrorCode } from '../services/errors.js';
 
 /** HTTP status for each expected failure of a use case. */
@@ -55,7 +54,6 @@ function describeFailure(error: unknown): Failure {
   if (error instanceof HttpError) {
     return { status: error.status, code: error.code, message: error.message, ...(error.details && { details: error.details }) };
   }
-  if (error instanceof multer.MulterError) return describeUploadFailure(error);
   // body-parser marks its own failures (malformed JSON, too large, bad charset) with a status.
   const status = (error as { status?: unknown; type?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -68,11 +66,4 @@ function describeFailure(error: unknown): Failure {
     return { status, code: 'bad-request', message: (error as Error).message };
   }
   return { status: 500, code: 'internal', message: 'The server failed to handle this request. Nothing was changed; try again.' };
-}
-
-function describeUploadFailure(error: multer.MulterError): Failure {
-  if (error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE') {
-    return { status: 413, code: 'too-large', message: 'The article is larger than the 2.0 MB limit. Split it into several articles.' };
-  }
-  return { status: 400, code: 'bad-upload', message: `The upload could not be read (${error.message}).` };
 }

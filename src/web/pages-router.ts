@@ -32,6 +32,7 @@ export function createPagesRouter(storage: Storage): Router {
     const form = (request.body ?? {}) as Record<string, string | undefined>;
     rememberAuthor(response, form.author);
     try {
+      if (response.locals.uploadError) throw response.locals.uploadError;
       const result = await importDocument(storage, {
         title: form.title,
         text: form.text,

@@ -1,11 +1,28 @@
+import type { RequestHandler } from 'express';
 import multer from 'multer';
+import { ServiceError } from '../services/errors.js';
 import { MAX_ARTICLE_BYTES } from '../services/limits.js';
 
 /**
  * Multipart parsing for the import form: the file stays in memory (it is at most 2 MB) and
  * fields are capped at the same size, so an oversized paste is refused before it is read whole.
  */
-export const parseImportForm = multer({
+const parseMultipart = multer({
   storage: multer.memoryStorage(),
   limits: { fileSize: MAX_ARTICLE_BYTES, fieldSize: MAX_ARTICLE_BYTES, files: 1, fields: 10 },
 }).single('file');
+
+/**
+ * Parse the import form; an upload that breaks a limit becomes a ServiceError left in
+ * `response.locals.uploadError`, so the import page can show it beside the form instead of an error page.
+ */
+export const parseImportForm: RequestHandler = (request, response, next) => {
+  parseMultipart(request, response, (error: unknown) => {
+    if (error === undefined || error === null) return next();
+    if (!(error instanceof multer.MulterError)) return next(error);
+    response.locals.uploadError = error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE'
+      ? new ServiceError('too-large', 'The article is larger than the 2.0 MB limit. Split it into several articles.')
+      : new ServiceError('invalid-input', `The upload could not be read (${error.message}).`);
+    next();
+  });
+};

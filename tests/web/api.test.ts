@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSeedThroughApi, SEED_FILE, startTestServer, type SeedDocument, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+let seed: SeedDocument;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  seed = await importSeedThroughApi(server.url);
+});
+afterAll(() => server.close());
+
+const TENANT = 'This is an announcement that will not fail to react the tenant of the White House as he has invested in the file.';
+const FIXED = 'This announcement is sure to draw a reaction from the occupant of the White House, who has taken a personal interest in the matter.';
+
+function segmentWith(text: string) {
+  const segment = seed.segments.find((candidate) => candidate.original === text);
+  if (!segment) throw new Error(`no segment "${text}"`);
+  return segment;
+}
+
+async function put(id: number, body: unknown) {
+  return fetch(`${server.url}/api/segments/${id}`, {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+}
+
+async function postJson(path: string, body: unknown) {
+  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+describe('JSON API', () => {
+  it('imports an article into paragraphs and sentences, detecting its language', async () => {
+    expect(seed.document).toMatchObject({ title: 'Seed', targetLanguage: 'en', detectedLanguage: 'en' });
+    expect(seed.segments).toHaveLength(28);
+    expect(seed.segments[3]).toEqual({
+      id: expect.any(Number), documentId: seed.document.id, paragraph: 3, position: 3,
+      original: TENANT, text: TENANT, revision: 0, status: 'to-review', updatedAt: expect.any(String),
+    });
+    const list = await (await fetch(`${server.url}/api/documents`)).json();
+    expect(list.documents).toEqual([expect.objectContaining({ id: seed.document.id, segmentCount: 28, correctedCount: 0 })]);
+  });
+
+  it('warns when the text is not in the declared target language, and still stores it', async () => {
+    const response = await postJson('/api/documents', {
+      text: "Le président américain a signé des décrets pour forcer ByteDance à vendre les activités de TikTok aux États-Unis.",
+      targetLanguage: 'en',
+    });
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body.document.detectedLanguage).toBe('fr');
+    expect(body.languageWarning).toMatch(/looks like French, not English/);
+  });
+
+  it('saves a correction as a revision, answers 409 to a stale base, and keeps both in history', async () => {
+    const segment = segmentWith(TENANT);
+    const first = await put(segment.id, { text: FIXED, baseRevision: 0, author: 'Ana', comment: 'calque and false friends' });
+    expect(first.status).toBe(200);
+    const saved = await first.json();
+    expect(saved.segment).toMatchObject({ text: FIXED, revision: 1, status: 'edited' });
+    expect(saved.revision).toMatchObject({ number: 1, kind: 'edit', author: 'Ana', comment: 'calque and false friends' });
+    expect(saved.diff).toContainEqual({ text: 'occupant', kind: 'added' });
+
+    const stale = await put(segment.id, { text: 'Something else.', baseRevision: 0, author: 'Ben' });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toEqual({ error: {
+      code: 'conflict', message: expect.stringMatching(/changed by someone else/), current: { id: segment.id, text: FIXED, revision: 1, status: 'edited' },
+    } });
+
+    const history = await (await fetch(`${server.url}/api/segments/${segment.id}/revisions`)).json();
+    expect(history.revisions.map((revision: { number: number; author: string; text: string }) => [revision.number, revision.author, revision.text]))
+      .toEqual([[0, 'tester', TENANT], [1, 'Ana', FIXED]]);
+    expect(history.revisions[1].patch).toContainEqual(['-', 'tenant']);
+  });
+
+  it('reverts to an earlier version as a new revision', async () => {
+    const segment = segmentWith(TENANT);
+    const response = await postJson(`/api/segments/${segment.id}/revert`, { revision: 0, author: 'Cleo' });
+    expect(response.status).toBe(200);
+    expect((await response.json()).segment).toMatchObject({ text: TENANT, revision: 2 });
+    const again = await put(segment.id, { text: FIXED, baseRevision: 2, author: 'Ana' });
+    expect((await again.json()).segment.revision).toBe(3);
+  });
+
+  it('exports the clean text with paragraphs kept, and JSON with every revision', async () => {
+    const txt = await fetch(`${server.url}/api/documents/${seed.document.id}/export?format=txt`);
+    expect(txt.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(txt.headers.get('content-disposition')).toMatch(/^attachment; filename="?\d+-seed\.txt"?$/);
+    const original = fs.readFileSync(SEED_FILE, 'utf8');
+    expect(await txt.text()).toBe(original.replace(TENANT, FIXED));
+
+    const json = await (await fetch(`${server.url}/api/documents/${seed.document.id}/export?format=json`)).json();
+    const exported = json.segments.find((segment: { original: string }) => segment.original === TENANT);
+    expect(exported.text).toBe(FIXED);
+    expect(exported.revisions.map((revision: { kind: string }) => revision.kind)).toEqual(['import', 'edit', 'revert', 'edit']);
+    expect(json.text).toBe(original.replace(TENANT, FIXED));
+  });
+
+  it('answers bad input with a clear JSON error and stores nothing', async () => {
+    const before = (await (await fetch(`${server.url}/api/documents`)).json()).documents.length;
+    const cases: [Promise<Response>, number, RegExp][] = [
+      [postJson('/api/documents', { text: '   \n\n ' }), 400, /empty/],
+      [postJson('/api/documents', { text: 'abc\u0000\u0001def' }), 415, /binary/],
+      [postJson('/api/documents', { text: 'word '.repeat(450_000) }), 413, /limit is 2\.0 MB/],
+      [postJson('/api/documents', { text: 'Hello there.', targetLanguage: 'xx' }), 400, /not a target language/],
+      [postJson('/api/documents', { title: 'no text' }), 400, /"text" must be a string/],
+      [fetch(`${server.url}/api/documents`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text": ' }), 400, /not valid JSON/],
+      [fetch(`${server.url}/api/documents`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'Hello.' }), 415, /JSON object/],
+      [fetch(`${server.url}/api/documents/999999`), 404, /does not exist/],
+      [fetch(`${server.url}/api/documents/abc`), 404, /does not exist/],
+      [fetch(`${server.url}/api/documents/${seed.document.id}/export?format=pdf`), 400, /format/],
+      [put(999999, { text: 'x', baseRevision: 0, author: 'Ana' }), 404, /does not exist/],
+      [put(seed.segments[0]!.id, { text: 'x', author: 'Ana' }), 400, /baseRevision/],
+      [put(seed.segments[0]!.id, { text: 'x', baseRevision: 0 }), 400, /author/],
+      [fetch(`${server.url}/api/nothing-here`), 404, /nothing at GET/],
+    ];
+    for (const [request, status, message] of cases) {
+      const response = await request;
+      expect(response.status, message.source).toBe(status);
+      const body = await response.json();
+      expect(body.error.message).toMatch(message);
+      expect(typeof body.error.code).toBe('string');
+    }
+    expect((await (await fetch(`${server.url}/api/documents`)).json()).documents.length).toBe(before);
+    const untouched = await (await fetch(`${server.url}/api/documents/${seed.document.id}`)).json();
+    expect(untouched.segments[0].revision).toBe(0);
+  });
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSeedThroughApi, startTestServer, type SeedDocument, type TestServer } from '../support/test-server.js';
+
+// The HTML forms must work with JavaScript off: these tests submit them as a browser without scripts would.
+let server: TestServer;
+let seed: SeedDocument;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  seed = await importSeedThroughApi(server.url);
+});
+afterAll(() => server.close());
+
+function form(fields: Record<string, string>): URLSearchParams {
+  return new URLSearchParams(fields);
+}
+
+async function postForm(path: string, body: URLSearchParams | FormData, cookie = 'retouche_author=Ana') {
+  return fetch(`${server.url}${path}`, { method: 'POST', body, redirect: 'manual', headers: { cookie } });
+}
+
+describe('HTML pages without JavaScript', () => {
+  it('lists documents with their sentence and correction counts', async () => {
+    const html = await (await fetch(`${server.url}/documents`)).text();
+    expect(html).toContain(`<a href="/documents/${seed.document.id}">Seed</a>`);
+    expect(html).toMatch(/<td class="num">28<\/td>\s*<td class="num">0<\/td>/);
+  });
+
+  it('shows every sentence grouped by paragraph with an edit form', async () => {
+    const html = await (await fetch(`${server.url}/documents/${seed.document.id}`)).text();
+    expect(html.match(/<article class="segment/g)).toHaveLength(28);
+    expect(html.match(/<section class="paragraph"/g)).toHaveLength(28);
+    expect(html).toContain(`action="/segments/${seed.segments[3]!.id}"`);
+  });
+
+  it('saves a correction from the plain form and shows the inline diff', async () => {
+    const segment = seed.segments[3]!;
+    const fixed = segment.original.replace('tenant', 'occupant');
+    const response = await postForm(`/segments/${segment.id}`, form({ text: fixed, baseRevision: '0', comment: '' }));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/documents/${seed.document.id}#segment-${segment.id}`);
+    const html = await (await fetch(`${server.url}/documents/${seed.document.id}`)).text();
+    expect(html).toContain('<del>tenant</del><ins>occupant</ins>');
+  });
+
+  it('answers a stale save with 409, their text shown and the editor\'s text kept', async () => {
+    const segment = seed.segments[3]!;
+    const response = await postForm(`/segments/${segment.id}`, form({ text: 'My own rewrite.', baseRevision: '0' }), 'retouche_author=Ben');
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain('changed by someone else');
+    expect(html).toMatch(/<blockquote class="their-text">[^<]*occupant of the White House/);
+    expect(html).toContain('>My own rewrite.</textarea>');
+    expect(html).toContain('name="baseRevision" value="1"');
+  });
+
+  it('remembers the author typed once in a cookie and records it with the revision', async () => {
+    const segment = seed.segments[6]!;
+    const response = await fetch(`${server.url}/segments/${segment.id}`, {
+      method: 'POST', redirect: 'manual', body: form({ text: 'Executive orders challenged in court', baseRevision: '0', author: 'Dora' }),
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('set-cookie')).toMatch(/^retouche_author=Dora;.*HttpOnly/i);
+    const history = await (await fetch(`${server.url}/api/segments/${segment.id}/revisions`)).json();
+    expect(history.revisions[1].author).toBe('Dora');
+  });
+
+  it('shows the history with both lines of each change, compares versions and restores one', async () => {
+    const segment = seed.segments[3]!;
+    let html = await (await fetch(`${server.url}/segments/${segment.id}/history?from=0&to=1`)).text();
+    expect(html).toMatch(/Version 1<\/strong>\s*· edited\s*by <span class="author">Ana<\/span>/);
+    expect(html).toContain('<p class="before"><span class="label">v0</span> <span>This is an announcement that will not fail to react the </span><del>tenant</del>');
+    const restore = await postForm(`/segments/${segment.id}/revert`, form({ revision: '0', baseRevision: '1' }));
+    expect(restore.status).toBe(303);
+    html = await (await fetch(`${server.url}/segments/${segment.id}/history`)).text();
+    expect(html).toMatch(/Version 2<\/strong>\s*· restored version 0/);
+  });
+
+  it('imports an uploaded UTF-8 file with a BOM and CRLF line ends', async () => {
+    const body = new FormData();
+    body.set('title', '');
+    body.set('targetLanguage', 'en');
+    body.set('file', new Blob([Buffer.from('\uFEFFThe minister announced the plan on Monday. It was welcomed by the unions.\r\n\r\nTalks resume next week.\r\n', 'utf8')]), 'uploaded-story.txt');
+    const response = await postForm('/documents', body);
+    expect(response.status).toBe(303);
+    const id = response.headers.get('location')!.split('/').pop();
+    const document = await (await fetch(`${server.url}/api/documents/${id}`)).json();
+    expect(document.document.title).toBe('uploaded-story');
+    expect(document.segments.map((segment: { text: string; paragraph: number }) => [segment.paragraph, segment.text])).toEqual([
+      [0, 'The minister announced the plan on Monday.'], [0, 'It was welcomed by the unions.'], [1, 'Talks resume next week.'],
+    ]);
+  });
+
+  it('refuses a non-UTF-8 file, binary data and an empty paste on the import page, storing nothing', async () => {
+    const count = async () => (await (await fetch(`${server.url}/api/documents`)).json()).documents.length;
+    const before = await count();
+    const latin1 = new FormData();
+    latin1.set('file', new Blob([Buffer.from('Le caf\xe9 est ferm\xe9.', 'latin1')]), 'latin1.txt');
+    const binary = new FormData();
+    binary.set('file', new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02])]), 'image.txt');
+    const empty = new FormData();
+    empty.set('text', '   ');
+    const big = new FormData();
+    big.set('file', new Blob([Buffer.alloc(2 * 1024 * 1024 + 1, 'a')]), 'big.txt');
+    for (const [body, status, message] of [[latin1, 415, /not UTF-8 text/], [binary, 415, /binary data/], [empty, 400, /empty/], [big, 413, /2\.0 MB/]] as const) {
+      const response = await postForm('/documents', body);
+      expect(response.status).toBe(status);
+      const html = await response.text();
+      expect(html).toMatch(message);
+      expect(html).toContain('Nothing was stored.');
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('says on the import page when the text is not in the target language', async () => {
+    const body = new FormData();
+    body.set('text', "L'application chinoise TikTok devant le drapeau américain. Le président a signé des décrets.");
+    body.set('targetLanguage', 'en');
+    const response = await postForm('/documents', body);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/looks like French, not English[\s\S]*Open the document/);
+  });
+
+  it('answers unknown pages and ids with a 404 page', async () => {
+    for (const path of ['/documents/999999', '/segments/999999/history', '/no-such-page']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    }
+  });
+});
