@@ -93,17 +93,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
 export function isWhitespaceCode(code: number): boolean {
   if (code <= SPACE) return code === SPACE || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Start a sentence at `pos`; skip a list marker ("1.)", "a.", "• 9.") and return the next one. */
@@ -124,7 +115,7 @@ function openSentence(scan: Scan, pos: number): string {
     if (q < end && isDigit(text.charCodeAt(q))) return '';
     label = String(value + 1);
   } else if (q < end && text.charCodeAt(q) >= 0x61 && text.charCodeAt(q) < 0x7a) {
-    // Only lower-case letters: "E. Smith said" opens with an initial, not an item.
+    // Lower case only ("E. Smith said" opens with an initial), and not "z", which has no successor.
     label = String.fromCharCode(text.charCodeAt(q++) + 1);
   } else {
     return '';
@@ -343,32 +334,23 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
+// Outside ASCII, a character is lower (upper) case when upper-casing (lower-casing) changes it.
 function isLowerAt(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
-  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
-  const ch = text.charAt(pos);
-  return ch !== ch.toUpperCase();
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : text.charAt(pos) !== text.charAt(pos).toUpperCase();
 }
 
 function isUpperAt(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
-  const ch = text.charAt(pos);
-  return ch !== ch.toLowerCase();
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : text.charAt(pos) !== text.charAt(pos).toLowerCase();
 }
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
+function isAsciiLetter(c: number): boolean { return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a); }
 
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
+function isDigit(c: number): boolean { return c >= 0x30 && c <= 0x39; }
 
 // • ◦ ▪ ‣ ⁃
-function isBullet(c: number): boolean {
-  return c === 0x2022 || c === 0x25e6 || c === 0x25aa || c === 0x2023 || c === 0x2043;
-}
+function isBullet(c: number): boolean { return c === 0x2022 || c === 0x25e6 || c === 0x25aa || c === 0x2023 || c === 0x2043; }
 
 // " ' ) ] } ” ’ » ›
 function isClosing(c: number): boolean {
@@ -381,6 +363,4 @@ function isOpening(c: number): boolean {
 }
 
 // A space or an opening bracket before an ellipsis: "really ... well", "[...]".
-function isOmissionStart(c: number): boolean {
-  return isWhitespaceCode(c) || c === 0x5b || c === 0x28;
-}
+function isOmissionStart(c: number): boolean { return isWhitespaceCode(c) || c === 0x5b || c === 0x28; }
