@@ -1,6 +1,18 @@
-/** Run every benchmark and print one table (`npm run bench`). */
+/** Run every benchmark and print one table (`npm run bench`); `--json` prints JSON instead. */
+import os from 'node:os';
+import { benchHistory } from './history.js';
 import { benchSegmentation } from './segmentation.js';
+import { benchStorage } from './storage.js';
 import type { BenchRow } from './types.js';
 
-const rows: BenchRow[] = [...(await benchSegmentation())];
-console.table(rows);
+const rows: BenchRow[] = [
+  ...(await benchSegmentation()),
+  ...(await benchHistory()),
+  ...(await benchStorage()),
+];
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ date: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, rows }, null, 2));
+} else {
+  console.log(`${new Date().toISOString()} · ${os.cpus()[0]?.model} × ${os.cpus().length} · Node ${process.version}`);
+  console.table(rows);
+}

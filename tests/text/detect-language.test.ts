@@ -17,6 +17,8 @@ describe('detectLanguage', () => {
     ],
     ['a German sentence', 'Die Regierung hat am Sonntag angekündigt, dass die Verhandlungen fortgesetzt werden.', 'de'],
     ['a Spanish sentence', 'El presidente anunció el domingo que las negociaciones continuarán la próxima semana.', 'es'],
+    // franc alone called this French: too short to tell, so no false "not English" warning.
+    ['short English lines', 'First paragraph here. Second sentence.\n\nNext paragraph.\n', 'und'],
     ['empty text', '', 'und'],
     ['a word', 'ok', 'und'],
     ['digits and punctuation', '2020-09-14 12:00 — 3,5 % / 42', 'und'],
