@@ -12,7 +12,7 @@ export interface ImportRequest {
   text?: string | undefined;
   file?: { name: string; bytes: Uint8Array } | undefined;
   targetLanguage?: string | undefined;
-  author: string;
+  author: unknown;
 }
 
 export interface ImportResult {

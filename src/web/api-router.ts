@@ -88,7 +88,7 @@ export function createApiRouter(storage: Storage): Router {
 function toSaveJson(result: SaveResult) {
   return {
     segment: toSegmentJson(result.segment),
-    revision: result.revision && { ...result.revision },
+    revision: result.revision,
     changed: result.revision !== null,
     diff: diffForDisplay(result.segment.original, result.segment.text),
   };

@@ -8,11 +8,10 @@ import { revertSegment } from '../services/revert-segment.js';
 import { getSegmentHistory } from '../services/segment-history.js';
 import { parseId } from '../services/validate.js';
 import { SUPPORTED_LANGUAGES } from '../text/detect-language.js';
-import { diffForDisplay, diffSideBySide } from '../history/display-diff.js';
 import { authorOf, readAuthor, rememberAuthor } from './author-cookie.js';
 import { httpStatusOf } from './errors.js';
 import { parseImportForm } from './upload.js';
-import { toDocumentHeader, toParagraphViews, toRevisionViews } from './view-models.js';
+import { toComparisonView, toDocumentHeader, toParagraphViews, toRevisionViews } from './view-models.js';
 
 /** The HTML pages; every form works without JavaScript, which only saves page reloads. */
 export function createPagesRouter(storage: Storage): Router {
@@ -38,7 +37,7 @@ export function createPagesRouter(storage: Storage): Router {
         text: form.text,
         file: request.file && { name: request.file.originalname, bytes: request.file.buffer },
         targetLanguage: form.targetLanguage,
-        author: authorOf(request) as string,
+        author: authorOf(request),
       });
       if (result.languageWarning === null) return response.redirect(303, `/documents/${result.document.id}`);
       // The import page says so when the text is not in the declared language; the document is kept.
@@ -86,21 +85,13 @@ export function createPagesRouter(storage: Storage): Router {
   router.get('/segments/:id/history', async (request, response) => {
     const history = await getSegmentHistory(storage, parseId(request.params.id, 'Sentence'));
     const { document } = await getSegment(storage, history.segment.id);
-    const numbers = history.revisions.map((revision) => revision.number);
-    const pick = (value: unknown, fallback: number) => {
-      const number = Number(value);
-      return numbers.includes(number) ? number : fallback;
-    };
-    const from = pick(request.query.from, 0);
-    const to = pick(request.query.to, history.segment.revision);
-    const textOf = (number: number) => history.revisions.find((revision) => revision.number === number)?.text ?? '';
     response.render('segment-history', {
       title: `History of sentence ${history.segment.position + 1}`,
       document: { id: document.id, title: document.title },
       segment: history.segment,
       revisions: toRevisionViews(history.revisions, history.segment.revision),
-      numbers,
-      comparison: { from, to, sides: diffSideBySide(textOf(from), textOf(to)), interleaved: diffForDisplay(textOf(from), textOf(to)) },
+      numbers: history.revisions.map((revision) => revision.number),
+      comparison: toComparisonView(history.revisions, request.query.from, request.query.to),
       author: readAuthor(request),
     });
   });

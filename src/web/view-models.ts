@@ -116,3 +116,20 @@ export function toRevisionViews(revisions: readonly RevisionWithText[], current:
     isCurrent: revision.number === current,
   })).reverse();
 }
+
+/**
+ * Two versions of a sentence side by side. `from` and `to` come from the query string; a missing
+ * or unknown version falls back to the machine translation and the current text.
+ */
+export function toComparisonView(revisions: readonly RevisionWithText[], from: unknown, to: unknown) {
+  const pick = (value: unknown, fallback: RevisionWithText) =>
+    revisions.find((revision) => String(revision.number) === value) ?? fallback;
+  const before = pick(from, revisions[0]!);
+  const after = pick(to, revisions.at(-1)!);
+  return {
+    from: before.number,
+    to: after.number,
+    sides: diffSideBySide(before.text, after.text),
+    interleaved: diffForDisplay(before.text, after.text),
+  };
+}
