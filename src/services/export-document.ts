@@ -1,5 +1,6 @@
-import { joinSegments } from '../text/segment-article.js';
+import { joinKeptSegments } from '../text/join-kept-segments.js';
 import type { Storage } from '../storage/types.js';
+import { getAnalyzedDocument } from './document-analysis.js';
 import { getDocument } from './documents.js';
 
 export type ExportFormat = 'txt' | 'json';
@@ -10,15 +11,24 @@ export interface ExportFile {
   body: string;
 }
 
+export interface ExportOptions {
+  /** Keep the segments whose status is "excluded" (page noise, dropped sentences) in the text. */
+  includeExcluded?: boolean;
+}
+
 /** The document as a download: clean text, or JSON with every sentence and its full history. */
-export async function exportDocument(storage: Storage, documentId: number, format: ExportFormat): Promise<ExportFile> {
+export async function exportDocument(
+  storage: Storage, documentId: number, format: ExportFormat, options: ExportOptions = {},
+): Promise<ExportFile> {
   const { document, segments } = await getDocument(storage, documentId);
   // Corrected sentences go back between the original separators, so paragraphs and lists survive.
-  const text = joinSegments(document.originalText, segments, segments.map((segment) => segment.text));
+  const text = joinKeptSegments(document.originalText, segments, segments.map((segment) => segment.text),
+    segments.map((segment) => options.includeExcluded === true || segment.status !== 'excluded'));
   const baseName = fileNameFor(document.title, document.id);
   if (format === 'txt') {
     return { fileName: `${baseName}.txt`, contentType: 'text/plain; charset=utf-8', body: text };
   }
+  const { segments: analyzed } = await getAnalyzedDocument(storage, documentId);
   const revisions = await storage.revisions.listByDocument(documentId);
   const bySegment = new Map<number, typeof revisions>();
   for (const revision of revisions) {
@@ -36,14 +46,18 @@ export async function exportDocument(storage: Storage, documentId: number, forma
       updatedAt: document.updatedAt,
     },
     text,
-    segments: segments.map((segment) => ({
+    segments: analyzed.map((segment) => ({
       id: segment.id,
       position: segment.position,
       paragraph: segment.paragraph,
+      role: segment.role,
       status: segment.status,
       original: segment.original,
       text: segment.text,
       revision: segment.revision,
+      risk: segment.risk,
+      flags: segment.flags,
+      dismissedFlags: segment.dismissedFlags,
       revisions: (bySegment.get(segment.id) ?? []).map((revision) => ({
         number: revision.number,
         kind: revision.kind,

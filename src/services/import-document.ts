@@ -1,6 +1,7 @@
 import { checkPastedText, decodeUtf8Text, type DecodedText } from '../text/decode-text.js';
 import { detectLanguage, SUPPORTED_LANGUAGES } from '../text/detect-language.js';
 import { segmentArticle } from '../text/segment-article.js';
+import { classifyRoles, isPageNoise } from '../checks/segment-roles.js';
 import type { DocumentRecord, Storage } from '../storage/types.js';
 import { ServiceError } from './errors.js';
 import { MAX_ARTICLE_BYTES, MAX_TITLE_LENGTH } from './limits.js';
@@ -39,6 +40,7 @@ export async function importDocument(storage: Storage, request: ImportRequest): 
     throw new ServiceError('invalid-input', 'The article is empty: paste some text or choose a non-empty file.');
   }
   const detectedLanguage = detectLanguage(text);
+  const roles = classifyRoles(segments);
   const title = chooseTitle(request, segments[0]!.text);
   const document = await storage.documents.create({
     title,
@@ -46,8 +48,11 @@ export async function importDocument(storage: Storage, request: ImportRequest): 
     detectedLanguage,
     originalText: text,
     author,
-    segments: segments.map(({ position, paragraph, start, end, text: sentence }) =>
-      ({ position, paragraph, start, end, text: sentence })),
+    segments: segments.map(({ position, paragraph, start, end, text: sentence }, index) => {
+      const role = roles[index] ?? 'body';
+      // Photo credits, tag lists and teasers are not part of the article: out of the export until an editor says otherwise.
+      return { position, paragraph, start, end, text: sentence, role, status: isPageNoise(role) ? 'excluded' : 'to-review' };
+    }),
   });
   return { document, segmentCount: segments.length, languageWarning: describeLanguageMismatch(detectedLanguage, targetLanguage) };
 }

@@ -59,6 +59,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX revisions_by_time ON revisions (created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'segment roles and dismissed flags',
+    sql: `
+      -- What a segment is on the page (body, heading, caption, credit, tag, ...), decided at import.
+      ALTER TABLE segments ADD COLUMN role TEXT NOT NULL DEFAULT 'body';
+      -- A flag an editor judged a false alarm. Flags are recomputed from the text, so a dismissal
+      -- names the check and the flagged words, not offsets that move when the sentence is edited.
+      CREATE TABLE flag_dismissals (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        check_id TEXT NOT NULL,
+        span_text TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (segment_id, check_id, span_text)
+      );
+    `,
+  },
 ];
 
 /** Apply every migration newer than the database, each in its own transaction; returns the versions applied. */

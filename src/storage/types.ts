@@ -9,6 +9,7 @@ export interface Storage {
   readonly documents: DocumentRepository;
   readonly segments: SegmentRepository;
   readonly revisions: RevisionRepository;
+  readonly dismissals: DismissalRepository;
   close(): Promise<void>;
 }
 
@@ -44,6 +45,8 @@ export interface SegmentRecord {
   paragraph: number;
   start: number;
   end: number;
+  /** What the segment is on the page: body, heading, caption, credit, separator, section-label, teaser, tag. */
+  role: string;
   original: string;
   text: string;
   status: SegmentStatus;
@@ -70,6 +73,8 @@ export interface NewSegment {
   start: number;
   end: number;
   text: string;
+  role: string;
+  status: SegmentStatus;
 }
 
 export interface NewDocument {
@@ -122,4 +127,23 @@ export interface RevisionRepository {
   listRange(segmentId: number, from: number, to: number): Promise<RevisionRecord[]>;
   /** Every revision of every segment of a document, by segment position then number. */
   listByDocument(documentId: number): Promise<RevisionRecord[]>;
+}
+
+export interface DismissalRecord {
+  id: number;
+  segmentId: number;
+  checkId: string;
+  /** The flagged words when the flag was dismissed; the same check on the same words stays dismissed. */
+  spanText: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface DismissalRepository {
+  /** Record a dismissal; dismissing the same flag twice keeps the first record. */
+  add(dismissal: Pick<DismissalRecord, 'segmentId' | 'checkId' | 'spanText' | 'author'>): Promise<DismissalRecord>;
+  /** Take a dismissal back; true when there was one. */
+  remove(segmentId: number, checkId: string, spanText: string): Promise<boolean>;
+  listBySegment(segmentId: number): Promise<DismissalRecord[]>;
+  listByDocument(documentId: number): Promise<DismissalRecord[]>;
 }

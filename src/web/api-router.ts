@@ -1,7 +1,10 @@
 import { Router } from 'express';
 import type { Storage } from '../storage/types.js';
 import { correctSegment } from '../services/correct-segment.js';
-import { getDocument, listDocuments } from '../services/documents.js';
+import { listDocuments } from '../services/documents.js';
+import { getAnalyzedDocument, getAnalyzedSegment } from '../services/document-analysis.js';
+import { applySuggestion, dismissFlag } from '../services/review-flags.js';
+import { listChecks } from '../checks/run.js';
 import { exportDocument, type ExportFormat } from '../services/export-document.js';
 import { importDocument } from '../services/import-document.js';
 import { revertSegment } from '../services/revert-segment.js';
@@ -36,7 +39,7 @@ export function createApiRouter(storage: Storage): Router {
   });
 
   router.get('/documents/:id', async (request, response) => {
-    const { document, segments } = await getDocument(storage, parseId(request.params.id, 'Document'));
+    const { document, segments } = await getAnalyzedDocument(storage, parseId(request.params.id, 'Document'));
     response.json({ document: toDocumentJson(document), segments: segments.map(toSegmentJson) });
   });
 
@@ -45,7 +48,8 @@ export function createApiRouter(storage: Storage): Router {
     if (format !== 'txt' && format !== 'json') {
       throw new HttpError(400, 'invalid-input', 'format must be "txt" or "json".');
     }
-    const file = await exportDocument(storage, parseId(request.params.id, 'Document'), format as ExportFormat);
+    const file = await exportDocument(storage, parseId(request.params.id, 'Document'), format as ExportFormat,
+      { includeExcluded: request.query.include === 'excluded' });
     response.attachment(file.fileName).type(file.contentType).send(file.body);
   });
 
@@ -58,13 +62,13 @@ export function createApiRouter(storage: Storage): Router {
       author: body.author,
       comment: body.comment,
     });
-    response.json(toSaveJson(result));
+    response.json(await toSaveJson(result));
   });
 
   router.get('/segments/:id/revisions', async (request, response) => {
     const history = await getSegmentHistory(storage, parseId(request.params.id, 'Sentence'));
     response.json({
-      segment: toSegmentJson(history.segment),
+      segment: toSegmentJson(await getAnalyzedSegment(storage, history.segment.id)),
       revisions: history.revisions.map(({ before: _before, ...revision }) => revision),
     });
   });
@@ -78,20 +82,42 @@ export function createApiRouter(storage: Storage): Router {
       baseRevision: body.baseRevision,
       comment: body.comment,
     });
-    response.json(toSaveJson(result));
+    response.json(await toSaveJson(result));
+  });
+
+  router.post('/segments/:id/apply-suggestion', async (request, response) => {
+    const body = requireObject(request.body);
+    const result = await applySuggestion(storage, { segmentId: parseId(request.params.id, 'Sentence'), ...flagReference(body), suggestion: body.suggestion });
+    response.json(await toSaveJson(result));
+  });
+
+  router.post('/segments/:id/dismissals', async (request, response) => {
+    const body = requireObject(request.body);
+    const segmentId = parseId(request.params.id, 'Sentence');
+    const dismissal = await dismissFlag(storage, { segmentId, ...flagReference(body) });
+    response.status(201).json({ dismissal, segment: toSegmentJson(await getAnalyzedSegment(storage, segmentId)) });
+  });
+
+  router.get('/checks', (_request, response) => {
+    response.json({ checks: listChecks() });
   });
 
   return router;
+
+  /** A save's answer: the sentence as it now is with its fresh flags, the revision made, and its diff against the machine translation. */
+  async function toSaveJson(result: SaveResult) {
+    const segment = await getAnalyzedSegment(storage, result.segment.id);
+    return {
+      segment: toSegmentJson(segment),
+      revision: result.revision,
+      changed: result.revision !== null,
+      diff: diffForDisplay(segment.original, segment.text),
+    };
+  }
 }
 
-/** A save's answer: the sentence as it now is, the revision made, and its diff against the machine translation. */
-function toSaveJson(result: SaveResult) {
-  return {
-    segment: toSegmentJson(result.segment),
-    revision: result.revision,
-    changed: result.revision !== null,
-    diff: diffForDisplay(result.segment.original, result.segment.text),
-  };
+function flagReference(body: Record<string, unknown>) {
+  return { checkId: body.checkId, start: body.start, end: body.end, baseRevision: body.baseRevision, author: body.author };
 }
 
 function requireObject(body: unknown): Record<string, unknown> {

@@ -1,7 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { Storage } from '../storage/types.js';
 import { correctSegment } from '../services/correct-segment.js';
-import { getDocument, getSegment, listDocuments } from '../services/documents.js';
+import { getSegment, listDocuments } from '../services/documents.js';
+import { getAnalyzedDocument, getAnalyzedSegment } from '../services/document-analysis.js';
+import { applySuggestion, dismissFlag } from '../services/review-flags.js';
 import { ServiceError } from '../services/errors.js';
 import { importDocument } from '../services/import-document.js';
 import { revertSegment } from '../services/revert-segment.js';
@@ -11,7 +13,9 @@ import { SUPPORTED_LANGUAGES } from '../text/detect-language.js';
 import { authorOf, readAuthor, rememberAuthor } from './author-cookie.js';
 import { httpStatusOf } from './errors.js';
 import { parseImportForm } from './upload.js';
-import { toComparisonView, toDocumentHeader, toParagraphViews, toRevisionViews } from './view-models.js';
+import {
+  readSegmentFilter, toComparisonView, toDocumentHeader, toFilterChoices, toParagraphViews, toRevisionViews, toSegmentView,
+} from './view-models.js';
 
 /** The HTML pages; every form works without JavaScript, which only saves page reloads. */
 export function createPagesRouter(storage: Storage): Router {
@@ -82,6 +86,31 @@ export function createPagesRouter(storage: Storage): Router {
     }
   });
 
+  router.post('/segments/:id/apply-suggestion', async (request, response) => {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    const { segment } = await applySuggestion(storage, {
+      segmentId: parseId(request.params.id, 'Sentence'), checkId: form.checkId, start: form.start, end: form.end,
+      baseRevision: form.baseRevision, suggestion: form.suggestion, author: authorOf(request),
+    });
+    response.redirect(303, `/documents/${segment.documentId}#segment-${segment.id}`);
+  });
+
+  router.post('/segments/:id/dismissals', async (request, response) => {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    const segmentId = parseId(request.params.id, 'Sentence');
+    await dismissFlag(storage, {
+      segmentId, checkId: form.checkId, start: form.start, end: form.end, baseRevision: form.baseRevision, author: authorOf(request),
+    });
+    const { segment } = await getSegment(storage, segmentId);
+    response.redirect(303, `/documents/${segment.documentId}#segment-${segment.id}`);
+  });
+
+  // One sentence's markup, so the editor script shows a change exactly as a page load would.
+  router.get('/segments/:id/fragment', async (request, response) => {
+    const segment = await getAnalyzedSegment(storage, parseId(request.params.id, 'Sentence'));
+    response.render('_partials/segment', { segment: toSegmentView(segment), author: readAuthor(request), failed: null });
+  });
+
   router.get('/segments/:id/history', async (request, response) => {
     const history = await getSegmentHistory(storage, parseId(request.params.id, 'Sentence'));
     const { document } = await getSegment(storage, history.segment.id);
@@ -112,11 +141,14 @@ export function createPagesRouter(storage: Storage): Router {
   return router;
 
   async function renderDocument(request: Request, response: Response, documentId: number, failedSave: FailedSave | null) {
-    const { document, segments } = await getDocument(storage, documentId);
+    const { document, segments } = await getAnalyzedDocument(storage, documentId);
+    const filter = readSegmentFilter(request.query);
     response.render('document', {
       title: document.title,
       header: toDocumentHeader(document, segments),
-      paragraphs: toParagraphViews(segments),
+      paragraphs: toParagraphViews(segments, filter),
+      filter,
+      choices: toFilterChoices(segments),
       author: readAuthor(request),
       failedSave,
     });

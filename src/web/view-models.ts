@@ -1,20 +1,26 @@
 import { diffForDisplay, diffSideBySide, type DiffPart } from '../history/display-diff.js';
-import type { DocumentRecord, SegmentRecord } from '../storage/types.js';
+import type { DocumentRecord } from '../storage/types.js';
+import { toFlagViews, toTextPieces, type FlagView, type TextPiece } from './flag-views.js';
 import type { RevisionWithText } from '../services/segment-history.js';
+import type { AnalyzedSegment } from '../services/document-analysis.js';
 import { describeLanguageMismatch, languageName } from '../services/import-document.js';
 
-/** What the API says about one sentence. */
-export function toSegmentJson(segment: SegmentRecord) {
+/** What the API says about one sentence, with the checks' findings. */
+export function toSegmentJson(segment: AnalyzedSegment) {
   return {
     id: segment.id,
     documentId: segment.documentId,
     paragraph: segment.paragraph,
     position: segment.position,
+    role: segment.role,
     original: segment.original,
     text: segment.text,
     revision: segment.revision,
     status: segment.status,
     updatedAt: segment.updatedAt,
+    risk: segment.risk,
+    flags: segment.flags,
+    dismissedFlags: segment.dismissedFlags,
   };
 }
 
@@ -33,6 +39,7 @@ export function toDocumentJson(document: DocumentRecord) {
 export interface SegmentView {
   id: number;
   position: number;
+  role: string;
   text: string;
   original: string;
   revision: number;
@@ -40,6 +47,11 @@ export interface SegmentView {
   changed: boolean;
   /** Word diff from the machine translation to the current text; empty when unchanged. */
   diff: DiffPart[];
+  risk: number;
+  /** The current text cut at flag boundaries, for highlighting. */
+  pieces: TextPiece[];
+  flags: FlagView[];
+  dismissedCount: number;
 }
 
 export interface ParagraphView {
@@ -47,10 +59,33 @@ export interface ParagraphView {
   segments: SegmentView[];
 }
 
-/** The sentences grouped by paragraph, each with its diff against the machine translation. */
-export function toParagraphViews(segments: readonly SegmentRecord[]): ParagraphView[] {
+/** What the document page can narrow the sentences to; every field comes from the query string. */
+export interface SegmentFilter {
+  flagged: boolean;
+  category: string;
+  severity: string;
+  status: string;
+}
+
+/** Read the filter from a query string, ignoring values that are not text. */
+export function readSegmentFilter(query: Record<string, unknown>): SegmentFilter {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return { flagged: query.flagged === '1', category: text(query.category), severity: text(query.severity), status: text(query.status) };
+}
+
+/** Whether a sentence passes the filter. */
+export function matchesFilter(segment: AnalyzedSegment, filter: SegmentFilter): boolean {
+  if (filter.flagged && segment.flags.length === 0) return false;
+  if (filter.category && !segment.flags.some((flag) => flag.category === filter.category)) return false;
+  if (filter.severity && !segment.flags.some((flag) => flag.severity === filter.severity)) return false;
+  return !filter.status || segment.status === filter.status;
+}
+
+/** The sentences that pass the filter, grouped by paragraph, each with its diff and flags. */
+export function toParagraphViews(segments: readonly AnalyzedSegment[], filter?: SegmentFilter): ParagraphView[] {
   const paragraphs: ParagraphView[] = [];
   for (const segment of segments) {
+    if (filter && !matchesFilter(segment, filter)) continue;
     let paragraph = paragraphs.at(-1);
     if (!paragraph || paragraph.index !== segment.paragraph) {
       paragraph = { index: segment.paragraph, segments: [] };
@@ -61,22 +96,38 @@ export function toParagraphViews(segments: readonly SegmentRecord[]): ParagraphV
   return paragraphs;
 }
 
-export function toSegmentView(segment: SegmentRecord): SegmentView {
+export function toSegmentView(segment: AnalyzedSegment): SegmentView {
   const changed = segment.text !== segment.original;
   return {
     id: segment.id,
     position: segment.position,
+    role: segment.role,
     text: segment.text,
     original: segment.original,
     revision: segment.revision,
     status: segment.status,
     changed,
     diff: changed ? diffForDisplay(segment.original, segment.text) : [],
+    risk: segment.risk,
+    pieces: toTextPieces(segment.text, segment.flags),
+    flags: toFlagViews(segment.text, segment.flags),
+    dismissedCount: segment.dismissedFlags.length,
+  };
+}
+
+/** The choices of the filter form: the categories and severities this document's flags use. */
+export function toFilterChoices(segments: readonly AnalyzedSegment[]) {
+  const categories = new Set<string>();
+  for (const segment of segments) for (const flag of segment.flags) categories.add(flag.category);
+  return {
+    categories: [...categories].sort(),
+    severities: ['critical', 'major', 'minor'],
+    statuses: ['to-review', 'edited', 'approved', 'excluded'],
   };
 }
 
 /** The header facts of a document page. */
-export function toDocumentHeader(document: DocumentRecord, segments: readonly SegmentRecord[]) {
+export function toDocumentHeader(document: DocumentRecord, segments: readonly AnalyzedSegment[]) {
   return {
     id: document.id,
     title: document.title,
@@ -85,6 +136,8 @@ export function toDocumentHeader(document: DocumentRecord, segments: readonly Se
     languageWarning: describeLanguageMismatch(document.detectedLanguage, document.targetLanguage),
     sentenceCount: segments.length,
     correctedCount: segments.filter((segment) => segment.text !== segment.original).length,
+    flaggedCount: segments.filter((segment) => segment.flags.length > 0).length,
+    openFlagCount: segments.reduce((sum, segment) => sum + segment.flags.length, 0),
   };
 }
 

@@ -56,9 +56,14 @@ export async function importSeedThroughApi(url: string): Promise<SeedDocument> {
   return (await (await fetch(`${url}/api/documents/${document.id}`)).json()) as SeedDocument;
 }
 
+export interface FlagJson {
+  checkId: string; category: string; severity: string; start: number; end: number; message: string; suggestions: string[];
+}
+
 export interface SegmentJson {
-  id: number; documentId: number; paragraph: number; position: number;
-  original: string; text: string; revision: number; status: string;
+  id: number; documentId: number; paragraph: number; position: number; role: string;
+  original: string; text: string; revision: number; status: string; risk: number;
+  flags: FlagJson[]; dismissedFlags: FlagJson[];
 }
 
 export interface SeedDocument {

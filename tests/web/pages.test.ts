@@ -121,6 +121,24 @@ describe('HTML pages without JavaScript', () => {
     expect(await response.text()).toMatch(/looks like French, not English[\s\S]*Open the document/);
   });
 
+  it('applies a suggestion and dismisses a flag from the plain forms', async () => {
+    const document = await (await fetch(`${server.url}/api/documents/${seed.document.id}`)).json();
+    const caption = document.segments.find((segment: { role: string }) => segment.role === 'caption');
+    const [flag] = caption.flags;
+    const fields = { checkId: flag.checkId, start: String(flag.start), end: String(flag.end), baseRevision: String(caption.revision) };
+    const applied = await postForm(`/segments/${caption.id}/apply-suggestion`, form({ ...fields, suggestion: '0' }));
+    expect(applied.status).toBe(303);
+    const heading = document.segments.find((segment: { id: number; flags: unknown[] }) => segment.id !== caption.id && segment.flags.length > 0);
+    const dismiss = heading.flags[0];
+    const dismissed = await postForm(`/segments/${heading.id}/dismissals`, form({
+      checkId: dismiss.checkId, start: String(dismiss.start), end: String(dismiss.end), baseRevision: String(heading.revision),
+    }));
+    expect(dismissed.status).toBe(303);
+    const after = await (await fetch(`${server.url}/api/documents/${seed.document.id}`)).json();
+    expect(after.segments.find((segment: { id: number }) => segment.id === caption.id).text).toContain(flag.suggestions[0]);
+    expect(after.segments.find((segment: { id: number }) => segment.id === heading.id).dismissedFlags).toHaveLength(1);
+  });
+
   it('answers unknown pages and ids with a 404 page', async () => {
     for (const path of ['/documents/999999', '/segments/999999/history', '/no-such-page']) {
       const response = await fetch(`${server.url}${path}`);

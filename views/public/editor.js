@@ -1,5 +1,6 @@
 // Progressive enhancement of the document and history pages. Every form already works without
-// this script; with it, saves go through the JSON API and the page updates in place.
+// this script; with it, changes go through the JSON API and only the changed sentence is redrawn,
+// with the markup the server renders for a full page.
 
 const toast = document.querySelector('.toast');
 
@@ -12,13 +13,39 @@ function notify(message) {
   notify.timer = setTimeout(() => { toast.hidden = true; }, 3000);
 }
 
-/** Render diff parts as <ins>/<del>/<span> nodes; text goes in as text, never as HTML. */
-function renderDiff(container, parts) {
-  container.replaceChildren(...parts.map((part) => {
-    const node = document.createElement(part.kind === 'added' ? 'ins' : part.kind === 'removed' ? 'del' : 'span');
-    node.textContent = part.text;
-    return node;
-  }));
+/** What a sentence adds to the counters in the page header. */
+function countsOf(segment) {
+  return {
+    corrected: segment.querySelector('.changes') ? 1 : 0,
+    flagged: segment.classList.contains('flagged') ? 1 : 0,
+    flags: segment.querySelectorAll('.flag-item').length,
+  };
+}
+
+function updateCounters(before, after) {
+  for (const name of Object.keys(before)) {
+    const counter = document.querySelector(`[data-count="${name}"]`);
+    if (counter) counter.textContent = String(Number(counter.textContent) + after[name] - before[name]);
+  }
+}
+
+/** Replace a sentence with the server's rendering of its current state. */
+async function redraw(segment, { focus }) {
+  const response = await fetch(`/segments/${segment.dataset.segment}/fragment`, { headers: { Accept: 'text/html' } });
+  if (!response.ok) {
+    notify('Saved, but the page could not be refreshed: reload it.');
+    return segment;
+  }
+  const template = document.createElement('template');
+  template.innerHTML = (await response.text()).trim();
+  const fresh = template.content.firstElementChild;
+  const before = countsOf(segment);
+  segment.replaceWith(fresh);
+  updateCounters(before, countsOf(fresh));
+  fresh.classList.add('saved');
+  enhanceSegment(fresh);
+  if (focus) fresh.querySelector('.sentence').focus();
+  return fresh;
 }
 
 function openEditor(segment) {
@@ -29,47 +56,20 @@ function openEditor(segment) {
   textarea.setSelectionRange(textarea.value.length, textarea.value.length);
 }
 
-function closeEditor(segment, { restore }) {
+function closeEditor(segment) {
   const details = segment.querySelector('details.editor');
   const textarea = details.querySelector('textarea');
-  if (restore) textarea.value = segment.dataset.savedText ?? textarea.defaultValue;
+  textarea.value = textarea.defaultValue;
   details.querySelector('.notice')?.remove();
   details.open = false;
   segment.querySelector('.sentence').focus();
 }
 
-/** Replace what the page shows of a sentence with what the server now has. */
-function showSaved(segment, result) {
-  const form = segment.querySelector('.segment-form');
-  const { text, revision, status } = result.segment;
-  form.elements.baseRevision.value = String(revision);
-  form.elements.text.value = text;
-  form.elements.comment.value = '';
-  segment.dataset.savedText = text;
-  const shown = segment.querySelector('.sentence-text');
-  if (result.diff.some((part) => part.kind !== 'same')) renderDiff(shown, result.diff);
-  else shown.textContent = text;
-  segment.className = `segment status-${status} saved`;
-  const badge = segment.querySelector('.status-badge');
-  badge.dataset.status = status;
-  badge.textContent = status.replace('-', ' ');
-  updateCorrectedCount();
-}
-
-function updateCorrectedCount() {
-  const counter = document.querySelector('[data-count="corrected"]');
-  if (!counter) return;
-  const corrected = [...document.querySelectorAll('.segment')]
-    .filter((segment) => segment.querySelector('.sentence-text ins, .sentence-text del'));
-  counter.textContent = String(corrected.length);
-}
-
 /** Show the other editor's text beside ours and make the next save an explicit overwrite. */
-function showConflict(segment, error) {
-  const form = segment.querySelector('.segment-form');
+function showConflict(form, error) {
   form.querySelector('.notice')?.remove();
   const notice = document.createElement('div');
-  notice.className = 'notice conflict';
+  notice.className = `notice ${error.code === 'conflict' ? 'conflict' : 'error'}`;
   notice.setAttribute('role', 'alert');
   const message = document.createElement('p');
   message.textContent = error.message;
@@ -88,57 +88,77 @@ function showConflict(segment, error) {
   form.prepend(notice);
 }
 
-async function save(segment) {
-  const form = segment.querySelector('.segment-form');
-  const body = {
-    text: form.elements.text.value,
-    baseRevision: Number(form.elements.baseRevision.value),
-    author: form.elements.author.value,
-    comment: form.elements.comment.value,
-  };
-  let response;
+/** Send a form's fields as JSON to the API route of the same action; returns the parsed answer. */
+async function sendJson(method, url, body) {
   try {
-    response = await fetch(`/api/segments/${segment.dataset.segment}`, {
-      method: 'PUT',
+    const response = await fetch(url, {
+      method,
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(body),
     });
+    const result = await response.json().catch(() => ({ error: { message: `The server answered ${response.status}.` } }));
+    return response.ok ? { ok: true, result } : { ok: false, error: result.error ?? { message: `The server answered ${response.status}.` } };
   } catch {
-    notify('Not saved: the server cannot be reached. Your text is still in the box.');
-    return false;
+    return { ok: false, error: { message: 'The server cannot be reached. Nothing was lost: try again.' } };
   }
-  const result = await response.json().catch(() => ({ error: { message: `The server answered ${response.status}.` } }));
-  if (!response.ok) {
-    showConflict(segment, result.error);
-    return false;
-  }
-  showSaved(segment, result);
-  notify(result.changed ? `Saved as version ${result.segment.revision}.` : 'No change to save.');
-  return true;
 }
 
-function setUpDocumentPage() {
-  for (const segment of document.querySelectorAll('.segment')) {
-    const sentence = segment.querySelector('.sentence');
-    const form = segment.querySelector('.segment-form');
-    segment.dataset.savedText = form.elements.text.value;
-    sentence.addEventListener('click', () => openEditor(segment));
-    sentence.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') { event.preventDefault(); openEditor(segment); }
-    });
-    form.addEventListener('submit', async (event) => {
+function fieldsOf(form) {
+  return Object.fromEntries(new FormData(form).entries());
+}
+
+async function saveSentence(segment, form) {
+  const fields = fieldsOf(form);
+  const { ok, result, error } = await sendJson('PUT', `/api/segments/${segment.dataset.segment}`, {
+    ...fields, baseRevision: Number(fields.baseRevision),
+  });
+  if (!ok) {
+    showConflict(form, error);
+    return;
+  }
+  await redraw(segment, { focus: true });
+  notify(result.changed ? `Saved as version ${result.segment.revision}.` : 'No change to save.');
+}
+
+async function reviewFlag(segment, form) {
+  const fields = fieldsOf(form);
+  const action = form.classList.contains('apply') ? 'apply-suggestion' : 'dismissals';
+  const { ok, error } = await sendJson('POST', `/api/segments/${segment.dataset.segment}/${action}`, {
+    ...fields, start: Number(fields.start), end: Number(fields.end), baseRevision: Number(fields.baseRevision),
+    ...(fields.suggestion !== undefined && { suggestion: Number(fields.suggestion) }),
+  });
+  if (!ok) {
+    notify(error.message);
+    return;
+  }
+  await redraw(segment, { focus: true });
+  notify(action === 'apply-suggestion' ? 'Suggestion applied and saved.' : 'Flag dismissed.');
+}
+
+function enhanceSegment(segment) {
+  const sentence = segment.querySelector('.sentence');
+  const form = segment.querySelector('.segment-form');
+  sentence.addEventListener('click', () => openEditor(segment));
+  sentence.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') { event.preventDefault(); openEditor(segment); }
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (form.reportValidity()) void saveSentence(segment, form);
+  });
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      if (!form.reportValidity()) return;
-      if (await save(segment)) closeEditor(segment, { restore: false });
-    });
-    form.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        form.requestSubmit();
-      } else if (event.key === 'Escape') {
-        event.preventDefault();
-        closeEditor(segment, { restore: true });
-      }
+      form.requestSubmit();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      closeEditor(segment);
+    }
+  });
+  for (const flagForm of segment.querySelectorAll('.flag-form')) {
+    flagForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (flagForm.reportValidity()) void reviewFlag(segment, flagForm);
     });
   }
 }
@@ -151,5 +171,5 @@ function setUpConfirmations() {
   }
 }
 
-setUpDocumentPage();
+document.querySelectorAll('.segment').forEach(enhanceSegment);
 setUpConfirmations();

@@ -14,8 +14,8 @@ export function createDocumentRepository(db: Database.Database): DocumentReposit
     (title, target_language, detected_language, original_text, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const insertSegment = db.prepare(`INSERT INTO segments
-    (document_id, position, paragraph, start_offset, end_offset, original, text, status, revision, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, 'to-review', 0, ?)`);
+    (document_id, position, paragraph, start_offset, end_offset, role, original, text, status, revision, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`);
   const insertImportRevision = db.prepare(`INSERT INTO revisions
     (segment_id, number, kind, patch, checkpoint, author, created_at)
     VALUES (?, 0, 'import', ?, ?, ?, ?)`);
@@ -35,7 +35,7 @@ export function createDocumentRepository(db: Database.Database): DocumentReposit
     const documentId = Number(lastInsertRowid);
     for (const segment of document.segments) {
       const inserted = insertSegment.run(documentId, segment.position, segment.paragraph,
-        segment.start, segment.end, segment.text, segment.text, now);
+        segment.start, segment.end, segment.role, segment.text, segment.text, segment.status, now);
       insertImportRevision.run(Number(inserted.lastInsertRowid), emptyPatch, segment.text, document.author, now);
     }
     return toDocument(selectDocument.get(documentId) as DocumentRow);

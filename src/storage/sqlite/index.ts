@@ -1,4 +1,5 @@
 import type { Storage } from '../types.js';
+import { createDismissalRepository } from './dismissal-repository.js';
 import { createDocumentRepository } from './document-repository.js';
 import { openDatabase } from './open-database.js';
 import { createRevisionRepository } from './revision-repository.js';
@@ -11,6 +12,7 @@ export function createSqliteStorage(file: string): Storage {
     documents: createDocumentRepository(db),
     segments: createSegmentRepository(db),
     revisions: createRevisionRepository(db),
+    dismissals: createDismissalRepository(db),
     async close() {
       db.close();
     },

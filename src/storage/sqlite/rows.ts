@@ -4,7 +4,7 @@ import type { DocumentRecord, RevisionRecord, SegmentRecord, SegmentStatus, Revi
 /** Column lists and row mappers shared by the SQLite repositories. */
 
 export const SEGMENT_COLUMNS = `id, document_id, position, paragraph, start_offset, end_offset,
-  original, text, status, revision, updated_at`;
+  role, original, text, status, revision, updated_at`;
 
 export const REVISION_COLUMNS = `id, segment_id, number, kind, patch, checkpoint, reverted_to,
   author, comment, created_at`;
@@ -16,7 +16,7 @@ export interface DocumentRow {
 
 export interface SegmentRow {
   id: number; document_id: number; position: number; paragraph: number; start_offset: number;
-  end_offset: number; original: string; text: string; status: string; revision: number; updated_at: string;
+  end_offset: number; role: string; original: string; text: string; status: string; revision: number; updated_at: string;
 }
 
 export interface RevisionRow {
@@ -44,6 +44,7 @@ export function toSegment(row: SegmentRow): SegmentRecord {
     paragraph: row.paragraph,
     start: row.start_offset,
     end: row.end_offset,
+    role: row.role,
     original: row.original,
     text: row.text,
     status: row.status as SegmentStatus,

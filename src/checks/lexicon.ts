@@ -1,0 +1,213 @@
+import type { Severity } from './types.js';
+import { isCapitalized, isNumberToken, type Token } from './tokens.js';
+
+/**
+ * One entry of a phrase lexicon (data/*.json). Each of `phrases` is a
+ * space-separated sequence of tokens; a token is alternatives joined by `|`
+ * ("file|files"), may end with `?` (optional), or is a class: `<num>` (a
+ * number, digits or words), `<cap>` (a capitalised word), `<poss>` (a
+ * possessive: his, its, 's...). So "invested|investing in the file|files" is
+ * one phrase with four slots. Conditions use the same syntax.
+ */
+export interface LexiconEntry {
+  phrases: string[];
+  /** The French the English copies. */
+  french: string;
+  /** What the French actually meant. */
+  meaning: string;
+  fixes: string[];
+  /** Contexts where the English words are right and are not flagged. */
+  fine: string;
+  category?: string;
+  severity?: Severity;
+  /** One of these phrases must start within `nextWithin` tokens after the match. */
+  next?: string[];
+  nextWithin?: number;
+  /** None of these phrases may start right after the match. */
+  notNext?: string[];
+  /** One of these phrases must end within `previousWithin` tokens before the match. */
+  previous?: string[];
+  previousWithin?: number;
+  /** None of these phrases may end right before the match. */
+  notPrevious?: string[];
+  /** The sentence must contain one of these phrases. */
+  sentenceHas?: string[];
+  /** The sentence must contain none of these phrases. */
+  sentenceLacks?: string[];
+  /** The document must contain one of these phrases. */
+  documentHas?: string[];
+}
+
+/** A lexicon hit: token range `[first, last)` and the entry that matched. */
+export interface LexiconMatch {
+  first: number;
+  last: number;
+  entry: LexiconEntry;
+}
+
+/** A compiled lexicon: patterns indexed by their first token. */
+export interface Lexicon {
+  match(tokens: readonly Token[], sentenceWords: string, documentWords: string): LexiconMatch[];
+}
+
+// A pattern token: literal alternatives or a class, possibly optional.
+interface Step {
+  words: ReadonlySet<string> | null;
+  kind: 'literal' | 'num' | 'cap' | 'poss';
+  optional: boolean;
+}
+
+interface CompiledEntry {
+  entry: LexiconEntry;
+  steps: Step[];
+  next: Step[][];
+  notNext: Step[][];
+  previous: Step[][];
+  notPrevious: Step[][];
+}
+
+// Possessive determiners, for `<poss>`.
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', "'s"]);
+
+// Index key for patterns starting with `<num>`.
+const NUMBER_KEY = '<num>';
+
+/**
+ * Compile lexicon entries once, indexing them by the words their pattern can start with.
+ *
+ * @throws {Error} When a pattern starts with an optional step or a class other than `<num>`:
+ *   such a pattern could not be indexed by its first word.
+ */
+export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
+  const byFirst = new Map<string, CompiledEntry[]>();
+  for (const entry of entries) for (const phrase of entry.phrases) {
+    const compiled: CompiledEntry = {
+      entry,
+      steps: parsePhrase(phrase),
+      next: (entry.next ?? []).map(parsePhrase),
+      notNext: (entry.notNext ?? []).map(parsePhrase),
+      previous: (entry.previous ?? []).map(parsePhrase),
+      notPrevious: (entry.notPrevious ?? []).map(parsePhrase)
+    };
+    const first = compiled.steps[0];
+    if (!first || first.optional || (first.kind !== 'literal' && first.kind !== 'num')) {
+      throw new Error(`Lexicon phrase cannot be indexed by its first word: ${phrase}`);
+    }
+    const keys = first.kind === 'num' ? [NUMBER_KEY] : [...(first.words ?? [])];
+    for (const key of keys) {
+      const list = byFirst.get(key);
+      if (list) list.push(compiled);
+      else byFirst.set(key, [compiled]);
+    }
+  }
+  return {
+    match(tokens, sentenceWords, documentWords) {
+      const found: LexiconMatch[] = [];
+      let covered = 0;
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index];
+        if (!token) continue;
+        // Most tokens start no pattern: look up without allocating.
+        const byWord = byFirst.get(token.norm);
+        const byNumber = isNumberToken(token) ? byFirst.get(NUMBER_KEY) : undefined;
+        if (!byWord && !byNumber) continue;
+        const candidates = byWord && byNumber ? [...byWord, ...byNumber] : (byWord ?? byNumber ?? []);
+        let best: LexiconMatch | undefined;
+        for (const candidate of candidates) {
+          const last = matchSteps(candidate.steps, 0, tokens, index);
+          if (last < 0) continue;
+          if (best && last - index <= best.last - best.first) continue;
+          if (!passesConditions(candidate, tokens, index, last, sentenceWords, documentWords)) continue;
+          best = { first: index, last, entry: candidate.entry };
+        }
+        if (best && best.last > covered) {
+          found.push(best);
+          covered = best.last;
+        }
+      }
+      return found;
+    }
+  };
+}
+
+/** Parse a space-separated phrase of the lexicon syntax into steps. */
+export function parsePhrase(phrase: string): Step[] {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .map((raw) => {
+      const optional = raw.endsWith('?') && raw.length > 1;
+      const body = optional ? raw.slice(0, -1) : raw;
+      if (body === '<num>') return { words: null, kind: 'num', optional };
+      if (body === '<cap>') return { words: null, kind: 'cap', optional };
+      if (body === '<poss>') return { words: null, kind: 'poss', optional };
+      return { words: new Set(body.toLowerCase().split('|')), kind: 'literal', optional };
+    });
+}
+
+// Returns the token index after the match, or -1. Optional steps are tried greedily first.
+function matchSteps(steps: readonly Step[], stepIndex: number, tokens: readonly Token[], tokenIndex: number): number {
+  const step = steps[stepIndex];
+  if (!step) return tokenIndex;
+  const token = tokens[tokenIndex];
+  if (token && matchesStep(step, token)) {
+    const end = matchSteps(steps, stepIndex + 1, tokens, tokenIndex + 1);
+    if (end >= 0) return end;
+  }
+  return step.optional ? matchSteps(steps, stepIndex + 1, tokens, tokenIndex) : -1;
+}
+
+function matchesStep(step: Step, token: Token): boolean {
+  switch (step.kind) {
+    case 'num':
+      return isNumberToken(token);
+    case 'cap':
+      return isCapitalized(token);
+    case 'poss':
+      return POSSESSIVES.has(token.norm);
+    default:
+      return step.words?.has(token.norm) ?? false;
+  }
+}
+
+function passesConditions(
+  candidate: CompiledEntry,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  sentenceWords: string,
+  documentWords: string
+): boolean {
+  const { entry } = candidate;
+  if (candidate.next.length > 0 && !phraseStartsNear(candidate.next, tokens, last, entry.nextWithin ?? 1)) return false;
+  if (phraseStartsNear(candidate.notNext, tokens, last, 1)) return false;
+  if (candidate.previous.length > 0 && !phraseEndsNear(candidate.previous, tokens, first, entry.previousWithin ?? 1)) {
+    return false;
+  }
+  if (phraseEndsNear(candidate.notPrevious, tokens, first, 1)) return false;
+  if (entry.sentenceHas && !entry.sentenceHas.some((phrase) => sentenceWords.includes(` ${phrase} `))) return false;
+  if (entry.sentenceLacks?.some((phrase) => sentenceWords.includes(` ${phrase} `))) return false;
+  if (entry.documentHas && !entry.documentHas.some((phrase) => documentWords.includes(` ${phrase} `))) return false;
+  return true;
+}
+
+function phraseStartsNear(phrases: readonly Step[][], tokens: readonly Token[], from: number, within: number): boolean {
+  for (let offset = 0; offset < within; offset++) {
+    for (const steps of phrases) {
+      if (matchSteps(steps, 0, tokens, from + offset) >= 0) return true;
+    }
+  }
+  return false;
+}
+
+function phraseEndsNear(phrases: readonly Step[][], tokens: readonly Token[], before: number, within: number): boolean {
+  for (const steps of phrases) {
+    const length = steps.length;
+    for (let offset = 0; offset < within; offset++) {
+      const start = before - offset - length;
+      if (start < 0) continue;
+      if (matchSteps(steps, 0, tokens, start) === before - offset) return true;
+    }
+  }
+  return false;
+}

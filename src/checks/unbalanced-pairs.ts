@@ -1,0 +1,84 @@
+import { createFlag } from './flag.js';
+import type { Check, CheckContext, Flag } from './types.js';
+
+// Opening mark -> closing mark.
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['(', ')'],
+  ['[', ']'],
+  ['“', '”'],
+  ['«', '»']
+];
+
+/** A bracket or quotation mark with no partner in its paragraph. */
+export const unbalancedPairs = {
+  id: 'unbalanced-pairs',
+  name: 'Unbalanced brackets or quotes',
+  description:
+    'An opening bracket or quotation mark with no closing one, or the reverse. A quotation often spans ' +
+    'several sentences, so a sentence is flagged only when its whole paragraph is unbalanced too. Straight ' +
+    'double quotes are counted per paragraph: an odd number means one is missing.',
+  category: 'fluency/punctuation',
+  severity: 'minor',
+  run(sentence, context, index): Flag[] {
+    // Built only when the sentence itself is unbalanced: most sentences are not.
+    let paragraph: string | undefined;
+    const flags: Flag[] = [];
+    for (const [open, close] of PAIRS) {
+      const stack: number[] = [];
+      const orphans: number[] = [];
+      for (let offset = 0; offset < sentence.length; offset++) {
+        const char = sentence.charAt(offset);
+        if (char === open) stack.push(offset);
+        else if (char === close) {
+          if (stack.length > 0) stack.pop();
+          else orphans.push(offset);
+        }
+      }
+      if (stack.length + orphans.length === 0) continue;
+      paragraph ??= paragraphText(context, index, sentence);
+      if (isBalanced(paragraph, open, close)) continue;
+      for (const offset of [...orphans, ...stack]) {
+        const mark = sentence.charAt(offset);
+        const partner = mark === open ? close : open;
+        flags.push(createFlag(unbalancedPairs, offset, offset + 1, `"${mark}" has no matching "${partner}": add it or remove this one.`));
+      }
+    }
+    const straight = countChar(sentence, '"');
+    if (straight % 2 === 1 && countChar((paragraph ??= paragraphText(context, index, sentence)), '"') % 2 === 1) {
+      const offset = sentence.lastIndexOf('"');
+      flags.push(createFlag(unbalancedPairs, offset, offset + 1, 'This straight quotation mark has no partner: add the missing one or remove it.'));
+    }
+    return flags;
+  }
+} satisfies Check;
+
+// The paragraph of segment `index`, with this sentence in place of the stored one (it may be an edit).
+function paragraphText(context: CheckContext, index: number, sentence: string): string {
+  const own = context.segments[index];
+  if (!own) return sentence;
+  // Segments are in document order, so a paragraph is a contiguous run around `index`.
+  let first = index;
+  while (first > 0 && context.segments[first - 1]?.paragraph === own.paragraph) first--;
+  let text = '';
+  for (let other = first; other < context.segments.length; other++) {
+    const segment = context.segments[other];
+    if (segment?.paragraph !== own.paragraph) break;
+    text += (other === index ? sentence : segment.text) + ' ';
+  }
+  return text;
+}
+
+function isBalanced(text: string, open: string, close: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === open) depth++;
+    else if (char === close && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+function countChar(text: string, char: string): number {
+  let count = 0;
+  for (const c of text) if (c === char) count++;
+  return count;
+}

@@ -1,0 +1,70 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+
+let server: ServerProcess;
+let chromium: TestBrowser;
+let page: Page;
+const scriptErrors: string[] = [];
+
+beforeAll(async () => {
+  [server, chromium] = await Promise.all([startServerProcess(), launchBrowser()]);
+  const context = await chromium.browser.newContext();
+  await context.addCookies([{ name: 'retouche_author', value: 'Flag Reviewer', url: server.url }]);
+  page = await context.newPage();
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+  await page.goto(`${server.url}/documents/1`);
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+describe('an editor works through the flags in Chromium', () => {
+  it('sees the flagged words highlighted with the reason and the fix', async () => {
+    const tenant = page.locator('.segment', { hasText: 'tenant of the White House' });
+    expect(await tenant.locator('mark.flag').count()).toBeGreaterThan(0);
+    const items = await tenant.locator('.flag-item .message').allTextContents();
+    expect(items.some((message) => message.includes('tenant of'))).toBe(true);
+    expect(await page.locator('.segment', { hasText: 'Dongxu Fang' }).locator('.status-badge').textContent()).toBe('excluded');
+  });
+
+  it('applies a suggestion with one click, saved as a revision without a reload', async () => {
+    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+    const caption = page.locator('.segment', { hasText: 'in front of the American flag' });
+    const flagged = Number(await page.locator('[data-count="flagged"]').textContent());
+    await caption.getByRole('button', { name: 'Use “app”' }).click();
+    await expect.poll(() => caption.locator('.sentence-text').textContent()).toBe('The Chinese TikTok app in front of the American flag.');
+    expect(await caption.locator('.sentence-diff ins').allTextContents()).toContain('app');
+    expect(await caption.locator('.status-badge').textContent()).toBe('edited');
+    expect(await page.locator('[data-count="corrected"]').textContent()).toBe('1');
+    expect(Number(await page.locator('[data-count="flagged"]').textContent())).toBe(flagged - 1);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+
+  it('dismisses a false alarm, which stays dismissed after a reload', async () => {
+    const heading = page.locator('.segment', { hasText: 'Decrees against complaint' });
+    const before = await heading.locator('.flag-item').count();
+    await heading.locator('.flag-item', { hasText: '"complaint"' }).getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => heading.locator('.flag-item').count()).toBe(before - 1);
+    await page.reload();
+    const reloaded = page.locator('.segment', { hasText: 'Decrees against complaint' });
+    expect(await reloaded.locator('.flag-item').count()).toBe(before - 1);
+    expect(await reloaded.locator('.dismissed-note').textContent()).toMatch(/1 flag dismissed/);
+  });
+
+  it('filters the document to flagged sentences of one severity', async () => {
+    await page.check('.filters input[name="flagged"]');
+    await page.selectOption('.filters select[name="severity"]', 'major');
+    await page.click('.filters button');
+    await page.waitForURL(/flagged=1/);
+    const shown = page.locator('.segment');
+    expect(await shown.count()).toBeGreaterThan(0);
+    for (const segment of await shown.all()) {
+      expect(await segment.locator('.flag-item.sev-major').count()).toBeGreaterThan(0);
+    }
+    expect(await page.locator('.segment', { hasText: 'We are convinced' }).count()).toBe(0);
+    expect(scriptErrors).toEqual([]);
+  });
+});

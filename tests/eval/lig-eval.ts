@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCheckContext, analyzeSegment } from '../../src/checks/run.js';
+
+/** One sentence of the LIG split, ready for the checks: cased detokenised MT with its words marked edited or kept. */
+export interface LigSentence {
+  text: string;
+  words: Array<{ start: number; end: number; edited: boolean }>;
+}
+
+/** Flag precision against post-edits, compared with chance, and the share of edited words covered. */
+export interface LigReport {
+  sentences: number;
+  flags: number;
+  confirmed: number;
+  precision: number;
+  chance: number;
+  editedWords: number;
+  coveredEditedWords: number;
+  coverage: number;
+  perCheck: Record<string, { flags: number; confirmed: number; precision: number; chance: number }>;
+}
+
+// Tokens written against the previous word when detokenising.
+const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', '%', ')', ']', "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m", '...']);
+// Tokens written against the next word.
+const NO_SPACE_AFTER = new Set(['(', '[', '$', '£', '€']);
+
+/**
+ * Read the LIG dev split and prepare each sentence as the README says:
+ * detokenise the lower-cased MT, align it word by word with the post-edit
+ * (ignoring case), mark words the editor deleted or replaced as edited, and
+ * give kept words the post-editor's casing.
+ *
+ * @param sharedDir The shared data folder (../shared from the repository root).
+ * @param limit Read only the first `limit` lines.
+ */
+export function loadLig(sharedDir: string, limit = Infinity): LigSentence[] {
+  const folder = join(sharedDir, 'data', 'lig-fr-en-dev');
+  const mt = readFileSync(join(folder, 'tgt-mt-all.en'), 'utf8').split('\n');
+  const pe = readFileSync(join(folder, 'tgt-pe-all.en'), 'utf8').split('\n');
+  const sentences: LigSentence[] = [];
+  for (let line = 0; line < Math.min(mt.length, pe.length, limit); line++) {
+    const machine = (mt[line] ?? '').trim();
+    if (machine === '') continue;
+    sentences.push(prepareSentence(machine.split(/\s+/), tokenizePostEdit(pe[line] ?? '')));
+  }
+  return sentences;
+}
+
+/** Run the checks on each sentence (one document each) and score the flags against the edited words. */
+export function evaluateLig(sentences: readonly LigSentence[]): LigReport {
+  const report: LigReport = {
+    sentences: sentences.length,
+    flags: 0,
+    confirmed: 0,
+    precision: 0,
+    chance: 0,
+    editedWords: 0,
+    coveredEditedWords: 0,
+    coverage: 0,
+    perCheck: {}
+  };
+  let chanceSum = 0;
+  for (const sentence of sentences) {
+    const context = createCheckContext([{ text: sentence.text, paragraph: 0 }], 'en');
+    // The checks see the sentence as body text: a one-line document would otherwise read as a heading.
+    const analysis = analyzeSegment({ ...context, roles: ['body'] }, 0);
+    const covered = new Set<number>();
+    for (const flag of analysis.flags) {
+      const inside = sentence.words
+        .map((word, index) => ({ word, index }))
+        .filter(({ word }) => word.start < flag.end && word.end > flag.start);
+      if (inside.length === 0) continue;
+      const confirmed = inside.some(({ word }) => word.edited);
+      const chance = windowChance(sentence.words.map((word) => word.edited), inside.length);
+      for (const { word, index } of inside) if (word.edited) covered.add(index);
+      report.flags++;
+      if (confirmed) report.confirmed++;
+      chanceSum += chance;
+      const entry = (report.perCheck[flag.checkId] ??= { flags: 0, confirmed: 0, precision: 0, chance: 0 });
+      entry.flags++;
+      if (confirmed) entry.confirmed++;
+      entry.chance += chance;
+    }
+    report.editedWords += sentence.words.filter((word) => word.edited).length;
+    report.coveredEditedWords += covered.size;
+  }
+  report.precision = report.flags === 0 ? 0 : report.confirmed / report.flags;
+  report.chance = report.flags === 0 ? 0 : chanceSum / report.flags;
+  report.coverage = report.editedWords === 0 ? 0 : report.coveredEditedWords / report.editedWords;
+  for (const entry of Object.values(report.perCheck)) {
+    entry.precision = entry.confirmed / entry.flags;
+    entry.chance = entry.chance / entry.flags;
+  }
+  return report;
+}
+
+/** The share of k-word windows of the sentence that contain an edited word. */
+export function windowChance(edited: readonly boolean[], k: number): number {
+  const windows = edited.length - k + 1;
+  if (windows <= 0) return edited.some(Boolean) ? 1 : 0;
+  let hits = 0;
+  for (let start = 0; start < windows; start++) {
+    if (edited.slice(start, start + k).some(Boolean)) hits++;
+  }
+  return hits / windows;
+}
+
+/** Align two word lists (longest common subsequence, ignoring case); returns for each word of `a` its index in `b` or -1. */
+export function alignWords(a: readonly string[], b: readonly string[]): number[] {
+  const lowerA = a.map((word) => word.toLowerCase());
+  const lowerB = b.map((word) => word.toLowerCase());
+  const rows = lowerA.length + 1;
+  const cols = lowerB.length + 1;
+  const table = new Uint16Array(rows * cols);
+  for (let i = lowerA.length - 1; i >= 0; i--) {
+    for (let j = lowerB.length - 1; j >= 0; j--) {
+      table[i * cols + j] =
+        lowerA[i] === lowerB[j]
+          ? (table[(i + 1) * cols + j + 1] ?? 0) + 1
+          : Math.max(table[(i + 1) * cols + j] ?? 0, table[i * cols + j + 1] ?? 0);
+    }
+  }
+  const result = new Array<number>(lowerA.length).fill(-1);
+  let i = 0;
+  let j = 0;
+  while (i < lowerA.length && j < lowerB.length) {
+    if (lowerA[i] === lowerB[j]) {
+      result[i] = j;
+      i++;
+      j++;
+    } else if ((table[(i + 1) * cols + j] ?? 0) >= (table[i * cols + j + 1] ?? 0)) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return result;
+}
+
+// Split the post-edit like the MT was tokenised: punctuation apart, "'s" and "n't" apart.
+function tokenizePostEdit(text: string): string[] {
+  return (
+    text
+      .replace(/([,.;:!?()[\]"%])/g, ' $1 ')
+      .replace(/(\w)(n't)\b/gi, '$1 $2')
+      .replace(/(\w)('s|'re|'ve|'ll|'d|'m)\b/gi, '$1 $2')
+      .match(/\S+/g) ?? []
+  );
+}
+
+function prepareSentence(machine: readonly string[], postEdit: readonly string[]): LigSentence {
+  const alignment = alignWords(machine, postEdit);
+  let text = '';
+  let quoteOpen = false;
+  const words: LigSentence['words'] = [];
+  machine.forEach((token, index) => {
+    const target = alignment[index] ?? -1;
+    const cased = target >= 0 ? postEdit[target] ?? token : token;
+    let glue = text !== '' && !NO_SPACE_BEFORE.has(token) && !NO_SPACE_AFTER.has(machine[index - 1] ?? '');
+    if (token === '"') {
+      if (quoteOpen) glue = false;
+      quoteOpen = !quoteOpen;
+    }
+    if (machine[index - 1] === '"' && quoteOpen) glue = false;
+    if (glue) text += ' ';
+    const start = text.length;
+    text += cased;
+    if (/[\p{L}\p{N}]/u.test(token)) words.push({ start, end: text.length, edited: target < 0 });
+  });
+  return { text, words };
+}
