@@ -6,8 +6,10 @@
  * decision reads a bounded window around the candidate. That keeps the whole split linear, which
  * matters because a pasted article can be a megabyte of text (Intl.Segmenter takes minutes there).
  */
-import abbreviations from './data/abbreviations-en.json' with { type: 'json' };
-import starters from './data/sentence-starters-en.json' with { type: 'json' };
+import abbreviationsEn from './data/abbreviations-en.json' with { type: 'json' };
+import abbreviationsFr from './data/abbreviations-fr.json' with { type: 'json' };
+import startersEn from './data/sentence-starters-en.json' with { type: 'json' };
+import startersFr from './data/sentence-starters-fr.json' with { type: 'json' };
 
 /** A half-open range of UTF-16 offsets, as `String.prototype.slice` takes. */
 export interface Span {
@@ -15,14 +17,33 @@ export interface Span {
   end: number;
 }
 
-// Titles and the like precede a name, so a capital after them never starts a sentence ("Mt. Fuji").
-const PREPOSITIVE = new Set<string>(abbreviations.prepositive);
-// Abbreviations before a number ("p. 55", "No. 5"); before anything else they are words ("he said no.").
-const NUMERIC = new Set<string>(abbreviations.numeric);
-// Abbreviations that may end a sentence ("Briggs & Co. It closed") or not ("Apple Inc. Chief Executive").
-const AMBIGUOUS = new Set<string>(abbreviations.ambiguous);
-// Capitalised words that usually open a sentence: after an abbreviation they signal a boundary.
-const STARTERS = new Set<string>(starters);
+/** The languages whose abbreviations and sentence starters the splitter knows. */
+export type SentenceLanguage = 'en' | 'fr';
+
+/** How to split: the language's word lists decide whether a period ends a sentence (English by default). */
+export interface SplitOptions {
+  language?: SentenceLanguage;
+}
+
+/** One language's word lists; everything else in the scan is the same for every language. */
+interface LanguageRules {
+  // Titles and the like precede a name, so a capital after them never starts a sentence ("Mt. Fuji").
+  prepositive: ReadonlySet<string>;
+  // Abbreviations before a number ("p. 55", "No. 5"); before anything else they are words ("he said no.").
+  numeric: ReadonlySet<string>;
+  // Abbreviations that may end a sentence ("Briggs & Co. It closed") or not ("Apple Inc. Chief Executive").
+  ambiguous: ReadonlySet<string>;
+  // Capitalised words that usually open a sentence: after an abbreviation they signal a boundary.
+  starters: ReadonlySet<string>;
+  // Words elided before a vowel ("l'art. 12"), stripped before an abbreviation is looked up.
+  elisions: ReadonlySet<string>;
+}
+
+// The word lists of each language, from the JSON files beside this module.
+const RULES: Record<SentenceLanguage, LanguageRules> = {
+  en: createRules(abbreviationsEn, startersEn),
+  fr: createRules(abbreviationsFr, startersFr),
+};
 // Words needed before an abbreviation for it to end a sentence: "At 5 a.m. Mr. Smith went" is one.
 const MIN_WORDS_BEFORE_ABBREVIATION = 3;
 // Longest token examined before a period; longer ones are addresses or noise, never abbreviations.
@@ -44,6 +65,7 @@ const SPACE = 0x20;
 interface Scan {
   readonly text: string;
   readonly end: number;
+  readonly rules: LanguageRules;
   start: number;
   resume: number;
   // Memo of the last soft-wrap look-ahead, so many short lines never rescan the same text.
@@ -55,11 +77,12 @@ interface Scan {
 /**
  * Split `text[from, to)` into sentence spans. Each span is trimmed of surrounding whitespace and
  * never empty; spans are in order and do not overlap. Offsets index the original text, which is
- * never rewritten.
+ * never rewritten. `options.language` picks the abbreviation lists (English when absent).
  */
-export function splitSentences(text: string, from = 0, to = text.length): Span[] {
+export function splitSentences(text: string, from = 0, to = text.length, options: SplitOptions = {}): Span[] {
   const end = Math.min(to, text.length);
-  const scan: Scan = { text, end, start: 0, resume: 0, wrapFrom: -1, wrapUntil: -1, wrapFound: false };
+  const rules = RULES[options.language ?? 'en'];
+  const scan: Scan = { text, end, rules, start: 0, resume: 0, wrapFrom: -1, wrapUntil: -1, wrapFound: false };
   const spans: Span[] = [];
   let nextMarker = openSentence(scan, skipSpace(text, Math.max(0, from), end));
   let i = scan.resume;
@@ -95,6 +118,20 @@ export function isWhitespaceCode(code: number): boolean {
   if (code < 0xa0) return false;
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
     || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Build a language's rules from its abbreviation lists and sentence starters. */
+function createRules(
+  lists: { prepositive: string[]; numeric: string[]; ambiguous: string[]; elisions?: string[] },
+  starters: string[],
+): LanguageRules {
+  return {
+    prepositive: new Set(lists.prepositive),
+    numeric: new Set(lists.numeric),
+    ambiguous: new Set(lists.ambiguous),
+    starters: new Set(starters),
+    elisions: new Set(lists.elisions ?? []),
+  };
 }
 
 /** Start a sentence at `pos`; skip a list marker ("1.)", "a.", "• 9.") and return the next one. */
@@ -199,15 +236,16 @@ function endsSentenceBefore(scan: Scan, i: number, next: number): boolean {
   }
   while (tokenStart < i && isOpening(text.charCodeAt(tokenStart))) tokenStart++;
   if (tokenStart === i || i - tokenStart >= MAX_TOKEN_LENGTH) return true;
-  const token = text.slice(tokenStart, i);
+  const { rules } = scan;
+  const token = stripElision(text.slice(tokenStart, i), rules);
   const key = token.toLowerCase();
-  if (PREPOSITIVE.has(key)) return false;
+  if (rules.prepositive.has(key)) return false;
   const beforeNumber = isDigit(text.charCodeAt(next));
-  if (NUMERIC.has(key)) return !beforeNumber;
-  if (!AMBIGUOUS.has(key) && !isLetterAbbreviation(token)) return true;
+  if (rules.numeric.has(key)) return !beforeNumber;
+  if (!rules.ambiguous.has(key) && !isLetterAbbreviation(token)) return true;
   // "I live in the U.S. How about you?" ends; "the U.S. Government" and "At 5 a.m. Mr. Smith" do not.
   if (beforeNumber) return false;
-  return startsWithStarter(text, next, scan.end) && hasWordsBefore(text, scan.start, tokenStart);
+  return startsWithStarter(text, next, scan.end, rules) && hasWordsBefore(text, scan.start, tokenStart);
 }
 
 /** Whether the period at `i`, glued to a capitalised word, ends a sentence ("world.Today"). */
@@ -221,7 +259,7 @@ function isGluedBoundary(scan: Scan, i: number): boolean {
     if (c === 0x40 || c === 0x2f) return false; // "@" or "/": an address, "Jane.Doe@example.com"
     pieceStart--;
   }
-  if (i - pieceStart < 2 || PREPOSITIVE.has(text.slice(pieceStart, i).toLowerCase())) return false;
+  if (i - pieceStart < 2 || scan.rules.prepositive.has(text.slice(pieceStart, i).toLowerCase())) return false;
   for (let k = i + 1; k < end && k - i < MAX_TOKEN_LENGTH; k++) {
     const c = text.charCodeAt(k);
     if (isWhitespaceCode(c)) break;
@@ -263,12 +301,13 @@ function isBlankLineAfter(text: string, k: number, end: number): boolean {
 }
 
 /** Whether the capitalised word at `pos` (after opening quotes) usually opens a sentence, or is a title. */
-function startsWithStarter(text: string, pos: number, end: number): boolean {
+function startsWithStarter(text: string, pos: number, end: number, rules: LanguageRules): boolean {
   while (pos < end && isOpening(text.charCodeAt(pos))) pos++;
   let k = pos;
-  while (k < end && k - pos <= MAX_STARTER_LENGTH && isAsciiLetter(text.charCodeAt(k))) k++;
+  // Letters beyond ASCII too: French starters include "À", "Ça" and "Après".
+  while (k < end && k - pos <= MAX_STARTER_LENGTH && isLetterAt(text, k)) k++;
   const word = text.slice(pos, k);
-  return STARTERS.has(word) || (text.charCodeAt(k) === PERIOD && PREPOSITIVE.has(word.toLowerCase()));
+  return rules.starters.has(word) || (text.charCodeAt(k) === PERIOD && rules.prepositive.has(word.toLowerCase()));
 }
 
 /** Whether `text[start, tokenStart)` holds enough words for a sentence to end after the next token. */
@@ -293,6 +332,13 @@ function opensSentence(text: string, pos: number, end: number): boolean {
   // , ; : ) ] } % & continue the sentence: "Inc., the maker", "Pitt, Briggs & Co."
   if (c === 0x2c || c === 0x3b || c === 0x3a || c === 0x29 || c === 0x5d || c === 0x7d || c === 0x25 || c === 0x26) return false;
   return !isLowerAt(text, p);
+}
+
+/** The token without a leading elided word of the language ("l'art" -> "art"); English has none. */
+function stripElision(token: string, rules: LanguageRules): string {
+  if (rules.elisions.size === 0) return token;
+  const apostrophe = token.search(/['’]/);
+  return apostrophe > 0 && rules.elisions.has(token.slice(0, apostrophe).toLowerCase()) ? token.slice(apostrophe + 1) : token;
 }
 
 /** "U.S", "a.m", "Ph.D", "E": letters in pieces of one or two, separated by periods. */
@@ -343,6 +389,11 @@ function isLowerAt(text: string, pos: number): boolean {
 function isUpperAt(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
   return c < 0x80 ? c >= 0x41 && c <= 0x5a : text.charAt(pos) !== text.charAt(pos).toLowerCase();
+}
+
+function isLetterAt(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  return c < 0x80 ? isAsciiLetter(c) : isLowerAt(text, pos) || isUpperAt(text, pos);
 }
 
 function isAsciiLetter(c: number): boolean { return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a); }
