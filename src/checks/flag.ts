@@ -31,11 +31,29 @@ export function createFlag(
   };
 }
 
-/** Give a suggestion the initial capital of the text it replaces ("The" -> "Occupant"). */
-export function matchCase(replacement: string, original: string): string {
-  const first = original.charAt(0);
-  if (first !== '' && first !== first.toLowerCase() && replacement.length > 0) {
-    return replacement.charAt(0).toUpperCase() + replacement.slice(1);
-  }
-  return replacement;
+// An all-caps word of two or more letters ("US", "IT", "EU") is an acronym: its capitals say nothing about sentence casing.
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&.-]+$/u;
+
+/**
+ * Give a suggestion the initial capital the replaced text needs: when the span
+ * starts the sentence, or when its first word is capitalised as an ordinary
+ * word ("Tenant" -> "Occupant"). An acronym first ("US IT giant", "IT giant")
+ * is not sentence casing, so the suggestion keeps its own case.
+ *
+ * @param replacement The suggestion as the lexicon writes it.
+ * @param original The text the suggestion replaces.
+ * @param startsSentence Whether the replaced text opens the sentence.
+ */
+export function matchCase(replacement: string, original: string, startsSentence = false): string {
+  if (replacement.length === 0) return replacement;
+  const firstWord = /^[\p{L}\p{N}'’&.-]+/u.exec(original)?.[0] ?? '';
+  const initial = firstWord.charAt(0);
+  const capitalised = initial !== initial.toLowerCase() && !ACRONYM.test(firstWord);
+  if (!startsSentence && !capitalised) return replacement;
+  return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+}
+
+/** Whether `offset` is the sentence's first word: only spaces, quotes or brackets come before it. */
+export function isSentenceStart(sentence: string, offset: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(sentence.slice(0, offset));
 }

@@ -59,6 +59,8 @@ interface Step {
 
 interface CompiledEntry {
   entry: LexiconEntry;
+  /** Position in the lexicon: of two matches of the same length, the earlier entry wins. */
+  order: number;
   steps: Step[];
   next: Step[][];
   notNext: Step[][];
@@ -79,10 +81,20 @@ const NUMBER_KEY = '<num>';
  *   such a pattern could not be indexed by its first word.
  */
 export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
+  // "the" starts some 150 patterns: those whose second word is fixed are indexed by both words,
+  // so that each "the" of a sentence tries only the few that can match.
   const byFirst = new Map<string, CompiledEntry[]>();
+  const byPair = new Map<string, CompiledEntry[]>();
+  const add = (index: Map<string, CompiledEntry[]>, key: string, compiled: CompiledEntry): void => {
+    const list = index.get(key);
+    if (list) list.push(compiled);
+    else index.set(key, [compiled]);
+  };
+  let order = 0;
   for (const entry of entries) for (const phrase of entry.phrases) {
     const compiled: CompiledEntry = {
       entry,
+      order: order++,
       steps: parsePhrase(phrase),
       next: (entry.next ?? []).map(parsePhrase),
       notNext: (entry.notNext ?? []).map(parsePhrase),
@@ -94,12 +106,14 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
       throw new Error(`Lexicon phrase cannot be indexed by its first word: ${phrase}`);
     }
     const keys = first.kind === 'num' ? [NUMBER_KEY] : [...(first.words ?? [])];
+    const second = compiled.steps[1];
+    const seconds = first.kind === 'literal' && second?.kind === 'literal' && !second.optional ? [...(second.words ?? [])] : [];
     for (const key of keys) {
-      const list = byFirst.get(key);
-      if (list) list.push(compiled);
-      else byFirst.set(key, [compiled]);
+      if (seconds.length === 0) add(byFirst, key, compiled);
+      for (const next of seconds) add(byPair, `${key} ${next}`, compiled);
     }
   }
+  const pairFirsts = new Set([...byPair.keys()].map((key) => key.slice(0, key.indexOf(' '))));
   return {
     match(tokens, sentenceWords, documentWords) {
       const found: LexiconMatch[] = [];
@@ -109,16 +123,24 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
         if (!token) continue;
         // Most tokens start no pattern: look up without allocating.
         const byWord = byFirst.get(token.norm);
+        const following = tokens[index + 1];
+        const byTwoWords = following && pairFirsts.has(token.norm) ? byPair.get(`${token.norm} ${following.norm}`) : undefined;
         const byNumber = isNumberToken(token) ? byFirst.get(NUMBER_KEY) : undefined;
-        if (!byWord && !byNumber) continue;
-        const candidates = byWord && byNumber ? [...byWord, ...byNumber] : (byWord ?? byNumber ?? []);
+        if (!byWord && !byNumber && !byTwoWords) continue;
         let best: LexiconMatch | undefined;
-        for (const candidate of candidates) {
-          const last = matchSteps(candidate.steps, 0, tokens, index);
-          if (last < 0) continue;
-          if (best && last - index <= best.last - best.first) continue;
-          if (!passesConditions(candidate, tokens, index, last, sentenceWords, documentWords)) continue;
-          best = { first: index, last, entry: candidate.entry };
+        let bestOrder = Infinity;
+        for (const candidates of [byWord, byTwoWords, byNumber]) {
+          if (!candidates) continue;
+          for (const candidate of candidates) {
+            const last = matchSteps(candidate.steps, 0, tokens, index);
+            if (last < 0) continue;
+            const length = last - index;
+            const bestLength = best ? best.last - best.first : 0;
+            if (best && (length < bestLength || (length === bestLength && candidate.order > bestOrder))) continue;
+            if (!passesConditions(candidate, tokens, index, last, sentenceWords, documentWords)) continue;
+            best = { first: index, last, entry: candidate.entry };
+            bestOrder = candidate.order;
+          }
         }
         if (best && best.last > covered) {
           found.push(best);

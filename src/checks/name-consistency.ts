@@ -1,9 +1,13 @@
 import { createFlag } from './flag.js';
 import { tokenize } from './tokens.js';
-import type { Check, Flag } from './types.js';
+import type { Check, Flag, NameForms } from './types.js';
 
 // Longest name looked up, in words.
 const MAX_NAME_WORDS = 4;
+
+// First words of each document's names, computed once per name index: most words start no name,
+// and skipping them is what keeps this check cheap.
+const firstWordsOf = new WeakMap<ReadonlyMap<string, NameForms>, ReadonlySet<string>>();
 
 /** A name cased differently from the rest of the document: "Donald trump" where "Donald Trump" is used. */
 export const nameConsistency = {
@@ -18,15 +22,24 @@ export const nameConsistency = {
   run(sentence, context): Flag[] {
     if (context.names.size === 0) return [];
     const tokens = tokenize(sentence);
+    const firstWords = firstWordsFor(context.names);
     const flags: Flag[] = [];
     let covered = 0;
     for (let index = 0; index < tokens.length; index++) {
-      if (index < covered) continue;
-      for (let length = Math.min(MAX_NAME_WORDS, tokens.length - index); length >= 2; length--) {
-        const slice = tokens.slice(index, index + length);
-        if (slice.some((token) => token.kind !== 'word')) continue;
-        const known = context.names.get(slice.map((token) => token.norm).join(' '));
+      if (index < covered || !firstWords.has(tokens[index]?.norm ?? '')) continue;
+      // Keys of the 2- to 4-word runs starting here, built word by word; the longest known name wins.
+      const keys: string[] = [];
+      let key = tokens[index]?.kind === 'word' ? tokens[index]?.norm ?? '' : '';
+      for (let length = 2; key !== '' && length <= Math.min(MAX_NAME_WORDS, tokens.length - index); length++) {
+        const token = tokens[index + length - 1];
+        if (!token || token.kind !== 'word') break;
+        key += ` ${token.norm}`;
+        keys.push(key);
+      }
+      for (let length = keys.length + 1; length >= 2; length--) {
+        const known = context.names.get(keys[length - 2] ?? '');
         if (!known) continue;
+        const slice = tokens.slice(index, index + length);
         const preferredWords = known.preferred.split(' ');
         let firstWrong = -1;
         let lastWrong = -1;
@@ -58,6 +71,15 @@ export const nameConsistency = {
     return flags;
   }
 } satisfies Check;
+
+function firstWordsFor(names: ReadonlyMap<string, NameForms>): ReadonlySet<string> {
+  let words = firstWordsOf.get(names);
+  if (!words) {
+    words = new Set([...names.keys()].map((key) => key.slice(0, key.indexOf(' '))));
+    firstWordsOf.set(names, words);
+  }
+  return words;
+}
 
 function isUpper(word: string): boolean {
   const first = word.charAt(0);

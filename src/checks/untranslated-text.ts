@@ -10,6 +10,12 @@ const STRONG = new Set(data.strong);
 const WEAK = new Set(data.weak);
 // Accented words English uses as is.
 const LOANS = new Set(data.loans);
+// Endings of French words that English words do not have, bar the loans in `suffixLoans`: plurals
+// in -aux and -eux ("cristaux", "nombreux"), -isme/-iste/-ique ("agnosticisme", "socialiste",
+// "politique"), French adverbs ("officiellement") and "oxyde". SMT leaves words it has no
+// translation for in French: "the carbon bioxyde escapes into the atmosphere".
+const FRENCH_ENDING = /(?:[^e]aux|eux|ismes?|istes?|iques?|ellement|alement|iquement|ivement|eusement|oxyde)$/;
+const SUFFIX_LOANS = new Set(data.suffixLoans);
 // Accents that French uses and English words almost never carry.
 const FRENCH_ACCENT = /[éèêàâçùûôîœ]/;
 // A lower-case elided French word: "l'accusant", "d'affaires", "qu'il".
@@ -80,6 +86,7 @@ function markFrench(token: Token): Mark {
   if (first !== first.toLowerCase()) return 'none';
   if (STRONG.has(token.norm) || ELISION.test(token.norm)) return 'strong';
   if (FRENCH_ACCENT.test(token.norm) && !LOANS.has(token.norm)) return 'strong';
+  if (FRENCH_ENDING.test(token.norm) && token.norm.length > 4 && !SUFFIX_LOANS.has(token.norm)) return 'strong';
   if (WEAK.has(token.norm)) return 'weak';
   return 'none';
 }
