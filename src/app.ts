@@ -3,9 +3,13 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { Storage } from './storage/types.js';
 import { MAX_ARTICLE_BYTES } from './services/limits.js';
-import { createApiRouter } from './web/api-router.js';
+import { createDocumentApi } from './web/api/document-api.js';
+import { createHistoryApi } from './web/api/history-api.js';
+import { createSegmentApi } from './web/api/segment-api.js';
 import { handleError, handleNotFound } from './web/errors.js';
-import { createPagesRouter } from './web/pages-router.js';
+import { createDocumentPages } from './web/pages/document-pages.js';
+import { createHistoryPages } from './web/pages/history-pages.js';
+import { createSegmentPages } from './web/pages/segment-pages.js';
 
 export interface AppDependencies {
   storage: Storage;
@@ -33,8 +37,8 @@ export function createApp({ storage }: AppDependencies): Express {
     response.locals.currentPath = request.originalUrl;
     next();
   });
-  app.use('/api', createApiRouter(storage));
-  app.use('/', createPagesRouter(storage));
+  app.use('/api', createDocumentApi(storage), createSegmentApi(storage), createHistoryApi(storage));
+  app.use('/', createDocumentPages(storage), createSegmentPages(storage), createHistoryPages(storage));
 
   app.use(handleNotFound);
   app.use(handleError);

@@ -23,3 +23,8 @@ export async function getSegment(storage: Storage, segmentId: number): Promise<{
   const document = found(await storage.documents.get(segment.documentId), `Document ${segment.documentId}`);
   return { segment, document };
 }
+
+/** One document without its sentences. */
+export async function getDocumentRecord(storage: Storage, documentId: number): Promise<DocumentRecord> {
+  return found(await storage.documents.get(documentId), `Document ${documentId}`);
+}

@@ -1,6 +1,7 @@
 import { applyTextPatch } from '../history/text-patch.js';
 import { rebuildText, revisionsNeededFor } from '../history/rebuild.js';
-import type { RevisionRecord, SegmentRecord, Storage } from '../storage/types.js';
+import { blameText, blameWords, type BlameRun } from '../history/blame.js';
+import type { RevisionRecord, SegmentEventRecord, SegmentRecord, Storage } from '../storage/types.js';
 import { ServiceError, found } from './errors.js';
 
 /** One revision with the texts on both sides of it, rebuilt from the stored patches. */
@@ -13,6 +14,10 @@ export interface SegmentHistory {
   segment: SegmentRecord;
   /** Oldest first: revision 0 is the machine translation as imported. */
   revisions: RevisionWithText[];
+  /** Status changes and comments, oldest first. */
+  events: SegmentEventRecord[];
+  /** The current text word by word, each with the revision that last changed it. */
+  blame: BlameRun[];
 }
 
 /** Every revision of a sentence with its text, replayed from the patches in one pass. */
@@ -25,7 +30,7 @@ export async function getSegmentHistory(storage: Storage, segmentId: number): Pr
     text = revision.number === 0 ? revision.checkpoint ?? '' : applyTextPatch(text, revision.patch);
     return { ...revision, before, text };
   });
-  return { segment, revisions: withText };
+  return { segment, revisions: withText, events: await storage.events.listBySegment(segmentId), blame: blameWords(blameText(revisions)) };
 }
 
 /** The text of one version of a sentence, from the nearest checkpoint (at most one checkpoint interval of patches). */

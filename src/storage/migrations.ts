@@ -78,6 +78,25 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'status changes and comments',
+    sql: `
+      -- What happens to a sentence besides its text: a status set by an editor, or a comment.
+      -- Text changes stay in revisions; this keeps the timeline and the history complete.
+      CREATE TABLE segment_events (
+        id INTEGER PRIMARY KEY,
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('status', 'comment')),
+        status TEXT CHECK (status IS NULL OR status IN ('to-review', 'edited', 'approved', 'excluded')),
+        body TEXT,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX segment_events_by_segment ON segment_events (segment_id, id);
+      CREATE INDEX revisions_by_author ON revisions (author, created_at);
+    `,
+  },
 ];
 
 /** Apply every migration newer than the database, each in its own transaction; returns the versions applied. */

@@ -10,6 +10,7 @@ export interface Storage {
   readonly segments: SegmentRepository;
   readonly revisions: RevisionRepository;
   readonly dismissals: DismissalRepository;
+  readonly events: SegmentEventRepository;
   close(): Promise<void>;
 }
 
@@ -127,6 +128,10 @@ export interface RevisionRepository {
   listRange(segmentId: number, from: number, to: number): Promise<RevisionRecord[]>;
   /** Every revision of every segment of a document, by segment position then number. */
   listByDocument(documentId: number): Promise<RevisionRecord[]>;
+  /** The revisions of a document's sentences, newest first, optionally by one author, at most `limit`. */
+  listTimeline(documentId: number, options: { author?: string; limit: number; beforeId?: number }): Promise<RevisionRecord[]>;
+  /** The authors who changed a document, for the timeline filter. */
+  listAuthors(documentId: number): Promise<string[]>;
 }
 
 export interface DismissalRecord {
@@ -146,4 +151,29 @@ export interface DismissalRepository {
   remove(segmentId: number, checkId: string, spanText: string): Promise<boolean>;
   listBySegment(segmentId: number): Promise<DismissalRecord[]>;
   listByDocument(documentId: number): Promise<DismissalRecord[]>;
+}
+
+export interface SegmentEventRecord {
+  id: number;
+  segmentId: number;
+  kind: 'status' | 'comment';
+  /** The status set, for a status event. */
+  status: SegmentStatus | null;
+  /** The comment, for a comment event. */
+  body: string | null;
+  author: string;
+  createdAt: string;
+}
+
+export type StatusChangeResult =
+  | { ok: true; segment: SegmentRecord; event: SegmentEventRecord }
+  | { ok: false; reason: 'conflict'; current: SegmentRecord }
+  | { ok: false; reason: 'not-found' };
+
+export interface SegmentEventRepository {
+  /** Set a sentence's status and record who did it, in one transaction; refused when the sentence moved past `expectedRevision`. */
+  changeStatus(change: { segmentId: number; expectedRevision: number; status: SegmentStatus; author: string }): Promise<StatusChangeResult>;
+  addComment(comment: { segmentId: number; body: string; author: string }): Promise<SegmentEventRecord>;
+  listBySegment(segmentId: number): Promise<SegmentEventRecord[]>;
+  listByDocument(documentId: number): Promise<SegmentEventRecord[]>;
 }

@@ -83,7 +83,10 @@ describe('an editor corrects the seed article in Chromium', () => {
     await segment.locator('textarea').press('Control+Enter');
     await expect.poll(() => segment.locator('.sentence-diff ins').count()).toBeGreaterThan(0);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export text' }).click()]);
+    await page.getByRole('link', { name: 'Export', exact: true }).click();
+    await page.waitForURL(/\/export$/);
+    expect(await page.locator('.unresolved li').count()).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Clean text/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.txt$/);
     const exported = fs.readFileSync((await download.path())!, 'utf8');
     // Page noise (credit, separator, section labels, teasers, tags) is left out of the clean text.

@@ -26,20 +26,23 @@ describe('an editor works through the flags in Chromium', () => {
     const tenant = page.locator('.segment', { hasText: 'tenant of the White House' });
     expect(await tenant.locator('mark.flag').count()).toBeGreaterThan(0);
     const items = await tenant.locator('.flag-item .message').allTextContents();
-    expect(items.some((message) => message.includes('tenant of'))).toBe(true);
+    expect(items.some((message) => message.includes('"tenant"'))).toBe(true);
     expect(await page.locator('.segment', { hasText: 'Dongxu Fang' }).locator('.status-badge').textContent()).toBe('excluded');
   });
 
   it('applies a suggestion with one click, saved as a revision without a reload', async () => {
     await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
     const caption = page.locator('.segment', { hasText: 'in front of the American flag' });
-    const flagged = Number(await page.locator('[data-count="flagged"]').textContent());
+    const flagged = Number(await page.locator('[data-progress="flaggedToReview"]').textContent());
+    const reviewed = Number(await page.locator('[data-progress="reviewed"]').textContent());
     await caption.getByRole('button', { name: 'Use “app”' }).click();
     await expect.poll(() => caption.locator('.sentence-text').textContent()).toBe('The Chinese TikTok app in front of the American flag.');
     expect(await caption.locator('.sentence-diff ins').allTextContents()).toContain('app');
     expect(await caption.locator('.status-badge').textContent()).toBe('edited');
     expect(await page.locator('[data-count="corrected"]').textContent()).toBe('1');
-    expect(Number(await page.locator('[data-count="flagged"]').textContent())).toBe(flagged - 1);
+    await expect.poll(async () => Number(await page.locator('[data-progress="flaggedToReview"]').textContent())).toBe(flagged - 1);
+    expect(Number(await page.locator('[data-progress="reviewed"]').textContent())).toBe(reviewed + 1);
+    expect(await page.locator('progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(reviewed + 1);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 

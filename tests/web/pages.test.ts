@@ -38,7 +38,7 @@ describe('HTML pages without JavaScript', () => {
     const fixed = segment.original.replace('tenant', 'occupant');
     const response = await postForm(`/segments/${segment.id}`, form({ text: fixed, baseRevision: '0', comment: '' }));
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`/documents/${seed.document.id}#segment-${segment.id}`);
+    expect(response.headers.get('location')).toBe(`/documents/${seed.document.id}?propagate=${segment.id}#segment-${segment.id}`);
     const html = await (await fetch(`${server.url}/documents/${seed.document.id}`)).text();
     expect(html).toContain('<del>tenant</del><ins>occupant</ins>');
   });

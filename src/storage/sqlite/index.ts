@@ -1,6 +1,7 @@
 import type { Storage } from '../types.js';
 import { createDismissalRepository } from './dismissal-repository.js';
 import { createDocumentRepository } from './document-repository.js';
+import { createSegmentEventRepository } from './segment-event-repository.js';
 import { openDatabase } from './open-database.js';
 import { createRevisionRepository } from './revision-repository.js';
 import { createSegmentRepository } from './segment-repository.js';
@@ -13,6 +14,7 @@ export function createSqliteStorage(file: string): Storage {
     segments: createSegmentRepository(db),
     revisions: createRevisionRepository(db),
     dismissals: createDismissalRepository(db),
+    events: createSegmentEventRepository(db),
     async close() {
       db.close();
     },

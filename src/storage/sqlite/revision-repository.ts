@@ -23,6 +23,14 @@ export function createRevisionRepository(db: Database.Database): RevisionReposit
     FROM revisions r JOIN segments s ON s.id = r.segment_id
     WHERE s.document_id = ? ORDER BY s.position, r.number`);
 
+  const prefixed = REVISION_COLUMNS.split(',').map((c) => `r.${c.trim()}`).join(', ');
+  const selectTimeline = db.prepare(`SELECT ${prefixed}
+    FROM revisions r JOIN segments s ON s.id = r.segment_id
+    WHERE s.document_id = @documentId AND (@author IS NULL OR r.author = @author) AND (@beforeId IS NULL OR r.id < @beforeId)
+    ORDER BY r.id DESC LIMIT @limit`);
+  const selectAuthors = db.prepare(`SELECT DISTINCT r.author FROM revisions r JOIN segments s ON s.id = r.segment_id
+    WHERE s.document_id = ? ORDER BY r.author`).pluck();
+
   const append = db.transaction((revision: NewRevision, now: string): AppendResult => {
     const row = selectSegment.get(revision.segmentId) as SegmentRow | undefined;
     if (!row) return { ok: false, reason: 'not-found' };
@@ -61,6 +69,13 @@ export function createRevisionRepository(db: Database.Database): RevisionReposit
     },
     async listByDocument(documentId) {
       return (selectByDocument.all(documentId) as RevisionRow[]).map(toRevision);
+    },
+    async listTimeline(documentId, { author, limit, beforeId }) {
+      const rows = selectTimeline.all({ documentId, author: author ?? null, beforeId: beforeId ?? null, limit }) as RevisionRow[];
+      return rows.map(toRevision);
+    },
+    async listAuthors(documentId) {
+      return selectAuthors.all(documentId) as string[];
     },
   };
 }

@@ -1,8 +1,9 @@
-import { diffForDisplay, diffSideBySide, type DiffPart } from '../history/display-diff.js';
+import { diffForDisplay, type DiffPart } from '../history/display-diff.js';
 import type { DocumentRecord } from '../storage/types.js';
 import { toFlagViews, toTextPieces, type FlagView, type TextPiece } from './flag-views.js';
-import type { RevisionWithText } from '../services/segment-history.js';
 import type { AnalyzedSegment } from '../services/document-analysis.js';
+import type { PropagationOffer } from '../services/propagate-correction.js';
+import type { PlannedReplacement } from '../services/search-replace.js';
 import { describeLanguageMismatch, languageName } from '../services/import-document.js';
 
 /** What the API says about one sentence, with the checks' findings. */
@@ -52,6 +53,26 @@ export interface SegmentView {
   pieces: TextPiece[];
   flags: FlagView[];
   dismissedCount: number;
+  /** The status buttons that make sense for the sentence's current status. */
+  statusActions: StatusAction[];
+}
+
+export interface StatusAction {
+  status: string;
+  label: string;
+  title: string;
+}
+
+const APPROVE: StatusAction = { status: 'approved', label: 'Approve', title: 'Read and found fine (key a)' };
+const EXCLUDE: StatusAction = { status: 'excluded', label: 'Exclude', title: 'Leave out of the export: page noise or dropped (key x)' };
+const INCLUDE: StatusAction = { status: 'to-review', label: 'Include', title: 'Bring back into the export, to review (key x)' };
+const REOPEN: StatusAction = { status: 'to-review', label: 'Reopen', title: 'Send back to review' };
+
+/** Which status buttons a sentence shows: never one that would leave it as it is. */
+function statusActionsFor(status: string): StatusAction[] {
+  if (status === 'excluded') return [INCLUDE];
+  if (status === 'approved') return [REOPEN, EXCLUDE];
+  return [APPROVE, EXCLUDE];
 }
 
 export interface ParagraphView {
@@ -61,6 +82,8 @@ export interface ParagraphView {
 
 /** What the document page can narrow the sentences to; every field comes from the query string. */
 export interface SegmentFilter {
+  /** Words to find in the current text or the machine translation, ignoring case. */
+  query: string;
   flagged: boolean;
   category: string;
   severity: string;
@@ -70,11 +93,15 @@ export interface SegmentFilter {
 /** Read the filter from a query string, ignoring values that are not text. */
 export function readSegmentFilter(query: Record<string, unknown>): SegmentFilter {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  return { flagged: query.flagged === '1', category: text(query.category), severity: text(query.severity), status: text(query.status) };
+  return { query: text(query.q).trim(), flagged: query.flagged === '1', category: text(query.category), severity: text(query.severity), status: text(query.status) };
 }
 
 /** Whether a sentence passes the filter. */
 export function matchesFilter(segment: AnalyzedSegment, filter: SegmentFilter): boolean {
+  if (filter.query) {
+    const wanted = filter.query.toLocaleLowerCase();
+    if (!segment.text.toLocaleLowerCase().includes(wanted) && !segment.original.toLocaleLowerCase().includes(wanted)) return false;
+  }
   if (filter.flagged && segment.flags.length === 0) return false;
   if (filter.category && !segment.flags.some((flag) => flag.category === filter.category)) return false;
   if (filter.severity && !segment.flags.some((flag) => flag.severity === filter.severity)) return false;
@@ -112,6 +139,7 @@ export function toSegmentView(segment: AnalyzedSegment): SegmentView {
     pieces: toTextPieces(segment.text, segment.flags),
     flags: toFlagViews(segment.text, segment.flags),
     dismissedCount: segment.dismissedFlags.length,
+    statusActions: statusActionsFor(segment.status),
   };
 }
 
@@ -136,53 +164,16 @@ export function toDocumentHeader(document: DocumentRecord, segments: readonly An
     languageWarning: describeLanguageMismatch(document.detectedLanguage, document.targetLanguage),
     sentenceCount: segments.length,
     correctedCount: segments.filter((segment) => segment.text !== segment.original).length,
-    flaggedCount: segments.filter((segment) => segment.flags.length > 0).length,
-    openFlagCount: segments.reduce((sum, segment) => sum + segment.flags.length, 0),
   };
 }
 
-export interface RevisionView {
-  number: number;
-  kind: string;
-  author: string;
-  comment: string | null;
-  createdAt: string;
-  revertedTo: number | null;
-  text: string;
-  sides: { before: DiffPart[]; after: DiffPart[] };
-  interleaved: DiffPart[];
-  isCurrent: boolean;
+
+/** Planned replacements with each change as a word diff, for a preview. */
+export function toReplacementViews(matches: readonly PlannedReplacement[]) {
+  return matches.map((match) => ({ ...match, diff: diffForDisplay(match.before, match.after) }));
 }
 
-/** History entries newest first, each with its diff shown as two lines and interleaved. */
-export function toRevisionViews(revisions: readonly RevisionWithText[], current: number): RevisionView[] {
-  return revisions.map((revision): RevisionView => ({
-    number: revision.number,
-    kind: revision.kind,
-    author: revision.author,
-    comment: revision.comment,
-    createdAt: revision.createdAt,
-    revertedTo: revision.revertedTo,
-    text: revision.text,
-    sides: revision.number === 0 ? { before: [], after: [{ text: revision.text, kind: 'same' }] } : diffSideBySide(revision.before, revision.text),
-    interleaved: revision.number === 0 ? [] : diffForDisplay(revision.before, revision.text),
-    isCurrent: revision.number === current,
-  })).reverse();
-}
-
-/**
- * Two versions of a sentence side by side. `from` and `to` come from the query string; a missing
- * or unknown version falls back to the machine translation and the current text.
- */
-export function toComparisonView(revisions: readonly RevisionWithText[], from: unknown, to: unknown) {
-  const pick = (value: unknown, fallback: RevisionWithText) =>
-    revisions.find((revision) => String(revision.number) === value) ?? fallback;
-  const before = pick(from, revisions[0]!);
-  const after = pick(to, revisions.at(-1)!);
-  return {
-    from: before.number,
-    to: after.number,
-    sides: diffSideBySide(before.text, after.text),
-    interleaved: diffForDisplay(before.text, after.text),
-  };
+/** A propagation offer with each match's change as a word diff. */
+export function toPropagationView(offer: PropagationOffer | null) {
+  return offer && { rule: offer.rule, matches: toReplacementViews(offer.matches) };
 }

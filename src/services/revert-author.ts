@@ -1,0 +1,64 @@
+import type { Storage } from '../storage/types.js';
+import { appendRevision, type SaveResult } from './correct-segment.js';
+import { getDocument } from './documents.js';
+import { ServiceError } from './errors.js';
+import { getSegmentVersion } from './segment-history.js';
+import { requireAuthor } from './validate.js';
+
+export interface RevertAuthorRequest {
+  documentId: number;
+  /** Whose edits to undo. */
+  author: unknown;
+  from: unknown;
+  to: unknown;
+  /** Who undoes them (recorded on the new revisions). */
+  by: unknown;
+}
+
+export interface RevertAuthorOutcome {
+  reverted: SaveResult[];
+  /** Sentences someone else changed after the author: undoing would throw their work away, so they are left for a person. */
+  skipped: { segmentId: number; position: number; editedAfterBy: string }[];
+}
+
+/**
+ * Undo every edit one author made to a document in a time span, one new revision per sentence
+ * (history is never rewritten). A sentence is restored to its text before the author's first
+ * edit in the span, unless someone else edited it after the author: that one is skipped and reported.
+ */
+export async function revertAuthorEdits(storage: Storage, request: RevertAuthorRequest): Promise<RevertAuthorOutcome> {
+  const author = requireAuthor(request.author);
+  const by = requireAuthor(request.by);
+  const from = readTime(request.from, 'from');
+  const to = readTime(request.to, 'to');
+  if (from > to) throw new ServiceError('invalid-input', '"from" must be before "to".');
+  const { segments } = await getDocument(storage, request.documentId);
+  const revisions = await storage.revisions.listByDocument(request.documentId);
+  const outcome: RevertAuthorOutcome = { reverted: [], skipped: [] };
+  for (const segment of segments) {
+    const own = revisions.filter((revision) => revision.segmentId === segment.id);
+    const inSpan = own.filter((revision) => revision.number > 0 && revision.author === author
+      && revision.createdAt >= from && revision.createdAt <= to);
+    if (inSpan.length === 0) continue;
+    const first = inSpan[0]!;
+    const later = own.find((revision) => revision.number > first.number && !inSpan.includes(revision));
+    if (later) {
+      outcome.skipped.push({ segmentId: segment.id, position: segment.position, editedAfterBy: later.author });
+      continue;
+    }
+    const text = await getSegmentVersion(storage, segment.id, first.number - 1);
+    if (text === segment.text) continue;
+    outcome.reverted.push(await appendRevision(storage, segment, {
+      kind: 'revert', text, revertedTo: first.number - 1, author: by,
+      comment: `Undid the edits of ${author} between ${from} and ${to}`,
+      status: text === segment.original ? 'to-review' : 'edited',
+    }));
+  }
+  return outcome;
+}
+
+function readTime(value: unknown, field: string): string {
+  const time = typeof value === 'string' && value !== '' ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(time.getTime())) throw new ServiceError('invalid-input', `"${field}" must be a date and time, such as 2026-11-25T14:30.`);
+  return time.toISOString();
+}

@@ -1,0 +1,124 @@
+import type { SegmentRecord, Storage } from '../storage/types.js';
+import { appendRevision, type SaveResult } from './correct-segment.js';
+import { ServiceError } from './errors.js';
+import { requireAuthor, requireRevisionNumber } from './validate.js';
+
+/** What to look for, as an editor types it in the replace form. */
+export interface ReplaceRule {
+  find: string;
+  replace: string;
+  caseSensitive: boolean;
+  /** Match whole words only, so "file" does not match inside "profile". */
+  wholeWord: boolean;
+}
+
+/** One sentence the rule would change, at the revision it was read. */
+export interface PlannedReplacement {
+  segmentId: number;
+  documentId: number;
+  position: number;
+  revision: number;
+  before: string;
+  after: string;
+  count: number;
+}
+
+/** The longest text searched for; a longer one is a paste gone wrong. */
+const MAX_FIND_LENGTH = 500;
+
+/** Check and normalise a rule from a form or JSON body. */
+export function readReplaceRule(input: { find?: unknown; replace?: unknown; caseSensitive?: unknown; wholeWord?: unknown }): ReplaceRule {
+  if (typeof input.find !== 'string' || input.find === '') throw new ServiceError('invalid-input', 'Say what to find: "find" is empty.');
+  if (input.find.length > MAX_FIND_LENGTH) throw new ServiceError('invalid-input', `"find" is longer than ${MAX_FIND_LENGTH} characters.`);
+  if (input.replace !== undefined && typeof input.replace !== 'string') throw new ServiceError('invalid-input', '"replace" must be text.');
+  const flag = (value: unknown) => value === true || value === 'true' || value === '1' || value === 'on';
+  return { find: input.find, replace: (input.replace as string | undefined) ?? '', caseSensitive: flag(input.caseSensitive), wholeWord: flag(input.wholeWord) };
+}
+
+/** Replace every match of the rule in `text`; returns the new text and how many matches there were. */
+export function replaceAll(text: string, rule: ReplaceRule): { text: string; count: number } {
+  let count = 0;
+  const replaced = text.replace(toPattern(rule), () => {
+    count++;
+    return rule.replace;
+  });
+  return { text: replaced, count };
+}
+
+/** The sentences of `segments` the rule would change, with their text before and after. */
+export function planReplacements(segments: readonly SegmentRecord[], rule: ReplaceRule): PlannedReplacement[] {
+  const planned: PlannedReplacement[] = [];
+  for (const segment of segments) {
+    const { text, count } = replaceAll(segment.text, rule);
+    if (count === 0 || text === segment.text) continue;
+    planned.push({
+      segmentId: segment.id, documentId: segment.documentId, position: segment.position,
+      revision: segment.revision, before: segment.text, after: text, count,
+    });
+  }
+  return planned;
+}
+
+export interface ReplaceOutcome {
+  applied: SaveResult[];
+  /** Sentences changed by someone else since the preview: left alone, so nothing is overwritten unseen. */
+  conflicts: { segmentId: number; revision: number }[];
+}
+
+/**
+ * Apply a previewed rule to the sentences the editor confirmed, each as its own revision. A
+ * sentence that moved on since the preview is skipped and reported, never overwritten.
+ */
+export async function applyReplacements(
+  storage: Storage,
+  request: { rule: ReplaceRule; targets: unknown; author: unknown },
+): Promise<ReplaceOutcome> {
+  const author = requireAuthor(request.author);
+  const targets = readTargets(request.targets);
+  const outcome: ReplaceOutcome = { applied: [], conflicts: [] };
+  for (const target of targets) {
+    const segment = await storage.segments.get(target.segmentId);
+    if (!segment) throw new ServiceError('not-found', `Sentence ${target.segmentId} does not exist.`);
+    if (segment.revision !== target.revision) {
+      outcome.conflicts.push({ segmentId: segment.id, revision: segment.revision });
+      continue;
+    }
+    const { text } = replaceAll(segment.text, request.rule);
+    if (text === segment.text) continue;
+    try {
+      outcome.applied.push(await appendRevision(storage, segment, {
+        kind: 'edit', text, revertedTo: null, author, status: 'edited',
+        comment: `Replaced “${request.rule.find}” with “${request.rule.replace}”`,
+      }));
+    } catch (error) {
+      if (!(error instanceof ServiceError) || error.code !== 'conflict') throw error;
+      outcome.conflicts.push({ segmentId: segment.id, revision: segment.revision + 1 });
+    }
+  }
+  return outcome;
+}
+
+function readTargets(value: unknown): { segmentId: number; revision: number }[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new ServiceError('invalid-input', 'Choose at least one sentence to change ("targets" is empty).');
+  }
+  return value.map((target: unknown) => {
+    const { segmentId, revision } = (target ?? {}) as { segmentId?: unknown; revision?: unknown };
+    return { segmentId: requireRevisionNumber(segmentId, 'segmentId'), revision: requireRevisionNumber(revision, 'revision') };
+  });
+}
+
+function toPattern(rule: ReplaceRule): RegExp {
+  const escaped = rule.find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Unicode-aware word edges: \b only knows ASCII letters, and would split "café".
+  const source = rule.wholeWord ? `(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])` : escaped;
+  return new RegExp(source, rule.caseSensitive ? 'gu' : 'giu');
+}
+
+/** The sentences of the given documents (all documents when none is given) the rule would change. */
+export async function previewReplacements(storage: Storage, rule: ReplaceRule, documentIds?: readonly number[]): Promise<PlannedReplacement[]> {
+  const ids = documentIds ?? (await storage.documents.list()).map((document) => document.id);
+  const planned: PlannedReplacement[] = [];
+  for (const id of ids) planned.push(...planReplacements(await storage.segments.listByDocument(id), rule));
+  return planned;
+}

@@ -1,0 +1,43 @@
+import type { SegmentEventRecord, SegmentRecord, SegmentStatus, Storage } from '../storage/types.js';
+import { conflictWith } from './correct-segment.js';
+import { ServiceError } from './errors.js';
+import { MAX_COMMENT_LENGTH } from './limits.js';
+import { requireAuthor, requireRevisionNumber } from './validate.js';
+
+/** The statuses an editor sets by hand; "edited" only ever comes from a change of text. */
+export const SETTABLE_STATUSES: readonly SegmentStatus[] = ['to-review', 'approved', 'excluded'];
+
+export interface StatusRequest {
+  segmentId: number;
+  status: unknown;
+  baseRevision: unknown;
+  author: unknown;
+}
+
+/**
+ * Approve a sentence (read and found fine), exclude it from the export, or send it back to
+ * review. Refused with a conflict when the text changed since the editor read it.
+ */
+export async function setSegmentStatus(storage: Storage, request: StatusRequest): Promise<{ segment: SegmentRecord; event: SegmentEventRecord }> {
+  const author = requireAuthor(request.author);
+  const baseRevision = requireRevisionNumber(request.baseRevision, 'baseRevision');
+  if (!SETTABLE_STATUSES.includes(request.status as SegmentStatus)) {
+    throw new ServiceError('invalid-input', `"status" must be one of ${SETTABLE_STATUSES.join(', ')}.`);
+  }
+  const result = await storage.events.changeStatus({
+    segmentId: request.segmentId, expectedRevision: baseRevision, status: request.status as SegmentStatus, author,
+  });
+  if (result.ok) return { segment: result.segment, event: result.event };
+  if (result.reason === 'not-found') throw new ServiceError('not-found', `Sentence ${request.segmentId} does not exist.`);
+  throw conflictWith(result.current, baseRevision);
+}
+
+/** Add a comment to a sentence's history without changing its text. */
+export async function commentOnSegment(storage: Storage, request: { segmentId: number; body: unknown; author: unknown }): Promise<SegmentEventRecord> {
+  const author = requireAuthor(request.author);
+  const body = typeof request.body === 'string' ? request.body.trim() : '';
+  if (body === '') throw new ServiceError('invalid-input', 'The comment is empty.');
+  if (body.length > MAX_COMMENT_LENGTH) throw new ServiceError('invalid-input', `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
+  if (!(await storage.segments.get(request.segmentId))) throw new ServiceError('not-found', `Sentence ${request.segmentId} does not exist.`);
+  return storage.events.addComment({ segmentId: request.segmentId, body, author });
+}

@@ -1,0 +1,81 @@
+import { Router } from 'express';
+import { listChecks } from '../../checks/run.js';
+import { getAnalyzedDocument } from '../../services/document-analysis.js';
+import { summarizeProgress } from '../../services/document-progress.js';
+import { listDocuments } from '../../services/documents.js';
+import { exportDocument, type ExportFormat } from '../../services/export-document.js';
+import { importDocument } from '../../services/import-document.js';
+import { applyReplacements, previewReplacements, readReplaceRule } from '../../services/search-replace.js';
+import { parseId } from '../../services/validate.js';
+import type { Storage } from '../../storage/types.js';
+import { toDocumentJson, toSegmentJson } from '../document-views.js';
+import { HttpError } from '../errors.js';
+import { optionalString, requireJsonObject, requireString } from './json-body.js';
+
+/** The download formats of GET /api/documents/:id/export. */
+const EXPORT_FORMATS: readonly ExportFormat[] = ['txt', 'json'];
+
+/** Documents: list, import, read with flags, progress, export, search and replace. */
+export function createDocumentApi(storage: Storage): Router {
+  const router = Router();
+
+  router.get('/documents', async (_request, response) => {
+    response.json({ documents: await listDocuments(storage) });
+  });
+
+  router.post('/documents', async (request, response) => {
+    const body = requireJsonObject(request);
+    const result = await importDocument(storage, {
+      title: optionalString(body.title, 'title'),
+      text: requireString(body.text, 'text'),
+      targetLanguage: optionalString(body.targetLanguage, 'targetLanguage'),
+      author: typeof body.author === 'string' && body.author.trim() !== '' ? body.author : 'api',
+    });
+    response.status(201).location(`/api/documents/${result.document.id}`).json({
+      document: toDocumentJson(result.document),
+      segmentCount: result.segmentCount,
+      languageWarning: result.languageWarning,
+    });
+  });
+
+  router.get('/documents/:id', async (request, response) => {
+    const { document, segments } = await getAnalyzedDocument(storage, parseId(request.params.id, 'Document'));
+    response.json({ document: toDocumentJson(document), progress: summarizeProgress(segments), segments: segments.map(toSegmentJson) });
+  });
+
+  router.get('/documents/:id/progress', async (request, response) => {
+    const { segments } = await getAnalyzedDocument(storage, parseId(request.params.id, 'Document'));
+    response.json({ progress: summarizeProgress(segments) });
+  });
+
+  router.get('/documents/:id/export', async (request, response) => {
+    const format = request.query.format ?? 'txt';
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
+      throw new HttpError(400, 'invalid-input', `format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+    }
+    const file = await exportDocument(storage, parseId(request.params.id, 'Document'), format as ExportFormat,
+      { includeExcluded: request.query.include === 'excluded' });
+    response.attachment(file.fileName).type(file.contentType).send(file.body);
+  });
+
+  // Preview: which sentences a rule would change, in one document or (scope "all") in every document.
+  router.post('/documents/:id/replacements/preview', async (request, response) => {
+    const documentId = parseId(request.params.id, 'Document');
+    const body = requireJsonObject(request);
+    const matches = await previewReplacements(storage, readReplaceRule(body), body.scope === 'all' ? undefined : [documentId]);
+    response.json({ matches });
+  });
+
+  // Apply a previewed rule to the confirmed sentences ({segmentId, revision} as previewed), one revision each.
+  router.post('/replacements', async (request, response) => {
+    const body = requireJsonObject(request);
+    const outcome = await applyReplacements(storage, { rule: readReplaceRule(body), targets: body.targets, author: body.author });
+    response.json({ applied: outcome.applied.map((result) => ({ segmentId: result.segment.id, revision: result.segment.revision })), conflicts: outcome.conflicts });
+  });
+
+  router.get('/checks', (_request, response) => {
+    response.json({ checks: listChecks() });
+  });
+
+  return router;
+}

@@ -1,0 +1,137 @@
+import { Router, type Request, type Response } from 'express';
+import { getAnalyzedDocument } from '../../services/document-analysis.js';
+import { listDocuments } from '../../services/documents.js';
+import { ServiceError } from '../../services/errors.js';
+import { importDocument } from '../../services/import-document.js';
+import { offerPropagation } from '../../services/propagate-correction.js';
+import { applyReplacements, previewReplacements, readReplaceRule } from '../../services/search-replace.js';
+import { parseId } from '../../services/validate.js';
+import type { Storage } from '../../storage/types.js';
+import { SUPPORTED_LANGUAGES } from '../../text/detect-language.js';
+import { authorOf, readAuthor, rememberAuthor } from '../author-cookie.js';
+import { httpStatusOf } from '../errors.js';
+import { fieldsOf, queryText } from '../request-fields.js';
+import { parseImportForm } from '../upload.js';
+import { toReplacementViews } from '../document-views.js';
+import { renderDocumentPage } from './render-document.js';
+
+/** Pages for the list of documents, import, one document, and search-and-replace in it. */
+export function createDocumentPages(storage: Storage): Router {
+  const router = Router();
+
+  router.get('/', (_request, response) => response.redirect('/documents'));
+
+  router.get('/documents', async (request, response) => {
+    response.render('documents', { title: 'Documents', documents: await listDocuments(storage), author: readAuthor(request) });
+  });
+
+  router.get('/import', (request, response) => renderImport(request, response, {}));
+
+  router.post('/documents', parseImportForm, async (request, response) => {
+    const form = fieldsOf(request) as Record<string, string | undefined>;
+    rememberAuthor(response, form.author);
+    try {
+      if (response.locals.uploadError) throw response.locals.uploadError;
+      const result = await importDocument(storage, {
+        title: form.title,
+        text: form.text,
+        file: request.file && { name: request.file.originalname, bytes: request.file.buffer },
+        targetLanguage: form.targetLanguage,
+        author: authorOf(request),
+      });
+      if (result.languageWarning === null) return response.redirect(303, `/documents/${result.document.id}`);
+      // The import page says so when the text is not in the declared language; the document is kept.
+      renderImport(request, response, { imported: { id: result.document.id, title: result.document.title, warning: result.languageWarning } });
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      response.status(httpStatusOf(error));
+      renderImport(request, response, { error: error.message, form: { title: form.title ?? '', text: form.text ?? '', targetLanguage: form.targetLanguage ?? 'en' } });
+    }
+  });
+
+  router.get('/documents/:id', async (request, response) => {
+    const documentId = parseId(request.params.id, 'Document');
+    // After a plain-form save the page offers to make the same change elsewhere.
+    const propagateFrom = queryText(request, 'propagate');
+    const propagation = propagateFrom ? await offerPropagation(storage, parseId(propagateFrom, 'Sentence')) : null;
+    await renderDocumentPage(storage, request, response, documentId, { propagation });
+  });
+
+  router.post('/author', (request, response) => {
+    const form = fieldsOf(request);
+    rememberAuthor(response, form.author);
+    response.redirect(303, safeReturnPath(form.returnTo));
+  });
+
+  router.get('/documents/:id/replace', async (request, response) => {
+    const documentId = parseId(request.params.id, 'Document');
+    const rule = queryText(request, 'find') === '' ? null : readReplaceRule(request.query);
+    const scope = queryText(request, 'scope') === 'all' ? 'all' : 'document';
+    response.render('replace', {
+      title: 'Search and replace',
+      documentId,
+      rule,
+      scope,
+      matches: toReplacementViews(rule ? await previewReplacements(storage, rule, scope === 'all' ? undefined : [documentId]) : []),
+      documentTitles: new Map((await listDocuments(storage)).map((document) => [document.id, document.title])),
+      author: readAuthor(request),
+    });
+  });
+
+  router.post('/documents/:id/replace', async (request, response) => {
+    const documentId = parseId(request.params.id, 'Document');
+    const form = fieldsOf(request);
+    rememberAuthor(response, form.author);
+    const outcome = await applyReplacements(storage, {
+      rule: readReplaceRule(form), targets: readTargetFields(form.targets), author: authorOf(request),
+    });
+    response.render('replace-done', { title: 'Replaced', documentId, outcome, author: readAuthor(request) });
+  });
+
+  // Before a download: the sentences still flagged that nobody corrected, approved or cleared.
+  router.get('/documents/:id/export', async (request, response) => {
+    const { document, segments } = await getAnalyzedDocument(storage, parseId(request.params.id, 'Document'));
+    response.render('export', {
+      title: `Export · ${document.title}`,
+      document: { id: document.id, title: document.title },
+      unresolved: segments.filter((segment) => segment.status === 'to-review' && segment.flags.length > 0)
+        .map((segment) => ({ id: segment.id, position: segment.position, text: segment.text, flagCount: segment.flags.length })),
+      formats: EXPORT_CHOICES,
+      author: readAuthor(request),
+    });
+  });
+
+  return router;
+}
+
+/** The downloads the export page offers, in the order an editor reaches for them. */
+const EXPORT_CHOICES = [
+  { format: 'txt', label: 'Clean text (.txt)' },
+  { format: 'json', label: 'Everything as JSON (.json)' },
+];
+
+function renderImport(request: Request, response: Response, state: Record<string, unknown>) {
+  response.render('import', {
+    title: 'Import an article',
+    languages: SUPPORTED_LANGUAGES,
+    author: readAuthor(request),
+    imported: null,
+    error: null,
+    form: { title: '', text: '', targetLanguage: 'en' },
+    ...state,
+  });
+}
+
+/** Checkbox values "segmentId:revision" from the preview form, as targets. */
+function readTargetFields(value: unknown): { segmentId: string; revision: string }[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.map((entry) => {
+    const [segmentId = '', revision = ''] = String(entry).split(':');
+    return { segmentId, revision };
+  });
+}
+
+/** Only local paths: a form must not be able to send the editor to another site. */
+function safeReturnPath(value: unknown): string {
+  return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/documents';
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSeedThroughApi, startTestServer, type SeedDocument, type SegmentJson, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+let seed: SeedDocument;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  seed = await importSeedThroughApi(server.url);
+});
+afterAll(() => server.close());
+
+async function call(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${server.url}${path}`, {
+    method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+function sentence(startsWith: string): SegmentJson {
+  return seed.segments.find((segment) => segment.text.startsWith(startsWith))!;
+}
+
+async function current(id: number): Promise<SegmentJson> {
+  return (await call('GET', `/api/documents/${seed.document.id}`)).body.segments.find((segment: SegmentJson) => segment.id === id);
+}
+
+describe('review workflow API', () => {
+  it('approves a sentence, refuses to approve text changed since it was read, and counts progress', async () => {
+    const before = (await call('GET', `/api/documents/${seed.document.id}/progress`)).body.progress;
+    expect(before).toMatchObject({ total: 28, reviewed: 13, excluded: 13, approved: 0, corrected: 0 });
+    const quote = sentence('"We are convinced');
+    const approved = await call('POST', `/api/segments/${quote.id}/status`, { status: 'approved', baseRevision: 0, author: 'Ana' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.segment.status).toBe('approved');
+    expect(approved.body.event).toMatchObject({ kind: 'status', status: 'approved', author: 'Ana' });
+
+    const oracle = sentence('Oracle and TikTok');
+    await call('PUT', `/api/segments/${oracle.id}`, { text: 'Oracle and TikTok did not confirm immediately.', baseRevision: 0, author: 'Ben' });
+    const stale = await call('POST', `/api/segments/${oracle.id}/status`, { status: 'approved', baseRevision: 0, author: 'Ana' });
+    expect(stale.status).toBe(409);
+    expect((await current(oracle.id)).status).toBe('edited');
+
+    const invalid = await call('POST', `/api/segments/${quote.id}/status`, { status: 'edited', baseRevision: 0, author: 'Ana' });
+    expect(invalid.status).toBe(400);
+    const after = (await call('GET', `/api/documents/${seed.document.id}/progress`)).body.progress;
+    expect(after).toMatchObject({ reviewed: 15, approved: 1, edited: 1, corrected: 1 });
+  });
+
+  it('sends an approved sentence back to "edited" when its text changes', async () => {
+    const quote = sentence('"We are convinced');
+    const saved = await call('PUT', `/api/segments/${quote.id}`, { text: `${quote.text} `.trim().replace('convinced', 'sure'), baseRevision: 0, author: 'Ben' });
+    expect(saved.body.segment.status).toBe('edited');
+  });
+
+  it('keeps comments in the sentence history', async () => {
+    const heading = sentence('Decrees against');
+    const comment = await call('POST', `/api/segments/${heading.id}/comments`, { body: 'US readers expect "executive orders".', author: 'Ana' });
+    expect(comment.status).toBe(201);
+    const empty = await call('POST', `/api/segments/${heading.id}/comments`, { body: '  ', author: 'Ana' });
+    expect(empty.status).toBe(400);
+    const history = await call('GET', `/api/segments/${heading.id}/revisions`);
+    expect(history.body.events).toEqual([expect.objectContaining({ kind: 'comment', body: 'US readers expect "executive orders".', author: 'Ana' })]);
+  });
+
+  it('previews a search-and-replace, applies it as one revision per sentence, and skips sentences changed meanwhile', async () => {
+    const preview = await call('POST', `/api/documents/${seed.document.id}/replacements/preview`, { find: 'TikTok', replace: 'Tiktok', wholeWord: true, caseSensitive: true });
+    const matches = preview.body.matches as { segmentId: number; revision: number; before: string; after: string; count: number }[];
+    expect(matches.length).toBeGreaterThan(5);
+    expect(matches.every((match) => match.after === match.before.replaceAll('TikTok', 'Tiktok'))).toBe(true);
+    const [first, second] = matches;
+    // Someone edits the second sentence between the preview and the apply.
+    await call('PUT', `/api/segments/${second!.segmentId}`, { text: `${second!.before} Really.`, baseRevision: second!.revision, author: 'Cleo' });
+    const applied = await call('POST', '/api/replacements', {
+      find: 'TikTok', replace: 'Tiktok', wholeWord: true, caseSensitive: true, author: 'Ana',
+      targets: matches.map(({ segmentId, revision }) => ({ segmentId, revision })),
+    });
+    expect(applied.status).toBe(200);
+    expect(applied.body.applied).toHaveLength(matches.length - 1);
+    expect(applied.body.conflicts).toEqual([{ segmentId: second!.segmentId, revision: second!.revision + 1 }]);
+    expect((await current(second!.segmentId)).text).toBe(`${second!.before} Really.`);
+    const history = await call('GET', `/api/segments/${first!.segmentId}/revisions`);
+    expect(history.body.revisions.at(-1)).toMatchObject({ author: 'Ana', comment: 'Replaced “TikTok” with “Tiktok”' });
+  });
+
+  it('offers to propagate a phrase correction to the other sentences that contain it', async () => {
+    const other = await call('POST', '/api/documents', { title: 'Second', text: 'The American activities of the group grew.\n\nIts American activities shrank.', author: 'Ana' });
+    const oracle = await current(sentence('According to several American media').id);
+    const saved = await call('PUT', `/api/segments/${oracle.id}`, {
+      text: oracle.text.replace('American activities', 'US operations'), baseRevision: oracle.revision, author: 'Ana',
+    });
+    expect(saved.status).toBe(200);
+    const offer = (await call('GET', `/api/segments/${oracle.id}/propagation`)).body.propagation;
+    expect(offer.rule).toEqual({ find: 'American activities', replace: 'US operations', caseSensitive: true, wholeWord: true });
+    expect(offer.matches.map((match: { documentId: number }) => match.documentId)).toEqual([other.body.document.id, other.body.document.id]);
+    const untouched = (await call('GET', `/api/documents/${seed.document.id}`)).body.segments.find((segment: SegmentJson) => segment.revision === 0);
+    expect((await call('GET', `/api/segments/${untouched.id}/propagation`)).body.propagation).toBeNull();
+  });
+
+  it('lists the timeline newest first, filtered by author', async () => {
+    const all = (await call('GET', `/api/documents/${seed.document.id}/timeline`)).body;
+    expect(all.entries[0].createdAt >= all.entries.at(-1).createdAt).toBe(true);
+    expect(all.authors).toEqual(expect.arrayContaining(['Ana', 'Ben', 'Cleo', 'tester']));
+    const cleo = (await call('GET', `/api/documents/${seed.document.id}/timeline?author=Cleo`)).body;
+    expect(cleo.entries).toHaveLength(1);
+    expect(cleo.entries[0]).toMatchObject({ author: 'Cleo', text: expect.stringMatching(/ Really\.$/) });
+  });
+
+  it('compares the whole document between the machine translation, a moment and now', async () => {
+    const mtToNow = (await call('GET', `/api/documents/${seed.document.id}/compare?from=mt&to=current`)).body;
+    expect(mtToNow.changedSentences).toBeGreaterThan(5);
+    expect(mtToNow.parts).toContainEqual({ text: 'operations', kind: 'added' });
+    const before = (await call('GET', `/api/documents/${seed.document.id}/compare?from=mt&to=2000-01-01T00:00:00Z`)).body;
+    expect(before.changedSentences).toBe(0);
+    expect(before.parts).toEqual([{ text: expect.stringContaining('will not fail to react the tenant'), kind: 'same' }]);
+    expect((await call('GET', `/api/documents/${seed.document.id}/compare?from=yesterday`)).status).toBe(400);
+  });
+
+  it('blames each word of a sentence on the revision that last changed it', async () => {
+    const oracle = sentence('According to several American media');
+    const words = (await call('GET', `/api/segments/${oracle.id}/blame`)).body.words as { text: string; revision: number; author: string }[];
+    expect(words.map((word) => word.text).join('')).toBe((await current(oracle.id)).text);
+    expect(words.find((word) => word.text.startsWith('operations'))).toMatchObject({ revision: 2, author: 'Ana' });
+    expect(words.find((word) => word.text.startsWith('According'))).toMatchObject({ revision: 0, author: 'tester' });
+  });
+
+  it('undoes one author\'s edits in a time span, leaving sentences others changed afterwards', async () => {
+    const start = new Date(Date.now() - 60_000).toISOString();
+    const end = new Date(Date.now() + 60_000).toISOString();
+    const outcome = await call('POST', `/api/documents/${seed.document.id}/revert-author`, { targetAuthor: 'Ana', from: start, to: end, author: 'Admin' });
+    expect(outcome.status).toBe(200);
+    expect(outcome.body.reverted.length).toBeGreaterThan(3);
+    const oracle = sentence('According to several American media');
+    expect((await current(oracle.id)).text).toBe(oracle.original);
+    const history = await call('GET', `/api/segments/${oracle.id}/revisions`);
+    expect(history.body.revisions.at(-1)).toMatchObject({ kind: 'revert', author: 'Admin', revertedTo: 0 });
+    expect((await call('POST', `/api/documents/${seed.document.id}/revert-author`, { targetAuthor: 'Ana', from: end, to: start, author: 'Admin' })).status).toBe(400);
+  });
+});

@@ -1,0 +1,68 @@
+// After a correction, offer to make the same change in the other sentences that contain the
+// replaced phrase (in this document and the others); each is saved as its own revision.
+
+import { sendJson } from './api.js';
+import { notify } from './page.js';
+
+/** Ask the server for sentences the same change would fix, and show the offer when there are some. */
+export async function offerPropagation(segmentId) {
+  document.querySelector('.propagation')?.remove();
+  const { ok, result } = await sendJson('GET', `/api/segments/${segmentId}/propagation`);
+  const offer = ok ? result.propagation : null;
+  if (!offer || offer.matches.length === 0) return;
+  const panel = buildPanel(offer);
+  document.querySelector('.filters')?.before(panel);
+  panel.querySelector('button.apply').focus();
+}
+
+function buildPanel(offer) {
+  const panel = element('section', { className: 'notice propagation', role: 'region', 'aria-label': 'Make the same change elsewhere' });
+  panel.append(
+    element('h2', {}, 'Make the same change elsewhere?'),
+    element('p', {}, `You replaced “${offer.rule.find}” with “${offer.rule.replace}”. ${offer.matches.length} other sentence${offer.matches.length === 1 ? '' : 's'} contain “${offer.rule.find}”; each one you keep ticked is changed as its own revision.`),
+  );
+  const list = element('ul', { className: 'matches' });
+  for (const match of offer.matches) {
+    const checkbox = element('input', { type: 'checkbox', checked: true });
+    checkbox.dataset.segmentId = String(match.segmentId);
+    checkbox.dataset.revision = String(match.revision);
+    const label = element('label', {}, checkbox, ' ', element('span', {}, match.before), ' → ', element('span', { className: 'after' }, match.after));
+    list.append(element('li', {}, label));
+  }
+  const apply = element('button', { type: 'button', className: 'apply' }, 'Apply to the ticked sentences');
+  const dismiss = element('button', { type: 'button', className: 'quiet' }, 'No, thanks');
+  apply.addEventListener('click', () => void applyOffer(panel, offer));
+  dismiss.addEventListener('click', () => panel.remove());
+  panel.append(list, apply, ' ', dismiss);
+  return panel;
+}
+
+async function applyOffer(panel, offer) {
+  const targets = [...panel.querySelectorAll('input[type="checkbox"]:checked')]
+    .map((box) => ({ segmentId: Number(box.dataset.segmentId), revision: Number(box.dataset.revision) }));
+  if (targets.length === 0) {
+    panel.remove();
+    return;
+  }
+  const author = document.querySelector('header .who input[name="author"]')?.value ?? '';
+  const { ok, result, error } = await sendJson('POST', '/api/replacements', { ...offer.rule, targets, author });
+  if (!ok) {
+    notify(error.message);
+    return;
+  }
+  panel.remove();
+  const { redrawById } = await import('./segments.js');
+  await redrawById(result.applied.map((applied) => applied.segmentId));
+  const skipped = result.conflicts.length ? ` ${result.conflicts.length} changed meanwhile by someone else and left alone.` : '';
+  notify(`Changed ${result.applied.length} more sentence${result.applied.length === 1 ? '' : 's'}.${skipped}`);
+}
+
+function element(tag, properties, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(properties)) {
+    if (name in node) node[name] = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
