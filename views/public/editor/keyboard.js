@@ -2,6 +2,7 @@
 // buttons; these make the common path (read, fix, approve, next) fast.
 
 import { allSegments, focusedSegment } from './page.js';
+import { focusPropagation } from './propagation.js';
 import { closeEditor, openEditor, reviewFlag, saveSentence, setStatus } from './segments.js';
 
 /** Move focus to the next (+1) or previous (-1) sentence matching `accept`, from the focused one. */
@@ -48,6 +49,8 @@ function onKeyDown(event) {
   if (event.key === '?') {
     event.preventDefault();
     document.querySelector('dialog.shortcuts')?.showModal();
+  } else if (event.key === 'p') {
+    if (focusPropagation()) event.preventDefault();
   } else if (event.key === 'j' || event.key === 'k') {
     event.preventDefault();
     moveFocus(event.key === 'j' ? 1 : -1);

@@ -12,7 +12,17 @@ export async function offerPropagation(segmentId) {
   if (!offer || offer.matches.length === 0) return;
   const panel = buildPanel(offer);
   document.querySelector('.filters')?.before(panel);
-  panel.querySelector('button.apply').focus();
+  // Never steal the focus from the sentence being edited: announce the offer, and let p reach it.
+  notify(`The same change fits ${offer.matches.length} other sentence${offer.matches.length === 1 ? '' : 's'}: press p to review.`);
+}
+
+/** Move the focus to the open propagation offer, if there is one. */
+export function focusPropagation() {
+  const button = document.querySelector('.propagation button.apply');
+  if (!button) return false;
+  button.scrollIntoView({ block: 'center' });
+  button.focus();
+  return true;
 }
 
 function buildPanel(offer) {

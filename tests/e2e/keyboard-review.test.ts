@@ -1,0 +1,96 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+
+let server: ServerProcess;
+let chromium: TestBrowser;
+let page: Page;
+const scriptErrors: string[] = [];
+
+beforeAll(async () => {
+  [server, chromium] = await Promise.all([startServerProcess(), launchBrowser()]);
+  const context = await chromium.browser.newContext();
+  await context.addCookies([{ name: 'retouche_author', value: 'Keyboard Kim', url: server.url }]);
+  page = await context.newPage();
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+  await page.goto(`${server.url}/documents/1`);
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+const focusedText = () => page.evaluate(() => document.activeElement?.closest('.segment')?.querySelector('.sentence-text')?.textContent ?? null);
+const activeTag = () => page.evaluate(() => document.activeElement?.tagName ?? null);
+
+async function revisionsOf(text: string) {
+  const document = await (await fetch(`${server.url}/api/documents/1`)).json();
+  const segment = document.segments.find((candidate: { text: string }) => candidate.text === text);
+  const history = await (await fetch(`${server.url}/api/segments/${segment.id}/revisions`)).json();
+  return history.revisions.map((revision: { author: string; number: number }) => [revision.number, revision.author]);
+}
+
+describe('keyboard-only review in Chromium', () => {
+  it('corrects three sentences in a row with Enter, typing and Ctrl+Enter', async () => {
+    const fixes = [
+      'The Chinese TikTok app in front of the American flag.',
+      'This announcement is sure to draw a reaction from the occupant of the White House.',
+      "Microsoft's offer to buy TikTok's US operations has been rejected by ByteDance, the tech giant announced Sunday evening.",
+    ];
+    await page.keyboard.press('j');
+    expect(await focusedText()).toBe('The Chinese TikTok application in front of the American flag.');
+    await page.keyboard.press('Enter');
+    for (const fix of fixes) {
+      await expect.poll(activeTag).toBe('TEXTAREA');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(fix);
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => page.locator('.segment .sentence-text', { hasText: fix }).count()).toBe(1);
+    }
+    // Ctrl+Enter skipped the excluded separator and credit and opened the next sentence to review.
+    await expect.poll(activeTag).toBe('TEXTAREA');
+    expect(await page.evaluate(() => document.activeElement?.closest('.segment')?.querySelector('.sentence-text')?.textContent))
+      .toMatch(/^"We are convinced/);
+    for (const fix of fixes) expect(await revisionsOf(fix)).toEqual([[0, 'seed'], [1, 'Keyboard Kim']]);
+  });
+
+  it('cancels with Escape, approves with a, and jumps between flagged sentences with Alt+arrows', async () => {
+    await page.keyboard.type(' unsaved words');
+    await page.keyboard.press('Escape');
+    await expect.poll(activeTag).toBe('DIV');
+    const quote = page.locator('.segment', { hasText: 'We are convinced' });
+    expect(await quote.locator('textarea').inputValue()).not.toContain('unsaved words');
+    await page.keyboard.press('a');
+    await expect.poll(() => page.locator('.segment', { hasText: 'We are convinced' }).locator('.status-badge').textContent()).toBe('approved');
+    await expect.poll(focusedText).toMatch(/^"We are convinced/);
+
+    await page.keyboard.press('Alt+ArrowDown');
+    const flagged = await focusedText();
+    expect(await page.evaluate(() => document.activeElement?.closest('.segment')?.classList.contains('flagged'))).toBe(true);
+    expect(flagged).toBe('Decrees against complaint');
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await focusedText()).toMatch(/^The Redmond group/);
+    await page.keyboard.press('Alt+ArrowUp');
+    expect(await focusedText()).toBe('Decrees against complaint');
+    // The sentences above were corrected or approved: no flagged one is left, so the focus stays.
+    await page.keyboard.press('Alt+ArrowUp');
+    expect(await focusedText()).toBe('Decrees against complaint');
+  });
+
+  it('applies the first suggestion of a focused flag with f then s', async () => {
+    expect(await focusedText()).toBe('Decrees against complaint');
+    await page.keyboard.press('f');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('flag-item'))).toBe(true);
+    await page.keyboard.press('s');
+    await expect.poll(() => page.locator('.segment.status-edited .sentence-text', { hasText: 'against complaint' }).count()).toBe(1);
+  });
+
+  it('shows the shortcut list with ?', async () => {
+    await page.keyboard.press('?');
+    expect(await page.locator('dialog.shortcuts').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('dialog.shortcuts').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+    expect(scriptErrors).toEqual([]);
+  });
+});
