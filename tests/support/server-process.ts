@@ -4,6 +4,8 @@ import { createTempDatabase, REPO_ROOT } from './test-server.js';
 
 export interface ServerProcess {
   url: string;
+  /** fetch() against this server, as the test editor (adds the editor's credentials). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   process: ChildProcess;
   databaseFile: string;
   /** Everything the server printed so far, for failure messages. */
@@ -41,6 +43,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
   });
   return {
     url,
+    fetch: (path, init) => fetch(`${url}${path}`, init),
     process: child,
     databaseFile: database.file,
     output: () => output,

@@ -15,6 +15,8 @@ export interface TestServer {
   url: string;
   storage: Storage;
   databaseFile: string;
+  /** fetch() against this server, as the test editor (adds the editor's credentials). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -31,10 +33,12 @@ export async function startTestServer(): Promise<TestServer> {
   const server = createApp({ storage }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     storage,
     databaseFile: database.file,
+    fetch: (path, init) => fetch(`${url}${path}`, init),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
