@@ -11,14 +11,17 @@ export interface ServerProcess {
   /** Everything the server printed so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown code runs, as in a crash or power cut of the process. */
+  kill(): Promise<void>;
 }
 
 /**
  * The real entry point (src/server.ts through tsx) in its own process on a fresh database and a
  * free port: it seeds the database on first start exactly as `npm start` does.
  */
-export async function startServerProcess(): Promise<ServerProcess> {
-  const database = createTempDatabase();
+export async function startServerProcess(options: { databaseFile?: string } = {}): Promise<ServerProcess> {
+  // Restarting on an existing file (after a crash, say) must not delete it on stop: the caller owns it.
+  const database = options.databaseFile ? { file: options.databaseFile, remove: () => {} } : createTempDatabase();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'server.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', RETOUCHE_DB: database.file },
@@ -47,8 +50,14 @@ export async function startServerProcess(): Promise<ServerProcess> {
     process: child,
     databaseFile: database.file,
     output: () => output,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
