@@ -1,44 +1,81 @@
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import type { Storage } from './storage/types.js';
 import { MAX_ARTICLE_BYTES } from './services/limits.js';
 import { createDocumentApi } from './web/api/document-api.js';
 import { createHistoryApi } from './web/api/history-api.js';
 import { createSegmentApi } from './web/api/segment-api.js';
+import { authenticate, requireEditorForChanges, requireLogin, verifyCsrf } from './web/auth.js';
 import { handleError, handleNotFound } from './web/errors.js';
+import { createAccountPages, createAdminPages, createLoginPages } from './web/pages/account-pages.js';
 import { createDocumentPages } from './web/pages/document-pages.js';
 import { createHistoryPages } from './web/pages/history-pages.js';
 import { createSegmentPages } from './web/pages/segment-pages.js';
 
 export interface AppDependencies {
   storage: Storage;
+  /** Request log; silent when not given, so tests print nothing. */
+  logger?: Logger;
+  /** Trust X-Forwarded-* from a reverse proxy (for HTTPS detection and client addresses). */
+  trustProxy?: boolean;
 }
 
 /** Where the EJS views and their static files live, beside src/ and dist/. */
 const VIEWS_DIRECTORY = path.resolve(import.meta.dirname, '..', 'views');
 /** JSON bodies carry at most one article plus its metadata; a little over the article limit leaves room for escaping. */
 const JSON_BODY_LIMIT = Math.ceil(MAX_ARTICLE_BYTES * 1.5);
+/** Changes a viewer may make: their own session and API tokens. */
+const OWN_ACCOUNT_PATHS = [/^\/logout$/, /^\/account\/tokens(\/\d+\/revoke)?$/];
 
 /** Build the web application; it starts nothing and touches nothing until it handles a request. */
-export function createApp({ storage }: AppDependencies): Express {
+export function createApp({ storage, logger = pino({ level: 'silent' }), trustProxy = false }: AppDependencies): Express {
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIRECTORY);
+  app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
 
+  app.use(pinoHttp({
+    logger,
+    // One line per request, and nothing secret in it: no headers (cookies, tokens), no bodies (passwords).
+    serializers: {
+      req: (request: { method: string; url: string; remoteAddress?: string }) => ({
+        method: request.method, url: request.url.replace(/([?&](?:_csrf|token)=)[^&]*/g, '$1[redacted]'), remoteAddress: request.remoteAddress,
+      }),
+      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+    },
+  }));
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+  }));
   app.use('/static', express.static(path.join(VIEWS_DIRECTORY, 'public'), { maxAge: '1h' }));
   app.use(cookieParser());
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
 
-  app.use((request, response, next) => {
-    // The "Editing as" form in every page's header returns the editor to the page they were on.
-    response.locals.currentPath = request.originalUrl;
-    next();
-  });
+  app.use(authenticate(storage));
+  app.use(verifyCsrf);
+  app.use(createLoginPages(storage));
+  app.use(requireLogin(storage));
+  app.use(requireEditorForChanges(OWN_ACCOUNT_PATHS));
   app.use('/api', createDocumentApi(storage), createSegmentApi(storage), createHistoryApi(storage));
-  app.use('/', createDocumentPages(storage), createSegmentPages(storage), createHistoryPages(storage));
+  app.use('/', createDocumentPages(storage), createSegmentPages(storage), createHistoryPages(storage),
+    createAccountPages(storage), createAdminPages(storage));
 
   app.use(handleNotFound);
   app.use(handleError);

@@ -5,6 +5,9 @@ export interface Config {
   readonly port: number;
   readonly databasePath: string;
   readonly seedsDirectory: string;
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers for HTTPS and client addresses. */
+  readonly trustProxy: boolean;
+  readonly logLevel: string;
 }
 
 /** Where the repository lives: dist/ and src/ both sit one level below it. */
@@ -20,5 +23,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     databasePath: path.resolve(env.RETOUCHE_DB || path.join(REPO_ROOT, 'data', 'retouche.db')),
     seedsDirectory: path.resolve(env.RETOUCHE_SEEDS || path.join(REPO_ROOT, 'seeds')),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL || 'info',
   });
 }

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { importSeeds } from './services/import-seeds.js';
@@ -6,10 +7,14 @@ import { createSqliteStorage } from './storage/sqlite/index.js';
 /** The one entry with side effects: read config, open storage, seed an empty database, listen. */
 async function main(): Promise<void> {
   const config = readConfig();
+  const logger = pino({ level: config.logLevel });
   const storage = createSqliteStorage(config.databasePath);
   const seeded = await importSeeds(storage, config.seedsDirectory);
   if (seeded > 0) console.log(`Imported ${seeded} seed article(s) from ${config.seedsDirectory}`);
-  const server = createApp({ storage }).listen(config.port, () => {
+  if ((await storage.users.count()) === 0) {
+    console.log('No account yet: open Retouche from this machine to create the first administrator, or run "npm run users -- add NAME --role admin".');
+  }
+  const server = createApp({ storage, logger, trustProxy: config.trustProxy }).listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Retouche is serving http://localhost:${port} (database ${config.databasePath})`);

@@ -4,7 +4,10 @@ export type ServiceErrorCode =
   | 'invalid-input'
   | 'conflict'
   | 'too-large'
-  | 'unsupported-media-type';
+  | 'unsupported-media-type'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate-limited';
 
 /** A failure a person can act on: `message` is written for them and shown as is. */
 export class ServiceError extends Error {

@@ -1,9 +1,17 @@
-import { joinKeptSegments } from '../text/join-kept-segments.js';
-import type { Storage } from '../storage/types.js';
-import { getAnalyzedDocument } from './document-analysis.js';
+import type { DocumentRecord, SegmentRecord, Storage } from '../storage/types.js';
 import { getDocument } from './documents.js';
+import { formatReportCsv } from './export-csv.js';
+import { formatJson } from './export-json.js';
+import { formatMarkdown } from './export-markdown.js';
+import { formatPatch } from './export-patch.js';
+import { formatMachineTranslationText, formatText } from './export-text.js';
+import { formatXliff } from './export-xliff.js';
+import { buildPostEditingReport } from './post-editing-report.js';
 
-export type ExportFormat = 'txt' | 'json';
+/** Every download format, in the order the export menu lists them. */
+export const EXPORT_FORMATS = ['txt', 'md', 'json', 'patch', 'xliff', 'csv'] as const;
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFile {
   fileName: string;
@@ -12,68 +20,63 @@ export interface ExportFile {
 }
 
 export interface ExportOptions {
-  /** Keep the segments whose status is "excluded" (page noise, dropped sentences) in the text. */
+  /**
+   * Keep the segments whose status is "excluded" (page noise, dropped sentences) in txt, md, patch
+   * and the JSON's `text`. XLIFF and the CSV report always list every sentence, with its status.
+   */
   includeExcluded?: boolean;
 }
 
-/** The document as a download: clean text, or JSON with every sentence and its full history. */
+// File name suffix and media type per format. text/markdown is RFC 7763, application/xliff+xml
+// is registered with IANA for XLIFF, text/x-diff is what browsers and mail tools use for patches.
+const FILE_TYPES: Record<ExportFormat, { suffix: string; contentType: string }> = {
+  txt: { suffix: '.txt', contentType: 'text/plain; charset=utf-8' },
+  md: { suffix: '.md', contentType: 'text/markdown; charset=utf-8' },
+  json: { suffix: '.json', contentType: 'application/json; charset=utf-8' },
+  patch: { suffix: '.patch', contentType: 'text/x-diff; charset=utf-8' },
+  xliff: { suffix: '.xlf', contentType: 'application/xliff+xml; charset=utf-8' },
+  csv: { suffix: '-report.csv', contentType: 'text/csv; charset=utf-8; header=present' },
+};
+
+/** Whether a query value names an export format. */
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/**
+ * The document as a download:
+ * - txt: the corrected article as plain text, paragraphs kept;
+ * - md: the same as Markdown, with the title and headings;
+ * - json: every sentence with its flags and full history;
+ * - patch: a unified diff from the machine translation to the corrected text;
+ * - xliff: XLIFF 2.1, one unit per sentence, MT as source and correction as target;
+ * - csv: the post-editing report, one row per sentence.
+ */
 export async function exportDocument(
   storage: Storage, documentId: number, format: ExportFormat, options: ExportOptions = {},
 ): Promise<ExportFile> {
   const { document, segments } = await getDocument(storage, documentId);
-  // Corrected sentences go back between the original separators, so paragraphs and lists survive.
-  const text = joinKeptSegments(document.originalText, segments, segments.map((segment) => segment.text),
-    segments.map((segment) => options.includeExcluded === true || segment.status !== 'excluded'));
   const baseName = fileNameFor(document.title, document.id);
-  if (format === 'txt') {
-    return { fileName: `${baseName}.txt`, contentType: 'text/plain; charset=utf-8', body: text };
-  }
-  const { segments: analyzed } = await getAnalyzedDocument(storage, documentId);
-  const revisions = await storage.revisions.listByDocument(documentId);
-  const bySegment = new Map<number, typeof revisions>();
-  for (const revision of revisions) {
-    const list = bySegment.get(revision.segmentId);
-    if (list) list.push(revision);
-    else bySegment.set(revision.segmentId, [revision]);
-  }
-  const body = {
-    document: {
-      id: document.id,
-      title: document.title,
-      targetLanguage: document.targetLanguage,
-      detectedLanguage: document.detectedLanguage,
-      createdAt: document.createdAt,
-      updatedAt: document.updatedAt,
-    },
-    text,
-    segments: analyzed.map((segment) => ({
-      id: segment.id,
-      position: segment.position,
-      paragraph: segment.paragraph,
-      role: segment.role,
-      status: segment.status,
-      original: segment.original,
-      text: segment.text,
-      revision: segment.revision,
-      risk: segment.risk,
-      flags: segment.flags,
-      dismissedFlags: segment.dismissedFlags,
-      revisions: (bySegment.get(segment.id) ?? []).map((revision) => ({
-        number: revision.number,
-        kind: revision.kind,
-        author: revision.author,
-        comment: revision.comment,
-        createdAt: revision.createdAt,
-        revertedTo: revision.revertedTo,
-        patch: revision.patch,
-      })),
-    })),
-  };
-  return { fileName: `${baseName}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(body, null, 2)}\n` };
+  const { suffix, contentType } = FILE_TYPES[format];
+  const body = await formatBody(storage, document, segments, format, options, baseName);
+  return { fileName: `${baseName}${suffix}`, contentType, body };
 }
 
-/** A safe download name from the title: letters, digits and dashes only. */
+async function formatBody(
+  storage: Storage, document: DocumentRecord, segments: SegmentRecord[], format: ExportFormat, options: ExportOptions, baseName: string,
+): Promise<string> {
+  switch (format) {
+    case 'txt': return formatText(document, segments, options);
+    case 'md': return formatMarkdown(document, segments, options);
+    case 'json': return formatJson(storage, document.id, formatText(document, segments, options));
+    case 'patch': return formatPatch(baseName, formatMachineTranslationText(document, segments, options), formatText(document, segments, options));
+    case 'xliff': return formatXliff(document, segments, baseName);
+    case 'csv': return formatReportCsv(await buildPostEditingReport(storage, document.id));
+  }
+}
+
+/** A safe download name from the title: letters, digits and dashes only, accents dropped ("Élysée" -> "elysee"). */
 function fileNameFor(title: string, id: number): string {
-  const slug = title.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).toLowerCase();
+  const slug = title.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).toLowerCase();
   return slug === '' ? `document-${id}` : `${id}-${slug}`;
 }

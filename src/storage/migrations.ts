@@ -97,6 +97,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX revisions_by_author ON revisions (author, created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'users, sessions and API tokens',
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        -- scrypt, with its parameters and salt: never the password itself.
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      -- Sessions and tokens are stored as SHA-256 hashes: a copy of the database opens no account.
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+      CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+    `,
+  },
 ];
 
 /** Apply every migration newer than the database, each in its own transaction; returns the versions applied. */

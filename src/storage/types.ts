@@ -11,6 +11,9 @@ export interface Storage {
   readonly revisions: RevisionRepository;
   readonly dismissals: DismissalRepository;
   readonly events: SegmentEventRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly apiTokens: ApiTokenRepository;
   close(): Promise<void>;
 }
 
@@ -176,4 +179,65 @@ export interface SegmentEventRepository {
   addComment(comment: { segmentId: number; body: string; author: string }): Promise<SegmentEventRecord>;
   listBySegment(segmentId: number): Promise<SegmentEventRecord[]>;
   listByDocument(documentId: number): Promise<SegmentEventRecord[]>;
+}
+
+export type UserRole = 'viewer' | 'editor' | 'admin';
+
+export interface UserRecord {
+  id: number;
+  name: string;
+  role: UserRole;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface UserRepository {
+  /** Create a user; undefined when the name is taken (names compare without case). */
+  create(user: { name: string; passwordHash: string; role: UserRole }): Promise<UserRecord | undefined>;
+  /** Create the first admin, only while there is no user at all (atomic: two racing requests cannot both win). */
+  createFirstAdmin(user: { name: string; passwordHash: string }): Promise<UserRecord | undefined>;
+  get(id: number): Promise<UserRecord | undefined>;
+  /** The user and their password hash, for logging in. */
+  findForLogin(name: string): Promise<(UserRecord & { passwordHash: string }) | undefined>;
+  findByName(name: string): Promise<UserRecord | undefined>;
+  list(): Promise<UserRecord[]>;
+  count(): Promise<number>;
+  setRole(id: number, role: UserRole): Promise<void>;
+  setDisabled(id: number, disabled: boolean): Promise<void>;
+  setPasswordHash(id: number, passwordHash: string): Promise<void>;
+}
+
+export interface SessionRecord {
+  user: UserRecord;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface SessionRepository {
+  create(session: { tokenHash: string; userId: number; csrfToken: string; expiresAt: string }): Promise<void>;
+  /** The live session of this token hash with its user; expired sessions are not found. */
+  find(tokenHash: string, now: string): Promise<SessionRecord | undefined>;
+  extend(tokenHash: string, expiresAt: string): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+  /** Remove every session of a user (disabled, or password changed). */
+  deleteForUser(userId: number): Promise<void>;
+  deleteExpired(now: string): Promise<number>;
+}
+
+export interface ApiTokenRecord {
+  id: number;
+  userId: number;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenRepository {
+  create(token: { userId: number; label: string; tokenHash: string }): Promise<ApiTokenRecord>;
+  /** The user of a live (not revoked) token, marking it used. */
+  findUser(tokenHash: string, now: string): Promise<UserRecord | undefined>;
+  listByUser(userId: number): Promise<ApiTokenRecord[]>;
+  /** Revoke one of the user's tokens; false when it is not theirs or already revoked. */
+  revoke(id: number, userId: number, now: string): Promise<boolean>;
 }

@@ -8,6 +8,9 @@ const STATUS_BY_CODE: Record<ServiceErrorCode, number> = {
   conflict: 409,
   'too-large': 413,
   'unsupported-media-type': 415,
+  unauthorized: 401,
+  forbidden: 403,
+  'rate-limited': 429,
 };
 
 /** The HTTP status that answers a use case's expected failure. */
@@ -31,7 +34,9 @@ export const handleNotFound: RequestHandler = (request) => {
 /** One error handler: JSON `{error: {code, message}}` for the API, an HTML page for people. */
 export const handleError: ErrorRequestHandler = (error: unknown, request, response, _next) => {
   const failure = describeFailure(error);
-  if (failure.status >= 500) console.error(error);
+  if (failure.status >= 500) request.log?.error({ err: error }, 'request failed');
+  const retryAfter = failure.details?.retryAfter;
+  if (typeof retryAfter === 'number') response.set('Retry-After', String(retryAfter));
   response.status(failure.status);
   if (wantsJson(request)) {
     response.json({ error: { code: failure.code, message: failure.message, ...failure.details } });

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { ServiceError } from '../services/errors.js';
 import { MAX_ARTICLE_BYTES } from '../services/limits.js';
+import { verifyCsrf } from './auth.js';
 
 /**
  * Multipart parsing for the import form: the file stays in memory (it is at most 2 MB) and
@@ -18,11 +19,12 @@ const parseMultipart = multer({
  */
 export const parseImportForm: RequestHandler = (request, response, next) => {
   parseMultipart(request, response, (error: unknown) => {
-    if (error === undefined || error === null) return next();
+    response.locals.multipartParsed = true;
+    if (error === undefined || error === null) return verifyCsrf(request, response, next);
     if (!(error instanceof multer.MulterError)) return next(error);
     response.locals.uploadError = error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE'
       ? new ServiceError('too-large', 'The article is larger than the 2.0 MB limit. Split it into several articles.')
       : new ServiceError('invalid-input', `The upload could not be read (${error.message}).`);
-    next();
+    verifyCsrf(request, response, next);
   });
 };

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { launchBrowser, logInThroughForm, type TestBrowser } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 let server: ServerProcess;
@@ -9,12 +9,12 @@ let page: Page;
 const scriptErrors: string[] = [];
 
 async function save(position: number, edit: (text: string) => string, author: string) {
-  const document = await (await fetch(`${server.url}/api/documents/1`)).json();
+  const document = await (await server.fetch(`/api/documents/1`)).json();
   const segment = document.segments[position];
-  await fetch(`${server.url}/api/segments/${segment.id}`, {
+  await server.fetch(`/api/segments/${segment.id}`, {
     method: 'PUT', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ text: edit(segment.text), baseRevision: segment.revision, author }),
-  });
+    body: JSON.stringify({ text: edit(segment.text), baseRevision: segment.revision }),
+  }, author);
 }
 
 beforeAll(async () => {
@@ -23,9 +23,10 @@ beforeAll(async () => {
   await save(6, () => 'Executive orders challenged', 'Ben');
   await save(3, (text) => text.replace('invested in the file', 'taken a personal interest in the matter'), 'Ben');
   const context = await chromium.browser.newContext();
-  await context.addCookies([{ name: 'retouche_author', value: 'Cleo', url: server.url }]);
   page = await context.newPage();
   page.on('pageerror', (error) => scriptErrors.push(error.message));
+  await server.ensureUser('Cleo');
+  await logInThroughForm(page, server.url, 'Cleo');
 });
 afterAll(async () => {
   await chromium?.close();
@@ -66,7 +67,7 @@ describe('document history in Chromium', () => {
     await page.getByRole('button', { name: 'Replace in the ticked sentences' }).click();
     await page.waitForSelector('h1:text("Replaced")');
     expect(await page.locator('main p').first().textContent()).toBe(`${count - 1} sentences changed, each as a new revision.`);
-    const document = await (await fetch(`${server.url}/api/documents/1`)).json();
+    const document = await (await server.fetch(`/api/documents/1`)).json();
     const stillTikTok = document.segments.filter((segment: { text: string }) => segment.text.includes('TikTok'));
     expect(stillTikTok).toHaveLength(1);
     expect(scriptErrors).toEqual([]);

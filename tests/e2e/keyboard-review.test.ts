@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { launchBrowser, logInThroughForm, type TestBrowser } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 let server: ServerProcess;
@@ -11,9 +11,10 @@ const scriptErrors: string[] = [];
 beforeAll(async () => {
   [server, chromium] = await Promise.all([startServerProcess(), launchBrowser()]);
   const context = await chromium.browser.newContext();
-  await context.addCookies([{ name: 'retouche_author', value: 'Keyboard Kim', url: server.url }]);
   page = await context.newPage();
   page.on('pageerror', (error) => scriptErrors.push(error.message));
+  await server.ensureUser('Keyboard Kim');
+  await logInThroughForm(page, server.url, 'Keyboard Kim');
   await page.goto(`${server.url}/documents/1`);
 });
 afterAll(async () => {
@@ -25,9 +26,9 @@ const focusedText = () => page.evaluate(() => document.activeElement?.closest('.
 const activeTag = () => page.evaluate(() => document.activeElement?.tagName ?? null);
 
 async function revisionsOf(text: string) {
-  const document = await (await fetch(`${server.url}/api/documents/1`)).json();
+  const document = await (await server.fetch(`/api/documents/1`)).json();
   const segment = document.segments.find((candidate: { text: string }) => candidate.text === text);
-  const history = await (await fetch(`${server.url}/api/segments/${segment.id}/revisions`)).json();
+  const history = await (await server.fetch(`/api/segments/${segment.id}/revisions`)).json();
   return history.revisions.map((revision: { author: string; number: number }) => [revision.number, revision.author]);
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { launchBrowser, logInThroughForm, type TestBrowser } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 let server: ServerProcess;
@@ -11,9 +11,10 @@ const scriptErrors: string[] = [];
 beforeAll(async () => {
   [server, chromium] = await Promise.all([startServerProcess(), launchBrowser()]);
   const context = await chromium.browser.newContext();
-  await context.addCookies([{ name: 'retouche_author', value: 'Flag Reviewer', url: server.url }]);
   page = await context.newPage();
   page.on('pageerror', (error) => scriptErrors.push(error.message));
+  await server.ensureUser('Flag Reviewer');
+  await logInThroughForm(page, server.url, 'Flag Reviewer');
   await page.goto(`${server.url}/documents/1`);
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { TEST_PASSWORD } from './accounts.js';
 
 /** Debian's Chromium: the only browser the tests use; they never download one. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,4 +26,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   return { browser, close: () => browser.close() };
+}
+
+/** Log in through the login form, as a person would (the account must exist: see ensureUser). */
+export async function logInThroughForm(page: import('playwright-core').Page, url: string, name: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.fill('input[name="name"]', name);
+  await page.fill('input[name="password"]', TEST_PASSWORD);
+  await Promise.all([page.waitForURL((target) => !target.pathname.startsWith('/login')), page.click('form.stacked button[type="submit"]')]);
 }

@@ -1,11 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
+import type { Storage } from '../../src/storage/types.js';
+import { createTestAccounts } from './accounts.js';
 import { createTempDatabase, REPO_ROOT } from './test-server.js';
 
 export interface ServerProcess {
   url: string;
-  /** fetch() against this server, as the test editor (adds the editor's credentials). */
-  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** fetch() against this server with the API token of `as` (default "tester", an editor). */
+  fetch(path: string, init?: RequestInit, as?: string): Promise<Response>;
+  /** Create the account `name` (role from its name, password TEST_PASSWORD) if it does not exist. */
+  ensureUser(name: string): Promise<void>;
   process: ChildProcess;
   databaseFile: string;
   /** Everything the server printed so far, for failure messages. */
@@ -44,19 +49,33 @@ export async function startServerProcess(options: { databaseFile?: string } = {}
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  // A second connection to the server's database, as the users CLI would open: WAL lets both write.
+  let storage: Storage | undefined;
+  const accounts = createTestAccounts(() => (storage ??= createSqliteStorage(database.file)));
+  const closeStorage = async () => {
+    await storage?.close();
+    storage = undefined;
+  };
   return {
     url,
-    fetch: (path, init) => fetch(`${url}${path}`, init),
+    async fetch(path, init = {}, as = 'tester') {
+      const headers = new Headers(init.headers);
+      headers.set('Authorization', `Bearer ${await accounts.tokenFor(as)}`);
+      return fetch(`${url}${path}`, { ...init, headers });
+    },
+    ensureUser: (name) => accounts.ensureUser(name),
     process: child,
     databaseFile: database.file,
     output: () => output,
     async kill() {
+      await closeStorage();
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
     },
     async stop() {
+      await closeStorage();
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createApp } from '../../src/app.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
+import { createTestAccounts } from './accounts.js';
 
 /** The repository root, for reading seeds/ and ../shared/. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -15,8 +16,10 @@ export interface TestServer {
   url: string;
   storage: Storage;
   databaseFile: string;
-  /** fetch() against this server, as the test editor (adds the editor's credentials). */
-  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** fetch() against this server with the API token of `as` (default "tester", an editor; "viewer" and "admin" have those roles). */
+  fetch(path: string, init?: RequestInit, as?: string): Promise<Response>;
+  /** A logged-in browser session for `name`, for plain-form tests: Cookie header and CSRF token. */
+  sessionFor(name: string): Promise<{ cookie: string; csrfToken: string }>;
   close(): Promise<void>;
 }
 
@@ -34,11 +37,17 @@ export async function startTestServer(): Promise<TestServer> {
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const accounts = createTestAccounts(() => storage);
   return {
     url,
     storage,
     databaseFile: database.file,
-    fetch: (path, init) => fetch(`${url}${path}`, init),
+    async fetch(path, init = {}, as = 'tester') {
+      const headers = new Headers(init.headers);
+      headers.set('Authorization', `Bearer ${await accounts.tokenFor(as)}`);
+      return fetch(`${url}${path}`, { ...init, headers });
+    },
+    sessionFor: (name) => accounts.sessionFor(name),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -48,16 +57,16 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
-/** Import the seed article through the API and return its JSON document. */
-export async function importSeedThroughApi(url: string): Promise<SeedDocument> {
-  const created = await fetch(`${url}/api/documents`, {
+/** Import the seed article through the API (as "tester") and return its JSON document. */
+export async function importSeedThroughApi(server: Pick<TestServer, 'fetch'>): Promise<SeedDocument> {
+  const created = await server.fetch('/api/documents', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Seed', text: fs.readFileSync(SEED_FILE, 'utf8'), author: 'tester' }),
+    body: JSON.stringify({ title: 'Seed', text: fs.readFileSync(SEED_FILE, 'utf8') }),
   });
   if (created.status !== 201) throw new Error(`import failed: ${created.status} ${await created.text()}`);
   const { document } = (await created.json()) as { document: { id: number } };
-  return (await (await fetch(`${url}/api/documents/${document.id}`)).json()) as SeedDocument;
+  return (await (await server.fetch(`/api/documents/${document.id}`)).json()) as SeedDocument;
 }
 
 export interface FlagJson {

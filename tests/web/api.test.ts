@@ -7,7 +7,7 @@ let seed: SeedDocument;
 
 beforeAll(async () => {
   server = await startTestServer();
-  seed = await importSeedThroughApi(server.url);
+  seed = await importSeedThroughApi(server);
 });
 afterAll(() => server.close());
 
@@ -20,14 +20,15 @@ function segmentWith(text: string) {
   return segment;
 }
 
-async function put(id: number, body: unknown) {
-  return fetch(`${server.url}/api/segments/${id}`, {
+/** Save as the user named by `author` (the author of a revision is always the caller). */
+async function put(id: number, { author = 'tester', ...body }: Record<string, unknown>) {
+  return server.fetch(`/api/segments/${id}`, {
     method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  });
+  }, author as string);
 }
 
-async function postJson(path: string, body: unknown) {
-  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson(path: string, { author = 'tester', ...body }: Record<string, unknown>) {
+  return server.fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, author as string);
 }
 
 describe('JSON API', () => {
@@ -42,7 +43,7 @@ describe('JSON API', () => {
     // Page noise is marked at import and left out of the export until an editor brings it back.
     expect(seed.segments.filter((segment) => segment.status === 'excluded').map((segment) => segment.role))
       .toEqual(['separator', 'credit', 'section-label', 'teaser', 'section-label', 'teaser', 'tag', 'tag', 'tag', 'tag', 'tag', 'tag', 'tag']);
-    const list = await (await fetch(`${server.url}/api/documents`)).json();
+    const list = await (await server.fetch(`/api/documents`)).json();
     expect(list.documents).toEqual([expect.objectContaining({ id: seed.document.id, segmentCount: 28, correctedCount: 0 })]);
   });
 
@@ -72,7 +73,7 @@ describe('JSON API', () => {
       code: 'conflict', message: expect.stringMatching(/changed by someone else/), current: { id: segment.id, text: FIXED, revision: 1, status: 'edited' },
     } });
 
-    const history = await (await fetch(`${server.url}/api/segments/${segment.id}/revisions`)).json();
+    const history = await (await server.fetch(`/api/segments/${segment.id}/revisions`)).json();
     expect(history.revisions.map((revision: { number: number; author: string; text: string }) => [revision.number, revision.author, revision.text]))
       .toEqual([[0, 'tester', TENANT], [1, 'Ana', FIXED]]);
     expect(history.revisions[1].patch).toContainEqual(['-', 'tenant']);
@@ -88,17 +89,17 @@ describe('JSON API', () => {
   });
 
   it('exports the clean text with paragraphs kept, and JSON with every revision', async () => {
-    const txt = await fetch(`${server.url}/api/documents/${seed.document.id}/export?format=txt`);
+    const txt = await server.fetch(`/api/documents/${seed.document.id}/export?format=txt`);
     expect(txt.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(txt.headers.get('content-disposition')).toMatch(/^attachment; filename="?\d+-seed\.txt"?$/);
     const original = fs.readFileSync(SEED_FILE, 'utf8');
     const clean = await txt.text();
     expect(clean.startsWith(`The Chinese TikTok application in front of the American flag.\n\n${FIXED}\n\nMicrosoft's offer`)).toBe(true);
     expect(clean.endsWith('Oracle and TikTok did not immediately confirm.')).toBe(true);
-    const everything = await fetch(`${server.url}/api/documents/${seed.document.id}/export?format=txt&include=excluded`);
+    const everything = await server.fetch(`/api/documents/${seed.document.id}/export?format=txt&include=excluded`);
     expect(await everything.text()).toBe(original.replace(TENANT, FIXED));
 
-    const json = await (await fetch(`${server.url}/api/documents/${seed.document.id}/export?format=json`)).json();
+    const json = await (await server.fetch(`/api/documents/${seed.document.id}/export?format=json`)).json();
     const exported = json.segments.find((segment: { original: string }) => segment.original === TENANT);
     expect(exported.text).toBe(FIXED);
     expect(exported.revisions.map((revision: { kind: string }) => revision.kind)).toEqual(['import', 'edit', 'revert', 'edit']);
@@ -107,22 +108,24 @@ describe('JSON API', () => {
   });
 
   it('answers bad input with a clear JSON error and stores nothing', async () => {
-    const before = (await (await fetch(`${server.url}/api/documents`)).json()).documents.length;
+    const before = (await (await server.fetch(`/api/documents`)).json()).documents.length;
     const cases: [Promise<Response>, number, RegExp][] = [
       [postJson('/api/documents', { text: '   \n\n ' }), 400, /empty/],
       [postJson('/api/documents', { text: 'abc\u0000\u0001def' }), 415, /binary/],
       [postJson('/api/documents', { text: 'word '.repeat(450_000) }), 413, /limit is 2\.0 MB/],
       [postJson('/api/documents', { text: 'Hello there.', targetLanguage: 'xx' }), 400, /not a target language/],
       [postJson('/api/documents', { title: 'no text' }), 400, /"text" must be a string/],
-      [fetch(`${server.url}/api/documents`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text": ' }), 400, /not valid JSON/],
-      [fetch(`${server.url}/api/documents`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'Hello.' }), 415, /JSON object/],
-      [fetch(`${server.url}/api/documents/999999`), 404, /does not exist/],
-      [fetch(`${server.url}/api/documents/abc`), 404, /does not exist/],
-      [fetch(`${server.url}/api/documents/${seed.document.id}/export?format=pdf`), 400, /format/],
+      [server.fetch(`/api/documents`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text": ' }), 400, /not valid JSON/],
+      [server.fetch(`/api/documents`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'Hello.' }), 415, /JSON object/],
+      [server.fetch(`/api/documents/999999`), 404, /does not exist/],
+      [server.fetch(`/api/documents/abc`), 404, /does not exist/],
+      [server.fetch(`/api/documents/${seed.document.id}/export?format=pdf`), 400, /format/],
       [put(999999, { text: 'x', baseRevision: 0, author: 'Ana' }), 404, /does not exist/],
       [put(seed.segments[0]!.id, { text: 'x', author: 'Ana' }), 400, /baseRevision/],
-      [put(seed.segments[0]!.id, { text: 'x', baseRevision: 0 }), 400, /author/],
-      [fetch(`${server.url}/api/nothing-here`), 404, /nothing at GET/],
+      [fetch(`${server.url}/api/segments/${seed.segments[0]!.id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"text":"x","baseRevision":0}' }), 401, /API token/],
+      [put(seed.segments[0]!.id, { text: 'x', baseRevision: 0, author: 'viewer' }), 403, /needs the editor role/],
+      [fetch(`${server.url}/api/documents`, { headers: { Authorization: 'Bearer rt_not-a-token' } }), 401, /unknown, revoked/],
+      [server.fetch(`/api/nothing-here`), 404, /nothing at GET/],
     ];
     for (const [request, status, message] of cases) {
       const response = await request;
@@ -131,8 +134,8 @@ describe('JSON API', () => {
       expect(body.error.message).toMatch(message);
       expect(typeof body.error.code).toBe('string');
     }
-    expect((await (await fetch(`${server.url}/api/documents`)).json()).documents.length).toBe(before);
-    const untouched = await (await fetch(`${server.url}/api/documents/${seed.document.id}`)).json();
+    expect((await (await server.fetch(`/api/documents`)).json()).documents.length).toBe(before);
+    const untouched = await (await server.fetch(`/api/documents/${seed.document.id}`)).json();
     expect(untouched.segments[0].revision).toBe(0);
   });
 });

@@ -6,16 +6,17 @@ let seed: SeedDocument;
 
 beforeAll(async () => {
   server = await startTestServer();
-  seed = await importSeedThroughApi(server.url);
+  seed = await importSeedThroughApi(server);
 });
 afterAll(() => server.close());
 
-async function post(path: string, body: unknown) {
-  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+/** POST as the user named by `author` (the caller is the author of what it changes). */
+async function post(path: string, { author = 'tester', ...body }: Record<string, unknown>) {
+  return server.fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, author as string);
 }
 
 async function segmentNow(id: number): Promise<SegmentJson> {
-  const document = (await (await fetch(`${server.url}/api/documents/${seed.document.id}`)).json()) as SeedDocument;
+  const document = (await (await server.fetch(`/api/documents/${seed.document.id}`)).json()) as SeedDocument;
   return document.segments.find((segment) => segment.id === id)!;
 }
 
@@ -27,7 +28,7 @@ function flagOn(segment: SegmentJson, spanText: string) {
 
 describe('flags through the API', () => {
   it('lists every check with its metadata', async () => {
-    const { checks } = await (await fetch(`${server.url}/api/checks`)).json();
+    const { checks } = await (await server.fetch(`/api/checks`)).json();
     expect(checks.length).toBeGreaterThan(5);
     for (const check of checks) {
       expect(check).toEqual({ id: expect.stringMatching(/^[a-z0-9-]+$/), name: expect.any(String), category: expect.any(String),
@@ -79,10 +80,10 @@ describe('flags through the API', () => {
     expect(dismissed.status).toBe(201);
     expect((await dismissed.json()).dismissal).toMatchObject({ checkId: flag.checkId, spanText: 'complaint', author: 'Ana' });
 
-    const edited = await fetch(`${server.url}/api/segments/${heading.id}`, {
+    const edited = await server.fetch(`/api/segments/${heading.id}`, {
       method: 'PUT', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text: 'Executive orders against complaint', baseRevision: 0, author: 'Ana' }),
-    });
+      body: JSON.stringify({ text: 'Executive orders against complaint', baseRevision: 0 }),
+    }, 'Ana');
     const segment = (await edited.json()).segment as SegmentJson;
     expect(segment.flags.some((candidate) => segment.text.slice(candidate.start, candidate.end) === 'complaint')).toBe(false);
     expect(segment.dismissedFlags.map((candidate) => segment.text.slice(candidate.start, candidate.end))).toEqual(['complaint']);

@@ -7,7 +7,7 @@ let seed: SeedDocument;
 
 beforeAll(async () => {
   server = await startTestServer();
-  seed = await importSeedThroughApi(server.url);
+  seed = await importSeedThroughApi(server);
 });
 afterAll(() => server.close());
 
@@ -15,19 +15,28 @@ function form(fields: Record<string, string>): URLSearchParams {
   return new URLSearchParams(fields);
 }
 
-async function postForm(path: string, body: URLSearchParams | FormData, cookie = 'retouche_author=Ana') {
+/** Submit a form as a logged-in browser would: session cookie and the session's CSRF token. */
+async function postForm(path: string, body: URLSearchParams | FormData, as = 'Ana') {
+  const { cookie, csrfToken } = await server.sessionFor(as);
+  body.set('_csrf', csrfToken);
   return fetch(`${server.url}${path}`, { method: 'POST', body, redirect: 'manual', headers: { cookie } });
+}
+
+/** Open a page as a logged-in browser would. */
+async function open(path: string, as = 'Ana') {
+  const { cookie } = await server.sessionFor(as);
+  return fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' });
 }
 
 describe('HTML pages without JavaScript', () => {
   it('lists documents with their sentence and correction counts', async () => {
-    const html = await (await fetch(`${server.url}/documents`)).text();
+    const html = await (await open('/documents')).text();
     expect(html).toContain(`<a href="/documents/${seed.document.id}">Seed</a>`);
     expect(html).toMatch(/<td class="num">28<\/td>\s*<td class="num">0<\/td>/);
   });
 
   it('shows every sentence grouped by paragraph with an edit form', async () => {
-    const html = await (await fetch(`${server.url}/documents/${seed.document.id}`)).text();
+    const html = await (await open(`/documents/${seed.document.id}`)).text();
     expect(html.match(/<article class="segment/g)).toHaveLength(28);
     expect(html.match(/<section class="paragraph"/g)).toHaveLength(28);
     expect(html).toContain(`action="/segments/${seed.segments[3]!.id}"`);
@@ -39,13 +48,13 @@ describe('HTML pages without JavaScript', () => {
     const response = await postForm(`/segments/${segment.id}`, form({ text: fixed, baseRevision: '0', comment: '' }));
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/documents/${seed.document.id}?propagate=${segment.id}#segment-${segment.id}`);
-    const html = await (await fetch(`${server.url}/documents/${seed.document.id}`)).text();
+    const html = await (await open(`/documents/${seed.document.id}`)).text();
     expect(html).toContain('<del>tenant</del><ins>occupant</ins>');
   });
 
   it('answers a stale save with 409, their text shown and the editor\'s text kept', async () => {
     const segment = seed.segments[3]!;
-    const response = await postForm(`/segments/${segment.id}`, form({ text: 'My own rewrite.', baseRevision: '0' }), 'retouche_author=Ben');
+    const response = await postForm(`/segments/${segment.id}`, form({ text: 'My own rewrite.', baseRevision: '0' }), 'Ben');
     expect(response.status).toBe(409);
     const html = await response.text();
     expect(html).toContain('changed by someone else');
@@ -54,25 +63,30 @@ describe('HTML pages without JavaScript', () => {
     expect(html).toContain('name="baseRevision" value="1"');
   });
 
-  it('remembers the author typed once in a cookie and records it with the revision', async () => {
+  it('records the signed-in user as the author, and refuses a form without its CSRF token', async () => {
     const segment = seed.segments[6]!;
-    const response = await fetch(`${server.url}/segments/${segment.id}`, {
-      method: 'POST', redirect: 'manual', body: form({ text: 'Executive orders challenged in court', baseRevision: '0', author: 'Dora' }),
+    const { cookie } = await server.sessionFor('Dora');
+    const forged = await fetch(`${server.url}/segments/${segment.id}`, {
+      method: 'POST', redirect: 'manual', headers: { cookie }, body: form({ text: 'Forged', baseRevision: '0' }),
     });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('did not come from Retouche');
+    const response = await postForm(`/segments/${segment.id}`, form({ text: 'Executive orders challenged in court', baseRevision: '0', author: 'Someone Else' }), 'Dora');
     expect(response.status).toBe(303);
-    expect(response.headers.get('set-cookie')).toMatch(/^retouche_author=Dora;.*HttpOnly/i);
-    const history = await (await fetch(`${server.url}/api/segments/${segment.id}/revisions`)).json();
-    expect(history.revisions[1].author).toBe('Dora');
+    const history = await (await server.fetch(`/api/segments/${segment.id}/revisions`)).json();
+    expect(history.revisions.map((revision: { author: string }) => revision.author)).toEqual(['tester', 'Dora']);
+    const viewer = await postForm(`/segments/${segment.id}`, form({ text: 'Viewer text', baseRevision: '1' }), 'viewer');
+    expect(viewer.status).toBe(403);
   });
 
   it('shows the history with both lines of each change, compares versions and restores one', async () => {
     const segment = seed.segments[3]!;
-    let html = await (await fetch(`${server.url}/segments/${segment.id}/history?from=0&to=1`)).text();
+    let html = await (await open(`/segments/${segment.id}/history?from=0&to=1`)).text();
     expect(html).toMatch(/Version 1<\/strong>\s*· edited\s*by <span class="author">Ana<\/span>/);
     expect(html).toContain('<p class="before"><span class="label">v0</span> <span>This is an announcement that will not fail to react the </span><del>tenant</del>');
     const restore = await postForm(`/segments/${segment.id}/revert`, form({ revision: '0', baseRevision: '1' }));
     expect(restore.status).toBe(303);
-    html = await (await fetch(`${server.url}/segments/${segment.id}/history`)).text();
+    html = await (await open(`/segments/${segment.id}/history`)).text();
     expect(html).toMatch(/Version 2<\/strong>\s*· restored version 0/);
   });
 
@@ -84,7 +98,7 @@ describe('HTML pages without JavaScript', () => {
     const response = await postForm('/documents', body);
     expect(response.status).toBe(303);
     const id = response.headers.get('location')!.split('/').pop();
-    const document = await (await fetch(`${server.url}/api/documents/${id}`)).json();
+    const document = await (await server.fetch(`/api/documents/${id}`)).json();
     expect(document.document.title).toBe('uploaded-story');
     expect(document.segments.map((segment: { text: string; paragraph: number }) => [segment.paragraph, segment.text])).toEqual([
       [0, 'The minister announced the plan on Monday.'], [0, 'It was welcomed by the unions.'], [1, 'Talks resume next week.'],
@@ -92,7 +106,7 @@ describe('HTML pages without JavaScript', () => {
   });
 
   it('refuses a non-UTF-8 file, binary data and an empty paste on the import page, storing nothing', async () => {
-    const count = async () => (await (await fetch(`${server.url}/api/documents`)).json()).documents.length;
+    const count = async () => (await (await server.fetch(`/api/documents`)).json()).documents.length;
     const before = await count();
     const latin1 = new FormData();
     latin1.set('file', new Blob([Buffer.from('Le caf\xe9 est ferm\xe9.', 'latin1')]), 'latin1.txt');
@@ -122,7 +136,7 @@ describe('HTML pages without JavaScript', () => {
   });
 
   it('applies a suggestion and dismisses a flag from the plain forms', async () => {
-    const document = await (await fetch(`${server.url}/api/documents/${seed.document.id}`)).json();
+    const document = await (await server.fetch(`/api/documents/${seed.document.id}`)).json();
     const caption = document.segments.find((segment: { role: string }) => segment.role === 'caption');
     const [flag] = caption.flags;
     const fields = { checkId: flag.checkId, start: String(flag.start), end: String(flag.end), baseRevision: String(caption.revision) };
@@ -134,14 +148,14 @@ describe('HTML pages without JavaScript', () => {
       checkId: dismiss.checkId, start: String(dismiss.start), end: String(dismiss.end), baseRevision: String(heading.revision),
     }));
     expect(dismissed.status).toBe(303);
-    const after = await (await fetch(`${server.url}/api/documents/${seed.document.id}`)).json();
+    const after = await (await server.fetch(`/api/documents/${seed.document.id}`)).json();
     expect(after.segments.find((segment: { id: number }) => segment.id === caption.id).text).toContain(flag.suggestions[0]);
     expect(after.segments.find((segment: { id: number }) => segment.id === heading.id).dismissedFlags).toHaveLength(1);
   });
 
   it('answers unknown pages and ids with a 404 page', async () => {
     for (const path of ['/documents/999999', '/segments/999999/history', '/no-such-page']) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await open(path);
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/text\/html/);
     }

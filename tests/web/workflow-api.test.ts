@@ -6,14 +6,16 @@ let seed: SeedDocument;
 
 beforeAll(async () => {
   server = await startTestServer();
-  seed = await importSeedThroughApi(server.url);
+  seed = await importSeedThroughApi(server);
 });
 afterAll(() => server.close());
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
-    method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/** Call the API as the user named by the body's `author` (default "tester"): the caller is the author. */
+async function call(method: string, path: string, payload?: Record<string, unknown>) {
+  const { author = 'tester', ...body } = payload ?? {};
+  const response = await server.fetch(path, {
+    method, headers: { 'Content-Type': 'application/json' }, body: payload === undefined ? undefined : JSON.stringify(body),
+  }, author as string);
   return { status: response.status, body: await response.json() };
 }
 
@@ -127,13 +129,15 @@ describe('review workflow API', () => {
   it('undoes one author\'s edits in a time span, leaving sentences others changed afterwards', async () => {
     const start = new Date(Date.now() - 60_000).toISOString();
     const end = new Date(Date.now() + 60_000).toISOString();
-    const outcome = await call('POST', `/api/documents/${seed.document.id}/revert-author`, { targetAuthor: 'Ana', from: start, to: end, author: 'Admin' });
+    const byEditor = await call('POST', `/api/documents/${seed.document.id}/revert-author`, { targetAuthor: 'Ana', from: start, to: end, author: 'Ben' });
+    expect(byEditor.status).toBe(403);
+    const outcome = await call('POST', `/api/documents/${seed.document.id}/revert-author`, { targetAuthor: 'Ana', from: start, to: end, author: 'admin' });
     expect(outcome.status).toBe(200);
     expect(outcome.body.reverted.length).toBeGreaterThan(3);
     const oracle = sentence('According to several American media');
     expect((await current(oracle.id)).text).toBe(oracle.original);
     const history = await call('GET', `/api/segments/${oracle.id}/revisions`);
-    expect(history.body.revisions.at(-1)).toMatchObject({ kind: 'revert', author: 'Admin', revertedTo: 0 });
-    expect((await call('POST', `/api/documents/${seed.document.id}/revert-author`, { targetAuthor: 'Ana', from: end, to: start, author: 'Admin' })).status).toBe(400);
+    expect(history.body.revisions.at(-1)).toMatchObject({ kind: 'revert', author: 'admin', revertedTo: 0 });
+    expect((await call('POST', `/api/documents/${seed.document.id}/revert-author`, { targetAuthor: 'Ana', from: end, to: start, author: 'admin' })).status).toBe(400);
   });
 });

@@ -1,4 +1,5 @@
 import type { Storage } from '../types.js';
+import { createApiTokenRepository, createSessionRepository, createUserRepository } from './account-repositories.js';
 import { createDismissalRepository } from './dismissal-repository.js';
 import { createDocumentRepository } from './document-repository.js';
 import { createSegmentEventRepository } from './segment-event-repository.js';
@@ -15,6 +16,9 @@ export function createSqliteStorage(file: string): Storage {
     revisions: createRevisionRepository(db),
     dismissals: createDismissalRepository(db),
     events: createSegmentEventRepository(db),
+    users: createUserRepository(db),
+    sessions: createSessionRepository(db),
+    apiTokens: createApiTokenRepository(db),
     async close() {
       db.close();
     },

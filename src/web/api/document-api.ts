@@ -3,17 +3,15 @@ import { listChecks } from '../../checks/run.js';
 import { getAnalyzedDocument } from '../../services/document-analysis.js';
 import { summarizeProgress } from '../../services/document-progress.js';
 import { listDocuments } from '../../services/documents.js';
-import { exportDocument, type ExportFormat } from '../../services/export-document.js';
+import { EXPORT_FORMATS, exportDocument, isExportFormat } from '../../services/export-document.js';
 import { importDocument } from '../../services/import-document.js';
 import { applyReplacements, previewReplacements, readReplaceRule } from '../../services/search-replace.js';
 import { parseId } from '../../services/validate.js';
 import type { Storage } from '../../storage/types.js';
+import { authorName } from '../auth.js';
 import { toDocumentJson, toSegmentJson } from '../document-views.js';
 import { HttpError } from '../errors.js';
 import { optionalString, requireJsonObject, requireString } from './json-body.js';
-
-/** The download formats of GET /api/documents/:id/export. */
-const EXPORT_FORMATS: readonly ExportFormat[] = ['txt', 'json'];
 
 /** Documents: list, import, read with flags, progress, export, search and replace. */
 export function createDocumentApi(storage: Storage): Router {
@@ -29,7 +27,7 @@ export function createDocumentApi(storage: Storage): Router {
       title: optionalString(body.title, 'title'),
       text: requireString(body.text, 'text'),
       targetLanguage: optionalString(body.targetLanguage, 'targetLanguage'),
-      author: typeof body.author === 'string' && body.author.trim() !== '' ? body.author : 'api',
+      author: authorName(response),
     });
     response.status(201).location(`/api/documents/${result.document.id}`).json({
       document: toDocumentJson(result.document),
@@ -50,10 +48,10 @@ export function createDocumentApi(storage: Storage): Router {
 
   router.get('/documents/:id/export', async (request, response) => {
     const format = request.query.format ?? 'txt';
-    if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
+    if (!isExportFormat(format)) {
       throw new HttpError(400, 'invalid-input', `format must be one of ${EXPORT_FORMATS.join(', ')}.`);
     }
-    const file = await exportDocument(storage, parseId(request.params.id, 'Document'), format as ExportFormat,
+    const file = await exportDocument(storage, parseId(request.params.id, 'Document'), format,
       { includeExcluded: request.query.include === 'excluded' });
     response.attachment(file.fileName).type(file.contentType).send(file.body);
   });
@@ -69,7 +67,7 @@ export function createDocumentApi(storage: Storage): Router {
   // Apply a previewed rule to the confirmed sentences ({segmentId, revision} as previewed), one revision each.
   router.post('/replacements', async (request, response) => {
     const body = requireJsonObject(request);
-    const outcome = await applyReplacements(storage, { rule: readReplaceRule(body), targets: body.targets, author: body.author });
+    const outcome = await applyReplacements(storage, { rule: readReplaceRule(body), targets: body.targets, author: authorName(response) });
     response.json({ applied: outcome.applied.map((result) => ({ segmentId: result.segment.id, revision: result.segment.revision })), conflicts: outcome.conflicts });
   });
 

@@ -5,6 +5,7 @@ import { revertAuthorEdits } from '../../services/revert-author.js';
 import { getSegmentHistory } from '../../services/segment-history.js';
 import { parseId, requireRevisionNumber } from '../../services/validate.js';
 import type { Storage } from '../../storage/types.js';
+import { authorName, requireRole } from '../auth.js';
 import { toSegmentJson } from '../document-views.js';
 import { toBlameView } from '../history-views.js';
 import { queryText } from '../request-fields.js';
@@ -44,10 +45,10 @@ export function createHistoryApi(storage: Storage): Router {
     response.json(comparison);
   });
 
-  router.post('/documents/:id/revert-author', async (request, response) => {
+  router.post('/documents/:id/revert-author', requireRole('admin'), async (request, response) => {
     const body = requireJsonObject(request);
     const outcome = await revertAuthorEdits(storage, {
-      documentId: parseId(request.params.id, 'Document'), author: body.targetAuthor, from: body.from, to: body.to, by: body.author,
+      documentId: parseId(request.params.id, 'Document'), author: body.targetAuthor, from: body.from, to: body.to, by: authorName(response),
     });
     response.json({ reverted: outcome.reverted.map((result) => ({ segmentId: result.segment.id, revision: result.segment.revision })), skipped: outcome.skipped });
   });

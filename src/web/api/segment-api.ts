@@ -8,6 +8,7 @@ import { revertSegment } from '../../services/revert-segment.js';
 import { commentOnSegment, setSegmentStatus } from '../../services/segment-status.js';
 import { parseId } from '../../services/validate.js';
 import type { Storage } from '../../storage/types.js';
+import { authorName } from '../auth.js';
 import { toSegmentJson } from '../document-views.js';
 import { requireJsonObject } from './json-body.js';
 
@@ -18,7 +19,7 @@ export function createSegmentApi(storage: Storage): Router {
   router.put('/segments/:id', async (request, response) => {
     const body = requireJsonObject(request);
     const result = await correctSegment(storage, {
-      segmentId: parseId(request.params.id, 'Sentence'), text: body.text, baseRevision: body.baseRevision, author: body.author, comment: body.comment,
+      segmentId: parseId(request.params.id, 'Sentence'), text: body.text, baseRevision: body.baseRevision, author: authorName(response), comment: body.comment,
     });
     response.json(await toSaveJson(result));
   });
@@ -26,35 +27,35 @@ export function createSegmentApi(storage: Storage): Router {
   router.post('/segments/:id/revert', async (request, response) => {
     const body = requireJsonObject(request);
     const result = await revertSegment(storage, {
-      segmentId: parseId(request.params.id, 'Sentence'), revision: body.revision, author: body.author, baseRevision: body.baseRevision, comment: body.comment,
+      segmentId: parseId(request.params.id, 'Sentence'), revision: body.revision, author: authorName(response), baseRevision: body.baseRevision, comment: body.comment,
     });
     response.json(await toSaveJson(result));
   });
 
   router.post('/segments/:id/apply-suggestion', async (request, response) => {
     const body = requireJsonObject(request);
-    const result = await applySuggestion(storage, { segmentId: parseId(request.params.id, 'Sentence'), ...flagReference(body), suggestion: body.suggestion });
+    const result = await applySuggestion(storage, { segmentId: parseId(request.params.id, 'Sentence'), ...flagReference(body, authorName(response)), suggestion: body.suggestion });
     response.json(await toSaveJson(result));
   });
 
   router.post('/segments/:id/dismissals', async (request, response) => {
     const body = requireJsonObject(request);
     const segmentId = parseId(request.params.id, 'Sentence');
-    const dismissal = await dismissFlag(storage, { segmentId, ...flagReference(body) });
+    const dismissal = await dismissFlag(storage, { segmentId, ...flagReference(body, authorName(response)) });
     response.status(201).json({ dismissal, segment: toSegmentJson(await getAnalyzedSegment(storage, segmentId)) });
   });
 
   router.post('/segments/:id/status', async (request, response) => {
     const body = requireJsonObject(request);
     const { segment, event } = await setSegmentStatus(storage, {
-      segmentId: parseId(request.params.id, 'Sentence'), status: body.status, baseRevision: body.baseRevision, author: body.author,
+      segmentId: parseId(request.params.id, 'Sentence'), status: body.status, baseRevision: body.baseRevision, author: authorName(response),
     });
     response.json({ segment: toSegmentJson(await getAnalyzedSegment(storage, segment.id)), event });
   });
 
   router.post('/segments/:id/comments', async (request, response) => {
     const body = requireJsonObject(request);
-    const comment = await commentOnSegment(storage, { segmentId: parseId(request.params.id, 'Sentence'), body: body.body, author: body.author });
+    const comment = await commentOnSegment(storage, { segmentId: parseId(request.params.id, 'Sentence'), body: body.body, author: authorName(response) });
     response.status(201).json({ comment });
   });
 
@@ -72,6 +73,6 @@ export function createSegmentApi(storage: Storage): Router {
   }
 }
 
-function flagReference(body: Record<string, unknown>) {
-  return { checkId: body.checkId, start: body.start, end: body.end, baseRevision: body.baseRevision, author: body.author };
+function flagReference(body: Record<string, unknown>, author: string) {
+  return { checkId: body.checkId, start: body.start, end: body.end, baseRevision: body.baseRevision, author };
 }

@@ -1,14 +1,15 @@
 import { Router, type Request, type Response } from 'express';
 import { getAnalyzedDocument } from '../../services/document-analysis.js';
 import { listDocuments } from '../../services/documents.js';
+import { buildPostEditingReport } from '../../services/post-editing-report.js';
 import { ServiceError } from '../../services/errors.js';
 import { importDocument } from '../../services/import-document.js';
 import { offerPropagation } from '../../services/propagate-correction.js';
 import { applyReplacements, previewReplacements, readReplaceRule } from '../../services/search-replace.js';
 import { parseId } from '../../services/validate.js';
 import type { Storage } from '../../storage/types.js';
+import { authorName, requireRole } from '../auth.js';
 import { SUPPORTED_LANGUAGES } from '../../text/detect-language.js';
-import { authorOf, readAuthor, rememberAuthor } from '../author-cookie.js';
 import { httpStatusOf } from '../errors.js';
 import { fieldsOf, queryText } from '../request-fields.js';
 import { parseImportForm } from '../upload.js';
@@ -22,14 +23,13 @@ export function createDocumentPages(storage: Storage): Router {
   router.get('/', (_request, response) => response.redirect('/documents'));
 
   router.get('/documents', async (request, response) => {
-    response.render('documents', { title: 'Documents', documents: await listDocuments(storage), author: readAuthor(request) });
+    response.render('documents', { title: 'Documents', documents: await listDocuments(storage) });
   });
 
-  router.get('/import', (request, response) => renderImport(request, response, {}));
+  router.get('/import', requireRole('editor'), (request, response) => renderImport(request, response, {}));
 
   router.post('/documents', parseImportForm, async (request, response) => {
     const form = fieldsOf(request) as Record<string, string | undefined>;
-    rememberAuthor(response, form.author);
     try {
       if (response.locals.uploadError) throw response.locals.uploadError;
       const result = await importDocument(storage, {
@@ -37,7 +37,7 @@ export function createDocumentPages(storage: Storage): Router {
         text: form.text,
         file: request.file && { name: request.file.originalname, bytes: request.file.buffer },
         targetLanguage: form.targetLanguage,
-        author: authorOf(request),
+        author: authorName(response),
       });
       if (result.languageWarning === null) return response.redirect(303, `/documents/${result.document.id}`);
       // The import page says so when the text is not in the declared language; the document is kept.
@@ -57,13 +57,7 @@ export function createDocumentPages(storage: Storage): Router {
     await renderDocumentPage(storage, request, response, documentId, { propagation });
   });
 
-  router.post('/author', (request, response) => {
-    const form = fieldsOf(request);
-    rememberAuthor(response, form.author);
-    response.redirect(303, safeReturnPath(form.returnTo));
-  });
-
-  router.get('/documents/:id/replace', async (request, response) => {
+  router.get('/documents/:id/replace', requireRole('editor'), async (request, response) => {
     const documentId = parseId(request.params.id, 'Document');
     const rule = queryText(request, 'find') === '' ? null : readReplaceRule(request.query);
     const scope = queryText(request, 'scope') === 'all' ? 'all' : 'document';
@@ -74,18 +68,21 @@ export function createDocumentPages(storage: Storage): Router {
       scope,
       matches: toReplacementViews(rule ? await previewReplacements(storage, rule, scope === 'all' ? undefined : [documentId]) : []),
       documentTitles: new Map((await listDocuments(storage)).map((document) => [document.id, document.title])),
-      author: readAuthor(request),
-    });
+          });
   });
 
   router.post('/documents/:id/replace', async (request, response) => {
     const documentId = parseId(request.params.id, 'Document');
     const form = fieldsOf(request);
-    rememberAuthor(response, form.author);
     const outcome = await applyReplacements(storage, {
-      rule: readReplaceRule(form), targets: readTargetFields(form.targets), author: authorOf(request),
+      rule: readReplaceRule(form), targets: readTargetFields(form.targets), author: authorName(response),
     });
-    response.render('replace-done', { title: 'Replaced', documentId, outcome, author: readAuthor(request) });
+    response.render('replace-done', { title: 'Replaced', documentId, outcome });
+  });
+
+  router.get('/documents/:id/report', async (request, response) => {
+    const report = await buildPostEditingReport(storage, parseId(request.params.id, 'Document'));
+    response.render('report', { title: `Report · ${report.document.title}`, report });
   });
 
   // Before a download: the sentences still flagged that nobody corrected, approved or cleared.
@@ -97,8 +94,7 @@ export function createDocumentPages(storage: Storage): Router {
       unresolved: segments.filter((segment) => segment.status === 'to-review' && segment.flags.length > 0)
         .map((segment) => ({ id: segment.id, position: segment.position, text: segment.text, flagCount: segment.flags.length })),
       formats: EXPORT_CHOICES,
-      author: readAuthor(request),
-    });
+          });
   });
 
   return router;
@@ -107,6 +103,10 @@ export function createDocumentPages(storage: Storage): Router {
 /** The downloads the export page offers, in the order an editor reaches for them. */
 const EXPORT_CHOICES = [
   { format: 'txt', label: 'Clean text (.txt)' },
+  { format: 'md', label: 'Markdown (.md)' },
+  { format: 'xliff', label: 'XLIFF 2.1 (.xlf)' },
+  { format: 'patch', label: 'Changes as a unified diff (.patch)' },
+  { format: 'csv', label: 'Post-editing report (.csv)' },
   { format: 'json', label: 'Everything as JSON (.json)' },
 ];
 
@@ -114,8 +114,7 @@ function renderImport(request: Request, response: Response, state: Record<string
   response.render('import', {
     title: 'Import an article',
     languages: SUPPORTED_LANGUAGES,
-    author: readAuthor(request),
-    imported: null,
+        imported: null,
     error: null,
     form: { title: '', text: '', targetLanguage: 'en' },
     ...state,
@@ -129,9 +128,4 @@ function readTargetFields(value: unknown): { segmentId: string; revision: string
     const [segmentId = '', revision = ''] = String(entry).split(':');
     return { segmentId, revision };
   });
-}
-
-/** Only local paths: a form must not be able to send the editor to another site. */
-function safeReturnPath(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/documents';
 }

@@ -6,7 +6,7 @@ import { revertSegment } from '../../services/revert-segment.js';
 import { getSegmentHistory } from '../../services/segment-history.js';
 import { parseId, requireRevisionNumber } from '../../services/validate.js';
 import type { Storage } from '../../storage/types.js';
-import { authorOf, readAuthor, rememberAuthor } from '../author-cookie.js';
+import { authorName, requireRole } from '../auth.js';
 import { fieldsOf, queryText } from '../request-fields.js';
 import { toBlameView, toComparisonView, toHistoryEntries, toTimelineView } from '../history-views.js';
 
@@ -25,18 +25,16 @@ export function createHistoryPages(storage: Storage): Router {
       blame: toBlameView(history),
       numbers: history.revisions.map((revision) => revision.number),
       comparison: toComparisonView(history.revisions, request.query.from, request.query.to),
-      author: readAuthor(request),
-    });
+          });
   });
 
   router.post('/segments/:id/revert', async (request, response) => {
     const form = fieldsOf(request);
-    rememberAuthor(response, form.author);
     const { segment } = await revertSegment(storage, {
       segmentId: parseId(request.params.id, 'Sentence'),
       revision: form.revision,
       baseRevision: form.baseRevision,
-      author: authorOf(request),
+      author: authorName(response),
       comment: form.comment,
     });
     response.redirect(303, `/segments/${segment.id}/history`);
@@ -52,7 +50,7 @@ export function createHistoryPages(storage: Storage): Router {
     });
     const document = await getDocumentRecord(storage, documentId);
     response.render('timeline', {
-      title: `Timeline of ${document.title}`, document: { id: document.id, title: document.title }, filterAuthor: author, ...toTimelineView(timeline), author: readAuthor(request),
+      title: `Timeline of ${document.title}`, document: { id: document.id, title: document.title }, filterAuthor: author, ...toTimelineView(timeline),
     });
   });
 
@@ -63,18 +61,18 @@ export function createHistoryPages(storage: Storage): Router {
     const document = await getDocumentRecord(storage, documentId);
     response.render('compare', {
       title: `Compare · ${document.title}`, document: { id: document.id, title: document.title }, from: queryText(request, 'from') || 'mt', to: queryText(request, 'to') || 'current',
-      comparison: await compareDocument(storage, documentId, from, to), author: readAuthor(request),
+      comparison: await compareDocument(storage, documentId, from, to),
     });
   });
 
-  router.post('/documents/:id/revert-author', async (request, response) => {
+  router.post('/documents/:id/revert-author', requireRole('admin'), async (request, response) => {
     const documentId = parseId(request.params.id, 'Document');
     const form = fieldsOf(request);
     const outcome = await revertAuthorEdits(storage, {
-      documentId, author: form.targetAuthor, from: form.from, to: form.to, by: authorOf(request),
+      documentId, author: form.targetAuthor, from: form.from, to: form.to, by: authorName(response),
     });
     const document = await getDocumentRecord(storage, documentId);
-    response.render('revert-author-done', { title: 'Edits undone', document: { id: document.id, title: document.title }, outcome, targetAuthor: form.targetAuthor, author: readAuthor(request) });
+    response.render('revert-author-done', { title: 'Edits undone', document: { id: document.id, title: document.title }, outcome, targetAuthor: form.targetAuthor });
   });
 
   return router;

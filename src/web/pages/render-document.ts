@@ -3,7 +3,6 @@ import { getAnalyzedDocument } from '../../services/document-analysis.js';
 import { summarizeProgress } from '../../services/document-progress.js';
 import type { PropagationOffer } from '../../services/propagate-correction.js';
 import type { Storage } from '../../storage/types.js';
-import { readAuthor } from '../author-cookie.js';
 import { readSegmentFilter, toDocumentHeader, toFilterChoices, toParagraphViews, toPropagationView } from '../document-views.js';
 
 /** A save that failed, shown again on the page with the editor's text kept. */
@@ -32,8 +31,7 @@ export async function renderDocumentPage(
     paragraphs: toParagraphViews(segments, filter),
     filter,
     choices: toFilterChoices(segments),
-    author: readAuthor(request),
-    failedSave: extras.failedSave ?? null,
+        failedSave: extras.failedSave ?? null,
     propagation: toPropagationView(extras.propagation ?? null),
   });
 }

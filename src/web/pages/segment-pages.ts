@@ -7,7 +7,7 @@ import { applySuggestion, dismissFlag } from '../../services/review-flags.js';
 import { commentOnSegment, setSegmentStatus } from '../../services/segment-status.js';
 import { parseId } from '../../services/validate.js';
 import type { Storage } from '../../storage/types.js';
-import { authorOf, readAuthor, rememberAuthor } from '../author-cookie.js';
+import { authorName } from '../auth.js';
 import { httpStatusOf } from '../errors.js';
 import { fieldsOf } from '../request-fields.js';
 import { toSegmentView } from '../document-views.js';
@@ -20,10 +20,9 @@ export function createSegmentPages(storage: Storage): Router {
   router.post('/segments/:id', async (request, response) => {
     const segmentId = parseId(request.params.id, 'Sentence');
     const form = fieldsOf(request);
-    rememberAuthor(response, form.author);
     try {
       const { segment, revision } = await correctSegment(storage, {
-        segmentId, text: form.text, baseRevision: form.baseRevision, author: authorOf(request), comment: form.comment,
+        segmentId, text: form.text, baseRevision: form.baseRevision, author: authorName(response), comment: form.comment,
       });
       const propagate = revision ? `?propagate=${segment.id}` : '';
       response.redirect(303, `/documents/${segment.documentId}${propagate}#segment-${segment.id}`);
@@ -48,7 +47,7 @@ export function createSegmentPages(storage: Storage): Router {
     const form = fieldsOf(request);
     const { segment } = await applySuggestion(storage, {
       segmentId: parseId(request.params.id, 'Sentence'), checkId: form.checkId, start: form.start, end: form.end,
-      baseRevision: form.baseRevision, suggestion: form.suggestion, author: authorOf(request),
+      baseRevision: form.baseRevision, suggestion: form.suggestion, author: authorName(response),
     });
     response.redirect(303, `/documents/${segment.documentId}#segment-${segment.id}`);
   });
@@ -57,7 +56,7 @@ export function createSegmentPages(storage: Storage): Router {
     const form = fieldsOf(request);
     const segmentId = parseId(request.params.id, 'Sentence');
     await dismissFlag(storage, {
-      segmentId, checkId: form.checkId, start: form.start, end: form.end, baseRevision: form.baseRevision, author: authorOf(request),
+      segmentId, checkId: form.checkId, start: form.start, end: form.end, baseRevision: form.baseRevision, author: authorName(response),
     });
     const { segment } = await getSegment(storage, segmentId);
     response.redirect(303, `/documents/${segment.documentId}#segment-${segment.id}`);
@@ -66,23 +65,22 @@ export function createSegmentPages(storage: Storage): Router {
   router.post('/segments/:id/status', async (request, response) => {
     const form = fieldsOf(request);
     const { segment } = await setSegmentStatus(storage, {
-      segmentId: parseId(request.params.id, 'Sentence'), status: form.status, baseRevision: form.baseRevision, author: authorOf(request),
+      segmentId: parseId(request.params.id, 'Sentence'), status: form.status, baseRevision: form.baseRevision, author: authorName(response),
     });
     response.redirect(303, `/documents/${segment.documentId}#segment-${segment.id}`);
   });
 
   router.post('/segments/:id/comments', async (request, response) => {
     const form = fieldsOf(request);
-    rememberAuthor(response, form.author);
     const segmentId = parseId(request.params.id, 'Sentence');
-    await commentOnSegment(storage, { segmentId, body: form.body, author: authorOf(request) });
+    await commentOnSegment(storage, { segmentId, body: form.body, author: authorName(response) });
     response.redirect(303, `/segments/${segmentId}/history#comments`);
   });
 
   // One sentence's markup, so the editor script shows a change exactly as a page load would.
   router.get('/segments/:id/fragment', async (request, response) => {
     const segment = await getAnalyzedSegment(storage, parseId(request.params.id, 'Sentence'));
-    response.render('_partials/segment', { segment: toSegmentView(segment), author: readAuthor(request), failed: null });
+    response.render('_partials/segment', { segment: toSegmentView(segment), failed: null });
   });
 
   return router;

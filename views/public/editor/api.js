@@ -5,7 +5,7 @@ export async function sendJson(method, url, body) {
   try {
     const response = await fetch(url, {
       method,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrfToken() },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const result = await response.json().catch(() => null);
@@ -14,6 +14,11 @@ export async function sendJson(method, url, body) {
   } catch {
     return { ok: false, error: { message: 'The server cannot be reached. Nothing was lost: try again.' } };
   }
+}
+
+/** The session's CSRF token, which the page carries in a meta tag; every change sends it back. */
+function csrfToken() {
+  return document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 }
 
 /** The server's markup for one sentence, as a detached element (null when it cannot be had). */

@@ -54,8 +54,7 @@ async function applyOffer(panel, offer) {
     panel.remove();
     return;
   }
-  const author = document.querySelector('header .who input[name="author"]')?.value ?? '';
-  const { ok, result, error } = await sendJson('POST', '/api/replacements', { ...offer.rule, targets, author });
+  const { ok, result, error } = await sendJson('POST', '/api/replacements', { ...offer.rule, targets });
   if (!ok) {
     notify(error.message);
     return;

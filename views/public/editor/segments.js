@@ -75,7 +75,7 @@ export async function saveSentence(segment, { advance }) {
 /** Set a sentence's status (approve, exclude, include, reopen). */
 export async function setStatus(segment, status) {
   const { ok, error } = await sendJson('POST', `/api/segments/${segment.dataset.segment}/status`, {
-    status, baseRevision: Number(segment.dataset.revision), author: currentAuthor(segment),
+    status, baseRevision: Number(segment.dataset.revision),
   });
   if (!ok) {
     notify(error.message);
@@ -98,11 +98,6 @@ export async function reviewFlag(segment, form) {
   fresh.querySelector('.sentence').focus();
   notify(action === 'apply-suggestion' ? `Suggestion applied: version ${result.segment.revision}.` : 'Flag dismissed.');
   if (action === 'apply-suggestion') void offerPropagation(fresh.dataset.segment);
-}
-
-/** The author the page knows: a hidden field in the sentence's form, else the header's name box. */
-export function currentAuthor(segment) {
-  return segment.querySelector('.segment-form [name="author"]')?.value || document.querySelector('header .who input[name="author"]')?.value || '';
 }
 
 /** Show the other editor's text beside ours and make the next save an explicit overwrite. */

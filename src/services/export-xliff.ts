@@ -1,0 +1,123 @@
+import type { DocumentRecord, SegmentRecord, SegmentStatus } from '../storage/types.js';
+
+/**
+ * XLIFF 2.1 (OASIS, 2018), the exchange format of translation tools. Version 2.1 keeps the 2.0
+ * core namespace, and says which version it is in `version`.
+ *
+ * Retouche has no source-language text yet: it holds the machine translation and its correction,
+ * both in the target language. So, for now:
+ * - `<source>` is the machine translation and `<target>` the corrected text, and `srcLang` equals
+ *   `trgLang`. This is what post-editing tools exchange (the MT is what the editor worked from),
+ *   it is valid XLIFF (nothing requires the languages to differ), and a tool that compares source
+ *   and target shows exactly the editor's corrections.
+ * - When a later version imports the French source, `<source>` becomes the French sentence with
+ *   `srcLang="fr"`, and the machine translation moves to a Translation Candidates module match
+ *   (`<mtc:match type="mt">`), where XLIFF expects MT output.
+ *
+ * Statuses map onto the four core states, which XLIFF orders initial < translated < reviewed < final:
+ * - to-review -> `translated`: the target holds a complete translation (the MT) nobody checked yet;
+ *   `initial` would tell tools the segment still needs translating.
+ * - edited -> `reviewed`: an editor read and corrected it, but did not approve it.
+ * - approved -> `final`: ready to publish.
+ * - excluded -> `translated` or `reviewed` (whether it was edited), and the unit gets
+ *   `translate="no"`: page furniture such as photo credits is not for translation.
+ * The exact Retouche status also goes in `subState` ("retouche:edited"), and role, status and
+ * paragraph in a Metadata module group, so a round trip loses nothing.
+ */
+export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
+export const METADATA_NAMESPACE = 'urn:oasis:names:tc:xliff:metadata:2.0';
+
+const STATES: Record<Exclude<SegmentStatus, 'excluded'>, string> = {
+  'to-review': 'translated',
+  edited: 'reviewed',
+  approved: 'final',
+};
+
+/**
+ * The document as an XLIFF 2.1 file with one `<unit>` per sentence, excluded ones included (and
+ * marked), so each unit id `s<sentence id>` can be matched back to Retouche.
+ *
+ * @param baseName The download name without extension, used as the file's `original`.
+ */
+export function formatXliff(document: DocumentRecord, segments: readonly SegmentRecord[], baseName: string): string {
+  const language = escapeAttribute(document.targetLanguage);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<xliff xmlns="${XLIFF_NAMESPACE}" xmlns:mda="${METADATA_NAMESPACE}" version="2.1" srcLang="${language}" trgLang="${language}">`,
+    `  <file id="f${document.id}" original="${escapeAttribute(`${baseName}.txt`)}">`,
+    '    <notes>',
+    `      <note category="title">${escapePlain(document.title)}</note>`,
+    '      <note category="retouche">Source is the machine translation, target the corrected text; both are in the target language.</note>',
+    '    </notes>',
+  ];
+  for (const segment of segments) lines.push(...formatUnit(segment));
+  lines.push('  </file>', '</xliff>', '');
+  return lines.join('\n');
+}
+
+function formatUnit(segment: SegmentRecord): string[] {
+  const excluded = segment.status === 'excluded';
+  const state = segment.status === 'excluded' ? (segment.text === segment.original ? 'translated' : 'reviewed') : STATES[segment.status];
+  return [
+    `    <unit id="s${segment.id}" name="${segment.position + 1}"${excluded ? ' translate="no"' : ''} xml:space="preserve">`,
+    '      <mda:metadata>',
+    '        <mda:metaGroup category="retouche">',
+    `          <mda:meta type="role">${escapePlain(segment.role)}</mda:meta>`,
+    `          <mda:meta type="status">${segment.status}</mda:meta>`,
+    `          <mda:meta type="paragraph">${segment.paragraph + 1}</mda:meta>`,
+    `          <mda:meta type="revision">${segment.revision}</mda:meta>`,
+    '        </mda:metaGroup>',
+    '      </mda:metadata>',
+    `      <segment state="${state}" subState="retouche:${segment.status}">`,
+    `        <source>${escapeContent(segment.original)}</source>`,
+    `        <target>${escapeContent(segment.text)}</target>`,
+    '      </segment>',
+    '    </unit>',
+  ];
+}
+
+/**
+ * Escape text for `<source>` and `<target>`. `&`, `<` and `>` become entities (escaping every ">"
+ * also breaks any "]]>"); a carriage return becomes `&#xD;`, which parsers would otherwise turn into
+ * a line feed. Characters XML 1.0 cannot carry at all (most C0 controls, U+FFFE, U+FFFF, and lone
+ * surrogates from a broken paste) become XLIFF's `<cp hex="..."/>`, which exists for exactly this,
+ * so the text survives the round trip.
+ */
+export function escapeContent(text: string): string {
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const next = text.charCodeAt(index + 1);
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      out += text[index]! + text[index + 1]!;
+      index++;
+    } else if (code === 0x26) out += '&amp;';
+    else if (code === 0x3c) out += '&lt;';
+    else if (code === 0x3e) out += '&gt;';
+    else if (code === 0x0d) out += '&#xD;';
+    else if (isForbidden(code)) out += `<cp hex="${code.toString(16).toUpperCase().padStart(4, '0')}"/>`;
+    else out += text[index]!;
+  }
+  return out;
+}
+
+// Notes and metadata cannot hold <cp>: a character XML cannot carry becomes U+FFFD there.
+function escapePlain(text: string): string {
+  return replaceForbidden(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
+}
+
+// Attribute values also lose quotes, and tabs and line breaks, which parsers turn into spaces.
+function escapeAttribute(text: string): string {
+  return escapePlain(text).replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;');
+}
+
+function replaceForbidden(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+// XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. Called on
+// UTF-16 code units once valid surrogate pairs are set aside, so any surrogate here is alone.
+function isForbidden(code: number): boolean {
+  if (code < 0x20) return code !== 0x09 && code !== 0x0a && code !== 0x0d;
+  return (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff;
+}

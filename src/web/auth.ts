@@ -1,0 +1,137 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { findSession, findTokenUser, hasRole } from '../services/accounts.js';
+import type { Storage, UserRecord, UserRole } from '../storage/types.js';
+import { HttpError } from './errors.js';
+
+/** The session cookie: an opaque random token; the session itself lives in the database. */
+export const SESSION_COOKIE = 'retouche_session';
+/** Before login there is no session to bind a CSRF token to: a random cookie echoed by the form instead. */
+const ANONYMOUS_CSRF_COOKIE = 'retouche_csrf';
+/** The one route that takes multipart bodies (the import form with its file). */
+const MULTIPART_PATH = '/documents';
+/** Requests that change nothing need no CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Who is asking: set on response.locals by `authenticate`. */
+export interface Caller {
+  user: UserRecord;
+  /** A session comes with a browser (and needs CSRF tokens); a bearer token comes from a script. */
+  via: 'session' | 'token';
+  csrfToken: string | null;
+}
+
+/** The caller of an authenticated request; throws 401 when there is none (routes behind requireLogin never see that). */
+export function callerOf(response: Response): Caller {
+  const caller = response.locals.caller as Caller | undefined;
+  if (!caller) throw new HttpError(401, 'unauthorized', 'Log in first.');
+  return caller;
+}
+
+/** The name recorded on revisions: always the logged-in user, never a typed name. */
+export function authorName(response: Response): string {
+  return callerOf(response).user.name;
+}
+
+/** Find the caller from a bearer token or the session cookie, and give templates what they need. */
+export function authenticate(storage: Storage): RequestHandler {
+  return async (request, response, next) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.get('authorization') ?? '')?.[1];
+    if (bearer) {
+      const user = await findTokenUser(storage, bearer);
+      if (!user) throw new HttpError(401, 'unauthorized', 'This API token is unknown, revoked, or its user is disabled.');
+      response.locals.caller = { user, via: 'token', csrfToken: null } satisfies Caller;
+    } else {
+      const token: unknown = request.cookies?.[SESSION_COOKIE];
+      const session = typeof token === 'string' ? await findSession(storage, token) : undefined;
+      if (session) response.locals.caller = { user: session.user, via: 'session', csrfToken: session.csrfToken } satisfies Caller;
+    }
+    const caller = response.locals.caller as Caller | undefined;
+    response.locals.user = caller?.user ?? null;
+    response.locals.canEdit = caller ? hasRole(caller.user.role, 'editor') : false;
+    response.locals.isAdmin = caller ? hasRole(caller.user.role, 'admin') : false;
+    response.locals.csrfToken = caller?.csrfToken ?? anonymousCsrfToken(request, response);
+    next();
+  };
+}
+
+/**
+ * Refuse a state-changing request from a browser session that does not carry the session's CSRF
+ * token (form field `_csrf` or header `X-CSRF-Token`). Bearer-token calls carry no cookie, so a
+ * foreign page cannot forge them. Multipart bodies are checked by their parser, once parsed.
+ */
+export const verifyCsrf: RequestHandler = (request, response, next) => {
+  if (SAFE_METHODS.has(request.method)) return next();
+  const caller = response.locals.caller as Caller | undefined;
+  // Scripts with a token carry no cookie a foreign page could ride on; anonymous API calls get 401 next.
+  if (caller?.via === 'token' || (!caller && request.originalUrl.startsWith('/api/'))) return next();
+  if (request.is('multipart/form-data') && response.locals.multipartParsed !== true) {
+    // Only the import form sends files; its parser checks the token once the body is read.
+    if (request.method === 'POST' && request.path === MULTIPART_PATH) return next();
+    throw new HttpError(415, 'unsupported-media-type', 'Only the import form may send multipart data.');
+  }
+  const expected: unknown = caller ? caller.csrfToken : request.cookies?.[ANONYMOUS_CSRF_COOKIE];
+  const sent = request.get('x-csrf-token') ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
+  if (typeof expected !== 'string' || typeof sent !== 'string' || !sameSecret(expected, sent)) {
+    throw new HttpError(403, 'csrf', 'This form has expired or did not come from Retouche. Reload the page and try again.');
+  }
+  next();
+};
+
+/** Only logged-in callers past this point; people are sent to the login page, scripts get 401. */
+export function requireLogin(storage: Storage): RequestHandler {
+  return async (request, response, next) => {
+    if (response.locals.caller) return next();
+    if (request.originalUrl.startsWith('/api/')) {
+      throw new HttpError(401, 'unauthorized', 'Log in or send an API token: Authorization: Bearer <token>.');
+    }
+    const firstRun = (await storage.users.count()) === 0;
+    const target = firstRun && isLoopback(request) ? '/setup' : `/login?next=${encodeURIComponent(request.originalUrl)}`;
+    response.redirect(303, target);
+  };
+}
+
+/** Only callers with at least `role`; others get 403 saying what is missing. */
+export function requireRole(role: UserRole): RequestHandler {
+  return (_request, response, next) => {
+    const { user } = callerOf(response);
+    if (!hasRole(user.role, role)) {
+      throw new HttpError(403, 'forbidden', `This needs the ${role} role; you are signed in as ${user.name} (${user.role}).`);
+    }
+    next();
+  };
+}
+
+/** Every change needs an editor, except the caller's own account actions (logout, their API tokens). */
+export function requireEditorForChanges(ownAccountPaths: readonly RegExp[]): RequestHandler {
+  const editor = requireRole('editor');
+  return (request, response, next) => {
+    if (SAFE_METHODS.has(request.method) || ownAccountPaths.some((path) => path.test(request.path))) return next();
+    editor(request, response, next);
+  };
+}
+
+/** Requests from this machine: only they may create the first admin of a fresh installation. */
+export function isLoopback(request: Request): boolean {
+  const address = request.socket.remoteAddress ?? '';
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+/** Options for the session cookie: Secure when the request came over HTTPS. */
+export function sessionCookieOptions(request: Request, expiresAt?: string) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: request.secure, path: '/', ...(expiresAt && { expires: new Date(expiresAt) }) };
+}
+
+function anonymousCsrfToken(request: Request, response: Response): string {
+  const existing: unknown = request.cookies?.[ANONYMOUS_CSRF_COOKIE];
+  if (typeof existing === 'string' && existing.length >= 32) return existing;
+  const token = randomBytes(24).toString('base64url');
+  response.cookie(ANONYMOUS_CSRF_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/' });
+  return token;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

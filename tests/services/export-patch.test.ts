@@ -1,0 +1,73 @@
+import { applyPatch, parsePatch } from 'diff';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { correctSegment } from '../../src/services/correct-segment.js';
+import { exportDocument } from '../../src/services/export-document.js';
+import { formatMachineTranslationText } from '../../src/services/export-text.js';
+import { importDocument } from '../../src/services/import-document.js';
+import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
+import type { Storage } from '../../src/storage/types.js';
+import { createTempDatabase } from '../support/test-server.js';
+
+let storage: Storage;
+let removeDatabase: () => void;
+
+beforeEach(() => {
+  const database = createTempDatabase();
+  storage = createSqliteStorage(database.file);
+  removeDatabase = database.remove;
+});
+afterEach(async () => {
+  await storage.close();
+  removeDatabase();
+});
+
+const ARTICLE = [
+  'The offer was rejected. Microsoft said so on Sunday.',
+  '-',
+  'Dongxu Fang / Costfoto / Sipa USA /',
+  'Oracle did not confirm.',
+  'The tenant of the White House has invested in the file.',
+].join('\n\n');
+
+async function importArticle() {
+  const { document } = await importDocument(storage, { text: ARTICLE, title: 'Deal off', author: 'importer' });
+  return { document, segments: await storage.segments.listByDocument(document.id) };
+}
+
+async function exportsOf(documentId: number, includeExcluded = false) {
+  const text = (await exportDocument(storage, documentId, 'txt', { includeExcluded })).body;
+  const patch = await exportDocument(storage, documentId, 'patch', { includeExcluded });
+  const document = (await storage.documents.get(documentId))!;
+  const segments = await storage.segments.listByDocument(documentId);
+  return { text, patch, machineTranslation: formatMachineTranslationText(document, segments, { includeExcluded }) };
+}
+
+describe('patch export', () => {
+  it('is empty of hunks right after import, when the MT is the text export', async () => {
+    const { document } = await importArticle();
+    const { text, patch, machineTranslation } = await exportsOf(document.id);
+    expect(machineTranslation).toBe(text);
+    expect(parsePatch(patch.body)[0]!.hunks).toEqual([]);
+  });
+
+  it('turns the MT text into the corrected text export, dropped sentences and restored noise included', async () => {
+    const { document, segments } = await importArticle();
+    const [first, second, , credit, oracle, tenant] = segments;
+    await correctSegment(storage, { segmentId: first!.id, text: 'Microsoft’s offer was turned down.', baseRevision: 0, author: 'ana' });
+    await correctSegment(storage, { segmentId: tenant!.id, text: 'The occupant of the White House has taken an interest in the matter.', baseRevision: 0, author: 'ana' });
+    await storage.events.changeStatus({ segmentId: oracle!.id, expectedRevision: 0, status: 'excluded', author: 'ana' });
+    await storage.events.changeStatus({ segmentId: credit!.id, expectedRevision: 0, status: 'to-review', author: 'ana' });
+    expect(second!.text).toBe('Microsoft said so on Sunday.');
+
+    const { text, patch, machineTranslation } = await exportsOf(document.id);
+    expect(patch).toMatchObject({ fileName: `${document.id}-deal-off.patch`, contentType: 'text/x-diff; charset=utf-8' });
+    expect(patch.body).toContain(`--- ${document.id}-deal-off.mt.txt\n+++ ${document.id}-deal-off.txt\n`);
+    expect(patch.body).toContain('\n-Oracle did not confirm.\n');
+    expect(patch.body).toContain('\n+Dongxu Fang / Costfoto / Sipa USA /\n');
+    expect(applyPatch(machineTranslation, patch.body)).toBe(text);
+
+    const everything = await exportsOf(document.id, true);
+    expect(everything.machineTranslation).toBe(ARTICLE);
+    expect(applyPatch(ARTICLE, everything.patch.body)).toBe(everything.text);
+  });
+});

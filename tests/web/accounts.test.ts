@@ -1,0 +1,148 @@
+import { Writable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
+import { TEST_PASSWORD } from '../support/accounts.js';
+import { createTempDatabase, startTestServer, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+afterEach(() => server?.close());
+
+/** The anonymous CSRF pair a browser gets with the login or setup page. */
+async function anonymousForm(path: string): Promise<{ cookie: string; csrf: string }> {
+  const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('retouche_csrf='))!.split(';')[0]!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await response.text())![1]!;
+  return { cookie, csrf };
+}
+
+async function logIn(name: string, password: string) {
+  const { cookie, csrf } = await anonymousForm('/login');
+  return fetch(`${server.url}/login`, {
+    method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ name, password, _csrf: csrf }),
+  });
+}
+
+describe('accounts', () => {
+  it('serves a one-time "create the first admin" page on a fresh database, from this machine', async () => {
+    server = await startTestServer();
+    const home = await fetch(`${server.url}/documents`, { redirect: 'manual' });
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toBe('/setup');
+    const forged = await fetch(`${server.url}/setup`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ name: 'Root', password: 'long enough secret', confirm: 'long enough secret' }) });
+    expect(forged.status).toBe(403);
+    const { cookie, csrf } = await anonymousForm('/setup');
+    const created = await fetch(`${server.url}/setup`, {
+      method: 'POST', redirect: 'manual', headers: { cookie },
+      body: new URLSearchParams({ name: 'Root', password: 'long enough secret', confirm: 'long enough secret', _csrf: csrf }),
+    });
+    expect(created.status).toBe(303);
+    expect(created.headers.get('set-cookie')).toMatch(/^retouche_session=[^;]+;.*HttpOnly;.*SameSite=Lax/i);
+    expect((await server.storage.users.findByName('root'))?.role).toBe('admin');
+    const again = await anonymousForm('/login');
+    const second = await fetch(`${server.url}/setup`, {
+      method: 'POST', redirect: 'manual', headers: { cookie: again.cookie },
+      body: new URLSearchParams({ name: 'Intruder', password: 'long enough secret', confirm: 'long enough secret', _csrf: again.csrf }),
+    });
+    expect(second.status).toBe(404);
+    expect(await server.storage.users.count()).toBe(1);
+  });
+
+  it('logs in and out with a server-side session, and stores only a scrypt hash of the password', async () => {
+    server = await startTestServer();
+    await server.fetch('/api/documents', {}, 'Ana');
+    expect((await logIn('Ana', 'wrong password!')).status).toBe(401);
+    const response = await logIn('ana', TEST_PASSWORD);
+    expect(response.status).toBe(303);
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await fetch(`${server.url}/documents`, { headers: { cookie } });
+    expect(await page.text()).toContain('Signed in as <a href="/account" class="user-name">Ana</a> (editor)');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await fetch(`${server.url}/documents`, { headers: { cookie } })).text())![1]!;
+    const out = await fetch(`${server.url}/logout`, { method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ _csrf: csrf }) });
+    expect(out.status).toBe(303);
+    const after = await fetch(`${server.url}/documents`, { headers: { cookie }, redirect: 'manual' });
+    expect(after.headers.get('location')).toBe('/login?next=%2Fdocuments');
+    const stored = await server.storage.users.findForLogin('Ana');
+    expect(stored!.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(stored!.passwordHash).not.toContain(TEST_PASSWORD);
+  });
+
+  it('rate-limits failed logins per account', async () => {
+    server = await startTestServer();
+    await server.fetch('/api/documents', {}, 'Ben');
+    for (let attempt = 0; attempt < 5; attempt++) expect((await logIn('Ben', `guess number ${attempt}`)).status).toBe(401);
+    const blocked = await logIn('Ben', TEST_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('creates and revokes API tokens in the UI, and a disabled user\'s token stops working', async () => {
+    server = await startTestServer();
+    const { cookie, csrfToken } = await server.sessionFor('Cleo');
+    const created = await fetch(`${server.url}/account/tokens`, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ label: 'script', _csrf: csrfToken }) });
+    const token = /<code class="secret">([^<]+)<\/code>/.exec(await created.text())![1]!;
+    const withToken = await fetch(`${server.url}/api/documents`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(withToken.status).toBe(200);
+    const [record] = await server.storage.apiTokens.listByUser((await server.storage.users.findByName('Cleo'))!.id);
+    await fetch(`${server.url}/account/tokens/${record!.id}/revoke`, { method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ _csrf: csrfToken }) });
+    expect((await fetch(`${server.url}/api/documents`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+
+    expect((await server.fetch('/api/documents', {}, 'Dora')).status).toBe(200);
+    const admin = await server.sessionFor('admin');
+    const viewer = await server.sessionFor('viewer');
+    expect((await fetch(`${server.url}/admin/users`, { headers: { cookie: viewer.cookie } })).status).toBe(403);
+    await fetch(`${server.url}/admin/users/Dora/disabled`, { method: 'POST', redirect: 'manual', headers: { cookie: admin.cookie }, body: new URLSearchParams({ disabled: '1', _csrf: admin.csrfToken }) });
+    expect((await server.fetch('/api/documents', {}, 'Dora')).status).toBe(401);
+    const added = await fetch(`${server.url}/admin/users`, { method: 'POST', headers: { cookie: admin.cookie }, body: new URLSearchParams({ name: 'Eve', role: 'viewer', _csrf: admin.csrfToken }) });
+    expect(await added.text()).toMatch(/Account “Eve” created\. Its password, shown this once: <code class="secret">[\w-]{20}<\/code>/);
+  });
+
+  it('lets a viewer read and export but not change anything', async () => {
+    server = await startTestServer();
+    const created = await (await server.fetch('/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'A short article about the minister and her plans.' }) })).json();
+    expect((await server.fetch(`/api/documents/${created.document.id}/export?format=txt`, {}, 'viewer')).status).toBe(200);
+    const refused = await server.fetch('/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'Another article.' }) }, 'viewer');
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toMatch(/needs the editor role; you are signed in as viewer \(viewer\)/);
+  });
+
+  it('sends the security headers', async () => {
+    server = await startTestServer();
+    const response = await fetch(`${server.url}/login`);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('request log', () => {
+  it('writes one structured line per request, with no password, token or cookie in it', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write(chunk, _encoding, done) { lines.push(...String(chunk).trim().split('\n')); done(); } });
+    const database = createTempDatabase();
+    const storage = createSqliteStorage(database.file);
+    const app = createApp({ storage, logger: pino({ level: 'info' }, stream) });
+    const http = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => http.once('listening', resolve));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    try {
+      const secretPassword = 'hunter2-never-logged';
+      await fetch(`${url}/login`, { method: 'POST', headers: { cookie: 'retouche_csrf=abcdefabcdefabcdefabcdefabcdefabcdef' }, body: new URLSearchParams({ name: 'x', password: secretPassword, _csrf: 'abcdefabcdefabcdefabcdefabcdefabcdef' }) });
+      await fetch(`${url}/api/documents`, { headers: { Authorization: 'Bearer rt_secret-token-value' } });
+      expect(lines).toHaveLength(2);
+      const entries = lines.map((line) => JSON.parse(line));
+      expect(entries.map((entry) => [entry.req.method, entry.req.url, entry.res.statusCode])).toEqual([['POST', '/login', 401], ['GET', '/api/documents', 401]]);
+      const text = lines.join('\n');
+      for (const secret of [secretPassword, 'rt_secret-token-value', 'abcdefabcdef']) expect(text).not.toContain(secret);
+    } finally {
+      http.closeAllConnections();
+      http.close();
+      await storage.close();
+      database.remove();
+    }
+  });
+});
