@@ -11,6 +11,7 @@ import { createHistoryApi } from './web/api/history-api.js';
 import { createSegmentApi } from './web/api/segment-api.js';
 import { authenticate, requireEditorForChanges, requireLogin, verifyCsrf } from './web/auth.js';
 import { handleError, handleNotFound } from './web/errors.js';
+import { rejectMalformedText } from './web/well-formed-text.js';
 import { createAccountPages, createAdminPages, createLoginPages } from './web/pages/account-pages.js';
 import { createDocumentPages } from './web/pages/document-pages.js';
 import { createHistoryPages } from './web/pages/history-pages.js';
@@ -68,6 +69,7 @@ export function createApp({ storage, logger = pino({ level: 'silent' }), trustPr
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
 
+  app.use(rejectMalformedText);
   app.use(authenticate(storage));
   app.use(verifyCsrf);
   app.use(createLoginPages(storage));

@@ -62,6 +62,9 @@ export function conflictWith(current: SegmentRecord, baseRevision: number): Serv
 
 function requireSentenceText(value: unknown): string {
   if (typeof value !== 'string') throw new ServiceError('invalid-input', '"text" must be the corrected sentence as a string.');
+  if (!value.isWellFormed()) {
+    throw new ServiceError('invalid-input', 'The sentence holds a broken character (an unpaired UTF-16 surrogate) that cannot be stored.');
+  }
   // Surrounding whitespace belongs to the separators kept from the original, not to the sentence.
   const text = value.trim();
   if (text.length > MAX_SENTENCE_LENGTH) {

@@ -30,6 +30,9 @@ export function decodeUtf8Text(bytes: Uint8Array): DecodedText {
 
 /** Check pasted text the same way a decoded file is checked, and normalise it. */
 export function checkPastedText(text: string): DecodedText {
+  if (!text.isWellFormed()) {
+    return { ok: false, problem: 'not-utf8', message: 'The text holds a broken character (an unpaired UTF-16 surrogate) that UTF-8 cannot store. Remove it and import again.' };
+  }
   return findBinaryProblem(text) ?? { ok: true, text: normalizeText(text) };
 }
 
