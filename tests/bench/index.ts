@@ -1,5 +1,7 @@
 /** Run every benchmark and print one table (`npm run bench`); `--json` prints JSON instead. */
 import os from 'node:os';
+import { benchAlignment } from './alignment.js';
+import { benchAnalysis } from './analysis.js';
 import { benchHistory } from './history.js';
 import { benchSegmentation } from './segmentation.js';
 import { benchStorage } from './storage.js';
@@ -7,6 +9,8 @@ import type { BenchRow } from './types.js';
 
 const rows: BenchRow[] = [
   ...(await benchSegmentation()),
+  ...(await benchAnalysis()),
+  ...(await benchAlignment()),
   ...(await benchHistory()),
   ...(await benchStorage()),
 ];
@@ -14,5 +18,5 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ date: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, rows }, null, 2));
 } else {
   console.log(`${new Date().toISOString()} · ${os.cpus()[0]?.model} × ${os.cpus().length} · Node ${process.version}`);
-  console.table(rows);
+  console.table(rows.map(({ name, value, unit, baseline, ratio, target, pass }) => ({ name, value, unit, baseline, ratio, target, pass })));
 }
