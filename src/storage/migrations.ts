@@ -130,6 +130,31 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'source texts and sentence alignment',
+    sql: `
+      -- The original article (French first) an editor may attach; the translation stays the document.
+      ALTER TABLE documents ADD COLUMN source_text TEXT;
+      ALTER TABLE documents ADD COLUMN source_language TEXT;
+      CREATE TABLE source_sentences (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        UNIQUE (document_id, position)
+      );
+      -- Which source sentences a target sentence translates: none (an addition), one, or several.
+      CREATE TABLE segment_sources (
+        segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        source_sentence_id INTEGER NOT NULL REFERENCES source_sentences(id) ON DELETE CASCADE,
+        PRIMARY KEY (segment_id, source_sentence_id)
+      );
+      CREATE INDEX segment_sources_by_source ON segment_sources (source_sentence_id);
+    `,
+  },
 ];
 
 /** Apply every migration newer than the database, each in its own transaction; returns the versions applied. */

@@ -14,6 +14,7 @@ export interface Storage {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly apiTokens: ApiTokenRepository;
+  readonly sources: SourceRepository;
   close(): Promise<void>;
 }
 
@@ -26,6 +27,9 @@ export interface DocumentRecord {
   targetLanguage: string;
   detectedLanguage: string;
   originalText: string;
+  /** The original article the translation came from, when an editor attached it. */
+  sourceText: string | null;
+  sourceLanguage: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -240,4 +244,31 @@ export interface ApiTokenRepository {
   listByUser(userId: number): Promise<ApiTokenRecord[]>;
   /** Revoke one of the user's tokens; false when it is not theirs or already revoked. */
   revoke(id: number, userId: number, now: string): Promise<boolean>;
+}
+
+export interface SourceSentenceRecord {
+  id: number;
+  documentId: number;
+  position: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface NewSource {
+  text: string;
+  language: string;
+  sentences: readonly { position: number; start: number; end: number; text: string }[];
+  /** For each target segment, the positions (in `sentences`) of the source sentences it translates. */
+  links: readonly { segmentId: number; sourcePositions: readonly number[] }[];
+}
+
+export interface SourceRepository {
+  /** Attach (or replace) a document's source text, its sentences and their links, in one transaction. */
+  attach(documentId: number, source: NewSource): Promise<void>;
+  listSentences(documentId: number): Promise<SourceSentenceRecord[]>;
+  /** Every link of the document's segments to source sentences, by segment position then source position. */
+  listLinks(documentId: number): Promise<{ segmentId: number; sourceSentenceId: number }[]>;
+  /** Replace the source sentences one target segment is linked to (an editor correcting the alignment). */
+  setLinks(segmentId: number, sourceSentenceIds: readonly number[]): Promise<void>;
 }

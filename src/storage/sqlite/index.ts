@@ -3,6 +3,7 @@ import { createApiTokenRepository, createSessionRepository, createUserRepository
 import { createDismissalRepository } from './dismissal-repository.js';
 import { createDocumentRepository } from './document-repository.js';
 import { createSegmentEventRepository } from './segment-event-repository.js';
+import { createSourceRepository } from './source-repository.js';
 import { openDatabase } from './open-database.js';
 import { createRevisionRepository } from './revision-repository.js';
 import { createSegmentRepository } from './segment-repository.js';
@@ -19,6 +20,7 @@ export function createSqliteStorage(file: string): Storage {
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
     apiTokens: createApiTokenRepository(db),
+    sources: createSourceRepository(db),
     async close() {
       db.close();
     },

@@ -12,6 +12,7 @@ export const REVISION_COLUMNS = `id, segment_id, number, kind, patch, checkpoint
 export interface DocumentRow {
   id: number; title: string; target_language: string; detected_language: string;
   original_text: string; created_at: string; updated_at: string;
+  source_text: string | null; source_language: string | null;
 }
 
 export interface SegmentRow {
@@ -31,6 +32,8 @@ export function toDocument(row: DocumentRow): DocumentRecord {
     targetLanguage: row.target_language,
     detectedLanguage: row.detected_language,
     originalText: row.original_text,
+    sourceText: row.source_text,
+    sourceLanguage: row.source_language,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
