@@ -117,7 +117,7 @@ function toPattern(rule: ReplaceRule): RegExp {
 
 /** The sentences of the given documents (all documents when none is given) the rule would change. */
 export async function previewReplacements(storage: Storage, rule: ReplaceRule, documentIds?: readonly number[]): Promise<PlannedReplacement[]> {
-  const ids = documentIds ?? (await storage.documents.list()).map((document) => document.id);
+  const ids = documentIds ?? (await storage.documents.listIds());
   const planned: PlannedReplacement[] = [];
   for (const id of ids) planned.push(...planReplacements(await storage.segments.listByDocument(id), rule));
   return planned;

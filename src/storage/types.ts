@@ -98,8 +98,12 @@ export interface DocumentRepository {
   /** Insert a document, its segments and each segment's revision 0 in one transaction. */
   create(document: NewDocument): Promise<DocumentRecord>;
   get(id: number): Promise<DocumentRecord | undefined>;
-  list(): Promise<DocumentSummary[]>;
-  count(): Promise<number>;
+  /** Documents newest first, a page at a time, optionally only those whose title contains `search` (any case). */
+  list(options?: { limit?: number; offset?: number; search?: string }): Promise<DocumentSummary[]>;
+  /** How many documents there are (whose title contains `search`, when given). */
+  count(options?: { search?: string }): Promise<number>;
+  /** The ids of every document, oldest first (for work across all documents). */
+  listIds(): Promise<number[]>;
 }
 
 export interface SegmentRepository {

@@ -20,13 +20,18 @@ export function createDocumentRepository(db: Database.Database): DocumentReposit
     (segment_id, number, kind, patch, checkpoint, author, created_at)
     VALUES (?, 0, 'import', ?, ?, ?, ?)`);
   const selectDocument = db.prepare('SELECT * FROM documents WHERE id = ?');
+  // The page of documents is chosen first (by the primary key, newest first), then only its
+  // segments are counted: the cost of a page does not grow with the number of documents.
   const selectSummaries = db.prepare(`SELECT d.id, d.title, d.target_language, d.detected_language,
       d.created_at, d.updated_at,
-      COUNT(s.id) AS segment_count,
-      COALESCE(SUM(s.text <> s.original), 0) AS corrected_count
-    FROM documents d LEFT JOIN segments s ON s.document_id = d.id
-    GROUP BY d.id ORDER BY d.created_at DESC, d.id DESC`);
-  const countDocuments = db.prepare('SELECT COUNT(*) FROM documents').pluck();
+      (SELECT COUNT(*) FROM segments s WHERE s.document_id = d.id) AS segment_count,
+      (SELECT COUNT(*) FROM segments s WHERE s.document_id = d.id AND s.text <> s.original) AS corrected_count
+    FROM documents d
+    WHERE @search IS NULL OR instr(lower(d.title), lower(@search)) > 0
+    ORDER BY d.id DESC LIMIT @limit OFFSET @offset`);
+  const countDocuments = db.prepare(`SELECT COUNT(*) FROM documents d
+    WHERE @search IS NULL OR instr(lower(d.title), lower(@search)) > 0`).pluck();
+  const selectIds = db.prepare('SELECT id FROM documents ORDER BY id').pluck();
   const emptyPatch = serializeTextPatch([]);
 
   const create = db.transaction((document: NewDocument, now: string) => {
@@ -49,8 +54,8 @@ export function createDocumentRepository(db: Database.Database): DocumentReposit
       const row = selectDocument.get(id) as DocumentRow | undefined;
       return row && toDocument(row);
     },
-    async list() {
-      return (selectSummaries.all() as SummaryRow[]).map((row): DocumentSummary => ({
+    async list({ limit = -1, offset = 0, search } = {}) {
+      return (selectSummaries.all({ limit, offset, search: search || null }) as SummaryRow[]).map((row): DocumentSummary => ({
         id: row.id,
         title: row.title,
         targetLanguage: row.target_language,
@@ -61,8 +66,11 @@ export function createDocumentRepository(db: Database.Database): DocumentReposit
         correctedCount: row.corrected_count,
       }));
     },
-    async count() {
-      return countDocuments.get() as number;
+    async count({ search } = {}) {
+      return countDocuments.get({ search: search || null }) as number;
+    },
+    async listIds() {
+      return selectIds.all() as number[];
     },
   };
 }
