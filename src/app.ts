@@ -9,6 +9,7 @@ import { MAX_ARTICLE_BYTES } from './services/limits.js';
 import { createDocumentApi } from './web/api/document-api.js';
 import { createHistoryApi } from './web/api/history-api.js';
 import { createSegmentApi } from './web/api/segment-api.js';
+import { createSourceApi } from './web/api/source-api.js';
 import { authenticate, requireEditorForChanges, requireLogin, verifyCsrf } from './web/auth.js';
 import { handleError, handleNotFound } from './web/errors.js';
 import { rejectMalformedText } from './web/well-formed-text.js';
@@ -16,6 +17,7 @@ import { createAccountPages, createAdminPages, createLoginPages } from './web/pa
 import { createDocumentPages } from './web/pages/document-pages.js';
 import { createHistoryPages } from './web/pages/history-pages.js';
 import { createSegmentPages } from './web/pages/segment-pages.js';
+import { createSourcePages } from './web/pages/source-pages.js';
 
 export interface AppDependencies {
   storage: Storage;
@@ -75,9 +77,9 @@ export function createApp({ storage, logger = pino({ level: 'silent' }), trustPr
   app.use(createLoginPages(storage));
   app.use(requireLogin(storage));
   app.use(requireEditorForChanges(OWN_ACCOUNT_PATHS));
-  app.use('/api', createDocumentApi(storage), createSegmentApi(storage), createHistoryApi(storage));
+  app.use('/api', createDocumentApi(storage), createSegmentApi(storage), createHistoryApi(storage), createSourceApi(storage));
   app.use('/', createDocumentPages(storage), createSegmentPages(storage), createHistoryPages(storage),
-    createAccountPages(storage), createAdminPages(storage));
+    createSourcePages(storage), createAccountPages(storage), createAdminPages(storage));
 
   app.use(handleNotFound);
   app.use(handleError);

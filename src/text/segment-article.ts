@@ -4,7 +4,7 @@
  * Segments are offsets into the original text, never a rewrite of it, so whatever lies between
  * them (blank lines, list bullets, indentation, CRLF) survives an export untouched.
  */
-import { isWhitespaceCode, splitSentences } from './split-sentences.js';
+import { isWhitespaceCode, splitSentences, type SplitOptions } from './split-sentences.js';
 
 /** One sentence (or heading, caption, list item) of an article. */
 export interface ArticleSegment {
@@ -31,8 +31,9 @@ const CR = 0x0d;
  * whitespace counts as blank); LF, CRLF and lone CR line ends all work. A list marker at the start
  * of a line (•, ◦, ▪, ‣, ⁃, -, *, – followed by whitespace and more text) is structure, so it is
  * left out of the segment; a line holding only "-" is a segment of its own (a separator).
+ * `options.language` picks the sentence splitter's word lists (English when absent).
  */
-export function segmentArticle(text: string): ArticleSegment[] {
+export function segmentArticle(text: string, options: SplitOptions = {}): ArticleSegment[] {
   const segments: ArticleSegment[] = [];
   let paragraph = -1;
   let inParagraph = false;
@@ -41,7 +42,7 @@ export function segmentArticle(text: string): ArticleSegment[] {
   let blockEnd = -1;
   const flush = (): void => {
     if (blockStart < 0) return;
-    for (const span of splitSentences(text, blockStart, blockEnd)) {
+    for (const span of splitSentences(text, blockStart, blockEnd, options)) {
       const { start, end } = span;
       segments.push({ start, end, paragraph, position: segments.length, text: text.slice(start, end) });
     }

@@ -20,6 +20,11 @@ export interface Span {
 /** The languages whose abbreviations and sentence starters the splitter knows. */
 export type SentenceLanguage = 'en' | 'fr';
 
+/** The splitter's language for an ISO 639-1 code, or undefined when it has no word lists for it (English rules then apply). */
+export function toSentenceLanguage(code: string): SentenceLanguage | undefined {
+  return code === 'en' || code === 'fr' ? code : undefined;
+}
+
 /** How to split: the language's word lists decide whether a period ends a sentence (English by default). */
 export interface SplitOptions {
   language?: SentenceLanguage;

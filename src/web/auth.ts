@@ -8,8 +8,8 @@ import { HttpError } from './errors.js';
 export const SESSION_COOKIE = 'retouche_session';
 /** Before login there is no session to bind a CSRF token to: a random cookie echoed by the form instead. */
 const ANONYMOUS_CSRF_COOKIE = 'retouche_csrf';
-/** The one route that takes multipart bodies (the import form with its file). */
-const MULTIPART_PATH = '/documents';
+/** The routes that take multipart bodies: the import form and the source form, with their files. */
+const MULTIPART_PATHS = [/^\/documents$/, /^\/documents\/\d+\/source$/];
 /** Requests that change nothing need no CSRF token. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -66,9 +66,9 @@ export const verifyCsrf: RequestHandler = (request, response, next) => {
   // Scripts with a token carry no cookie a foreign page could ride on; anonymous API calls get 401 next.
   if (caller?.via === 'token' || (!caller && request.originalUrl.startsWith('/api/'))) return next();
   if (request.is('multipart/form-data') && response.locals.multipartParsed !== true) {
-    // Only the import form sends files; its parser checks the token once the body is read.
-    if (request.method === 'POST' && request.path === MULTIPART_PATH) return next();
-    throw new HttpError(415, 'unsupported-media-type', 'Only the import form may send multipart data.');
+    // Only the forms that send files take multipart data; their parser checks the token once the body is read.
+    if (request.method === 'POST' && MULTIPART_PATHS.some((path) => path.test(request.path))) return next();
+    throw new HttpError(415, 'unsupported-media-type', 'Only the import and source forms may send multipart data.');
   }
   const expected: unknown = caller ? caller.csrfToken : request.cookies?.[ANONYMOUS_CSRF_COOKIE];
   const sent = request.get('x-csrf-token') ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;

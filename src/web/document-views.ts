@@ -4,7 +4,7 @@ import { toFlagViews, toTextPieces, type FlagView, type TextPiece } from './flag
 import type { AnalyzedSegment } from '../services/document-analysis.js';
 import type { PropagationOffer } from '../services/propagate-correction.js';
 import type { PlannedReplacement } from '../services/search-replace.js';
-import { describeLanguageMismatch, languageName } from '../services/import-document.js';
+import { describeLanguageMismatch, languageName } from '../services/languages.js';
 
 /** What the API says about one sentence, with the checks' findings. */
 export function toSegmentJson(segment: AnalyzedSegment) {

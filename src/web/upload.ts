@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { ServiceError } from '../services/errors.js';
 import { MAX_ARTICLE_BYTES } from '../services/limits.js';
@@ -10,8 +10,15 @@ import { verifyCsrf } from './auth.js';
  */
 const parseMultipart = multer({
   storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_ARTICLE_BYTES, fieldSize: MAX_ARTICLE_BYTES, files: 1, fields: 10 },
-}).single('file');
+  limits: { fileSize: MAX_ARTICLE_BYTES, fieldSize: MAX_ARTICLE_BYTES, files: 2, fields: 12 },
+}).fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }]);
+
+/** An uploaded file of the form by field name, as the services take it. */
+export function uploadedFile(request: Request, field: 'file' | 'sourceFile'): { name: string; bytes: Uint8Array } | undefined {
+  const files = request.files as Record<string, Express.Multer.File[] | undefined> | undefined;
+  const file = files?.[field]?.[0];
+  return file && { name: file.originalname, bytes: file.buffer };
+}
 
 /**
  * Parse the import form; an upload that breaks a limit becomes a ServiceError left in

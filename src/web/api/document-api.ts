@@ -28,11 +28,14 @@ export function createDocumentApi(storage: Storage): Router {
       text: requireString(body.text, 'text'),
       targetLanguage: optionalString(body.targetLanguage, 'targetLanguage'),
       author: authorName(response),
+      source: { text: optionalString(body.sourceText, 'sourceText'), language: optionalString(body.sourceLanguage, 'sourceLanguage') },
     });
     response.status(201).location(`/api/documents/${result.document.id}`).json({
       document: toDocumentJson(result.document),
       segmentCount: result.segmentCount,
       languageWarning: result.languageWarning,
+      source: result.source,
+      sourceError: result.sourceError,
     });
   });
 

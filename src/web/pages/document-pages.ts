@@ -12,7 +12,7 @@ import { authorName, requireRole } from '../auth.js';
 import { SUPPORTED_LANGUAGES } from '../../text/detect-language.js';
 import { httpStatusOf } from '../errors.js';
 import { fieldsOf, queryText } from '../request-fields.js';
-import { parseImportForm } from '../upload.js';
+import { parseImportForm, uploadedFile } from '../upload.js';
 import { toReplacementViews } from '../document-views.js';
 import { renderDocumentPage } from './render-document.js';
 
@@ -35,17 +35,22 @@ export function createDocumentPages(storage: Storage): Router {
       const result = await importDocument(storage, {
         title: form.title,
         text: form.text,
-        file: request.file && { name: request.file.originalname, bytes: request.file.buffer },
+        file: uploadedFile(request, 'file'),
         targetLanguage: form.targetLanguage,
         author: authorName(response),
+        source: { text: form.sourceText, file: uploadedFile(request, 'sourceFile'), language: form.sourceLanguage },
       });
-      if (result.languageWarning === null) return response.redirect(303, `/documents/${result.document.id}`);
-      // The import page says so when the text is not in the declared language; the document is kept.
-      renderImport(request, response, { imported: { id: result.document.id, title: result.document.title, warning: result.languageWarning } });
+      if (result.languageWarning === null && result.sourceError === null) return response.redirect(303, `/documents/${result.document.id}`);
+      // The import page says so when the text is not in the declared language or the source was refused; the document is kept.
+      renderImport(request, response, {
+        imported: { id: result.document.id, title: result.document.title, warning: result.languageWarning, sourceError: result.sourceError },
+      });
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       response.status(httpStatusOf(error));
-      renderImport(request, response, { error: error.message, form: { title: form.title ?? '', text: form.text ?? '', targetLanguage: form.targetLanguage ?? 'en' } });
+      renderImport(request, response, { error: error.message, form: {
+        title: form.title ?? '', text: form.text ?? '', targetLanguage: form.targetLanguage ?? 'en', sourceText: form.sourceText ?? '',
+      } });
     }
   });
 
@@ -114,9 +119,9 @@ function renderImport(request: Request, response: Response, state: Record<string
   response.render('import', {
     title: 'Import an article',
     languages: SUPPORTED_LANGUAGES,
-        imported: null,
+    imported: null,
     error: null,
-    form: { title: '', text: '', targetLanguage: 'en' },
+    form: { title: '', text: '', targetLanguage: 'en', sourceText: '' },
     ...state,
   });
 }

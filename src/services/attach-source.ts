@@ -1,0 +1,138 @@
+import { alignSentences } from '../text/align-sentences.js';
+import { detectLanguage, SUPPORTED_LANGUAGES } from '../text/detect-language.js';
+import { segmentArticle } from '../text/segment-article.js';
+import { toSentenceLanguage } from '../text/split-sentences.js';
+import type { SegmentRecord, SourceSentenceRecord, Storage } from '../storage/types.js';
+import { getDocument } from './documents.js';
+import { ServiceError } from './errors.js';
+import { languageName } from './languages.js';
+import { readSubmittedText, type SubmittedText } from './read-submitted-text.js';
+
+/** Beyond this ratio of lengths, source and translation are not the same article. */
+const MAX_LENGTH_RATIO = 10;
+
+export interface SourceRequest extends SubmittedText {
+  documentId: number;
+  /** The source's language when detection cannot tell (ISO 639-1). */
+  language?: string | undefined;
+}
+
+export interface AttachedSource {
+  language: string;
+  sentenceCount: number;
+  /** Target sentences linked to at least one source sentence. */
+  linkedCount: number;
+}
+
+/**
+ * Attach the original article to a translated document: split it into sentences in its own
+ * language and align them with the document's sentences (1-1, 1-2, 2-1, 1-0, 0-1). Refused,
+ * leaving the document as it was, when the source is empty, in the translation's language, or
+ * far too long or short to be the same article.
+ */
+export async function attachSource(storage: Storage, request: SourceRequest): Promise<AttachedSource> {
+  const { document, segments } = await getDocument(storage, request.documentId);
+  const text = readSubmittedText(request, 'source');
+  const language = chooseSourceLanguage(text, request.language);
+  if (language === document.targetLanguage) {
+    throw new ServiceError('invalid-input', `The source looks like ${languageName(language)}, the language of the translation: `
+      + 'attach the original article, not a translation.');
+  }
+  const targetLength = segments.reduce((sum, segment) => sum + segment.original.length, 0);
+  const ratio = text.length / Math.max(1, targetLength);
+  if (ratio > MAX_LENGTH_RATIO || ratio < 1 / MAX_LENGTH_RATIO) {
+    throw new ServiceError('invalid-input', `The source is ${ratio > 1 ? `${Math.round(ratio)} times longer` : `${Math.round(1 / ratio)} times shorter`} `
+      + 'than the translation: check that it is the same article.');
+  }
+  const sentences = segmentArticle(text, { language: toSentenceLanguage(language) });
+  const links = alignSentences(sentences.map((sentence) => sentence.text), segments.map((segment) => segment.original));
+  const byTarget = new Map<number, number[]>();
+  for (const link of links) for (const target of link.target) byTarget.set(target, link.source);
+  await storage.sources.attach(document.id, {
+    text,
+    language,
+    sentences: sentences.map(({ position, start, end, text: sentence }) => ({ position, start, end, text: sentence })),
+    links: segments.map((segment, index) => ({ segmentId: segment.id, sourcePositions: byTarget.get(index) ?? [] })),
+  });
+  return { language, sentenceCount: sentences.length, linkedCount: segments.filter((_, index) => (byTarget.get(index) ?? []).length > 0).length };
+}
+
+export interface SegmentSource {
+  /** The linked source sentences' text, joined by a space; '' when the sentence has none. */
+  text: string;
+  sentenceIds: number[];
+}
+
+/** Each segment's aligned source text, by segment id (empty when the document has no source). */
+export async function getSegmentSources(storage: Storage, documentId: number): Promise<Map<number, SegmentSource>> {
+  const [sentences, links] = await Promise.all([storage.sources.listSentences(documentId), storage.sources.listLinks(documentId)]);
+  const byId = new Map(sentences.map((sentence) => [sentence.id, sentence]));
+  const sources = new Map<number, SegmentSource>();
+  for (const { segmentId, sourceSentenceId } of links) {
+    const sentence = byId.get(sourceSentenceId);
+    if (!sentence) continue;
+    const entry = sources.get(segmentId) ?? { text: '', sentenceIds: [] };
+    entry.text = entry.text ? `${entry.text} ${sentence.text}` : sentence.text;
+    entry.sentenceIds.push(sentence.id);
+    sources.set(segmentId, entry);
+  }
+  return sources;
+}
+
+export interface DocumentAlignment {
+  language: string | null;
+  sentences: SourceSentenceRecord[];
+  rows: { segment: SegmentRecord; source: SegmentSource }[];
+  /** Source sentences no target sentence is linked to: possibly dropped in translation. */
+  unlinked: SourceSentenceRecord[];
+}
+
+/** The document's sentences with their source sentences, for reviewing and correcting the alignment. */
+export async function getAlignment(storage: Storage, documentId: number): Promise<DocumentAlignment> {
+  const { document, segments } = await getDocument(storage, documentId);
+  const sentences = await storage.sources.listSentences(documentId);
+  const sources = await getSegmentSources(storage, documentId);
+  const linked = new Set([...sources.values()].flatMap((source) => source.sentenceIds));
+  return {
+    language: document.sourceLanguage,
+    sentences,
+    rows: segments.map((segment) => ({ segment, source: sources.get(segment.id) ?? { text: '', sentenceIds: [] } })),
+    unlinked: sentences.filter((sentence) => !linked.has(sentence.id)),
+  };
+}
+
+/** Correct one target sentence's link: the source sentences (by position, 1-based as shown) it translates. */
+export async function relinkSegment(storage: Storage, request: { segmentId: number; positions: unknown }): Promise<void> {
+  const segment = await storage.segments.get(request.segmentId);
+  if (!segment) throw new ServiceError('not-found', `Sentence ${request.segmentId} does not exist.`);
+  const positions = readPositions(request.positions);
+  const sentences = await storage.sources.listSentences(segment.documentId);
+  const ids = positions.map((position) => {
+    const sentence = sentences[position - 1];
+    if (!sentence) throw new ServiceError('invalid-input', `The source has no sentence ${position} (it has ${sentences.length}).`);
+    return sentence.id;
+  });
+  await storage.sources.setLinks(segment.id, ids);
+}
+
+function chooseSourceLanguage(text: string, requested: string | undefined): string {
+  const detected = detectLanguage(text);
+  if (detected !== 'und') return detected;
+  if (requested && SUPPORTED_LANGUAGES.some((language) => language.code === requested)) return requested;
+  throw new ServiceError('invalid-input', 'Retouche cannot tell which language the source is in: choose it in the form.');
+}
+
+/** "3", "3, 4", "3-4" or "" (no source: an addition of the translation) as 1-based positions. */
+function readPositions(value: unknown): number[] {
+  const values = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,]+/);
+  const positions: number[] = [];
+  for (const part of values.map((item) => item.trim()).filter(Boolean)) {
+    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!range) throw new ServiceError('invalid-input', `"${part}" is not a sentence number: write numbers such as "3" or "3, 4".`);
+    const from = Number(range[1]);
+    const to = Number(range[2] ?? range[1]);
+    if (to < from || to - from > 10) throw new ServiceError('invalid-input', `"${part}" is not a short range of sentences.`);
+    for (let position = from; position <= to; position++) positions.push(position);
+  }
+  return positions;
+}
