@@ -39,7 +39,8 @@ export function createApp({ storage, logger = pino({ level: 'silent' }), trustPr
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIRECTORY);
-  app.set('trust proxy', trustProxy);
+  // Trust only a proxy on this machine: X-Forwarded-For from anywhere else is the client's to invent.
+  app.set('trust proxy', trustProxy ? 'loopback' : false);
   app.disable('x-powered-by');
 
   app.use(pinoHttp({

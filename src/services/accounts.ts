@@ -55,17 +55,15 @@ export async function logIn(
 ): Promise<NewSession> {
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   const password = typeof input.password === 'string' ? input.password : '';
-  const wait = throttle.retryAfter(name, input.address);
+  const wait = throttle.begin(name, input.address);
   if (wait > 0) {
     throw new ServiceError('rate-limited', `Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, { retryAfter: wait });
   }
   const found = name ? await storage.users.findForLogin(name) : undefined;
   // Verify even for an unknown name, so the answer takes as long and says nothing about which part was wrong.
   const valid = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
-  if (!found || !valid || found.disabled) {
-    throw failedLogin(throttle, name, input.address);
-  }
-  throttle.recordSuccess(name);
+  if (!found || !valid || found.disabled) throw new ServiceError('unauthorized', 'Wrong name or password.');
+  throttle.recordSuccess(name, input.address);
   const { passwordHash: _secret, ...user } = found;
   return openSession(storage, user);
 }
@@ -75,6 +73,7 @@ export async function openSession(storage: Storage, user: UserRecord): Promise<N
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_IDLE_MS).toISOString();
+  await storage.sessions.deleteExpired(new Date().toISOString());
   await storage.sessions.create({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt });
   return { token, csrfToken, user, expiresAt };
 }
@@ -113,6 +112,30 @@ export async function revokeApiToken(storage: Storage, user: UserRecord, tokenId
   }
 }
 
+/** Give a user a new generated password (shown once) and end their sessions. */
+export async function resetPassword(storage: Storage, name: unknown): Promise<{ user: UserRecord; password: string }> {
+  const user = await requireUser(storage, name);
+  const password = generatePassword();
+  await storage.users.setPasswordHash(user.id, await hashPassword(password));
+  await storage.sessions.deleteForUser(user.id);
+  return { user, password };
+}
+
+/** Whether the installation has no account yet (the first-admin page is open). */
+export async function isFirstRun(storage: Storage): Promise<boolean> {
+  return (await storage.users.count()) === 0;
+}
+
+/** Every account, by name. */
+export async function listUsers(storage: Storage): Promise<UserRecord[]> {
+  return storage.users.list();
+}
+
+/** A user's API tokens, newest first (hashes are never returned). */
+export async function listApiTokens(storage: Storage, user: UserRecord): Promise<ApiTokenRecord[]> {
+  return storage.apiTokens.listByUser(user.id);
+}
+
 /** Change a user's role. */
 export async function changeRole(storage: Storage, name: unknown, role: unknown): Promise<UserRecord> {
   const user = await requireUser(storage, name);
@@ -148,11 +171,6 @@ function requirePassword(value: unknown): string {
   }
   if (value.length > 1000) throw new ServiceError('invalid-input', 'The password is longer than 1,000 characters.');
   return value;
-}
-
-function failedLogin(throttle: LoginThrottle, name: string, address: string): ServiceError {
-  throttle.recordFailure(name, address);
-  return new ServiceError('unauthorized', 'Wrong name or password.');
 }
 
 /** Secrets are stored hashed: SHA-256 is enough for random 256-bit tokens, which cannot be guessed. */

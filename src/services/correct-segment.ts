@@ -43,9 +43,16 @@ export async function appendRevision(
   segment: SegmentRecord,
   change: Pick<NewRevision, 'kind' | 'text' | 'revertedTo' | 'author' | 'comment' | 'status'>,
 ): Promise<SaveResult> {
+  if (change.text.length > MAX_SENTENCE_LENGTH) {
+    throw new ServiceError('too-large', `The sentence would be longer than ${MAX_SENTENCE_LENGTH.toLocaleString('en')} characters; `
+      + 'split long passages into several sentences.');
+  }
   const { patch, checkpoint } = createStoredRevision(segment.revision + 1, segment.text, change.text);
   const result = await storage.revisions.append({
-    ...change, segmentId: segment.id, expectedRevision: segment.revision, patch, checkpoint,
+    ...change,
+    // A sentence left out of the export (page noise, dropped) stays out when its text changes: only an editor brings it back.
+    status: segment.status === 'excluded' ? 'excluded' : change.status,
+    segmentId: segment.id, expectedRevision: segment.revision, patch, checkpoint,
   });
   if (result.ok) return { segment: result.segment, revision: result.revision };
   if (result.reason === 'not-found') throw new ServiceError('not-found', `Sentence ${segment.id} does not exist.`);
@@ -66,10 +73,5 @@ function requireSentenceText(value: unknown): string {
     throw new ServiceError('invalid-input', 'The sentence holds a broken character (an unpaired UTF-16 surrogate) that cannot be stored.');
   }
   // Surrounding whitespace belongs to the separators kept from the original, not to the sentence.
-  const text = value.trim();
-  if (text.length > MAX_SENTENCE_LENGTH) {
-    throw new ServiceError('too-large', `The sentence is longer than ${MAX_SENTENCE_LENGTH.toLocaleString('en')} characters; `
-      + 'split long passages into several sentences.');
-  }
-  return text;
+  return value.trim();
 }

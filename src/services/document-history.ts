@@ -4,6 +4,7 @@ import type { RevisionRecord, SegmentRecord, Storage } from '../storage/types.js
 import { getDocument } from './documents.js';
 import { ServiceError } from './errors.js';
 import { getSegmentVersion } from './segment-history.js';
+import { readMoment } from './validate.js';
 
 /** One entry of a document's timeline: a revision of one of its sentences, with the texts around it. */
 export interface TimelineEntry extends RevisionRecord {
@@ -43,11 +44,11 @@ export type PointInTime = { kind: 'mt' } | { kind: 'current' } | { kind: 'time';
 export function readPointInTime(value: unknown, fallback: PointInTime): PointInTime {
   if (value === undefined || value === '') return fallback;
   if (value === 'mt' || value === 'current') return { kind: value };
-  const time = typeof value === 'string' ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(time.getTime())) {
-    throw new ServiceError('invalid-input', `"${String(value)}" is not a point in time: use "mt", "current" or a date such as 2026-11-25T14:30.`);
+  try {
+    return { kind: 'time', at: readMoment(value, 'point in time', { endOfMinute: true }) };
+  } catch {
+    throw new ServiceError('invalid-input', `"${String(value)}" is not a point in time: use "mt", "current" or a date such as 2026-11-25T14:30 (UTC).`);
   }
-  return { kind: 'time', at: time.toISOString() };
 }
 
 export interface DocumentComparison {

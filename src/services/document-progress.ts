@@ -17,6 +17,11 @@ export interface DocumentProgress {
   flaggedToReview: number;
 }
 
+/** A sentence still flagged that nobody corrected, approved, excluded or cleared: what the export asks about. */
+export function isUnresolved(segment: AnalyzedSegment): boolean {
+  return segment.status === 'to-review' && segment.flags.length > 0;
+}
+
 /**
  * Count a document's progress. A flag stops counting once its sentence is edited, approved or
  * excluded, or once it is dismissed: that is the list the export asks about.
@@ -30,7 +35,7 @@ export function summarizeProgress(segments: readonly AnalyzedSegment[]): Documen
     if (segment.status === 'to-review') {
       progress.toReview++;
       progress.openFlags += segment.flags.length;
-      if (segment.flags.length > 0) progress.flaggedToReview++;
+      if (isUnresolved(segment)) progress.flaggedToReview++;
     } else {
       progress.reviewed++;
       if (segment.status === 'edited') progress.edited++;

@@ -3,7 +3,7 @@ import { appendRevision, type SaveResult } from './correct-segment.js';
 import { getDocument } from './documents.js';
 import { ServiceError } from './errors.js';
 import { getSegmentVersion } from './segment-history.js';
-import { requireAuthor } from './validate.js';
+import { readMoment, requireAuthor } from './validate.js';
 
 export interface RevertAuthorRequest {
   documentId: number;
@@ -29,8 +29,9 @@ export interface RevertAuthorOutcome {
 export async function revertAuthorEdits(storage: Storage, request: RevertAuthorRequest): Promise<RevertAuthorOutcome> {
   const author = requireAuthor(request.author);
   const by = requireAuthor(request.by);
-  const from = readTime(request.from, 'from');
-  const to = readTime(request.to, 'to');
+  const from = readMoment(request.from, 'from');
+  // A minute typed as the end ("14:30") includes the edits made during that minute.
+  const to = readMoment(request.to, 'to', { endOfMinute: true });
   if (from > to) throw new ServiceError('invalid-input', '"from" must be before "to".');
   const { segments } = await getDocument(storage, request.documentId);
   const revisions = await storage.revisions.listByDocument(request.documentId);
@@ -48,17 +49,17 @@ export async function revertAuthorEdits(storage: Storage, request: RevertAuthorR
     }
     const text = await getSegmentVersion(storage, segment.id, first.number - 1);
     if (text === segment.text) continue;
-    outcome.reverted.push(await appendRevision(storage, segment, {
-      kind: 'revert', text, revertedTo: first.number - 1, author: by,
-      comment: `Undid the edits of ${author} between ${from} and ${to}`,
-      status: text === segment.original ? 'to-review' : 'edited',
-    }));
+    try {
+      outcome.reverted.push(await appendRevision(storage, segment, {
+        kind: 'revert', text, revertedTo: first.number - 1, author: by,
+        comment: `Undid the edits of ${author} between ${from} and ${to}`,
+        status: text === segment.original ? 'to-review' : 'edited',
+      }));
+    } catch (error) {
+      // Someone saved this sentence while the undo ran: theirs is newer, so it is left for a person.
+      if (!(error instanceof ServiceError) || error.code !== 'conflict') throw error;
+      outcome.skipped.push({ segmentId: segment.id, position: segment.position, editedAfterBy: 'someone, just now' });
+    }
   }
   return outcome;
-}
-
-function readTime(value: unknown, field: string): string {
-  const time = typeof value === 'string' && value !== '' ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(time.getTime())) throw new ServiceError('invalid-input', `"${field}" must be a date and time, such as 2026-11-25T14:30.`);
-  return time.toISOString();
 }

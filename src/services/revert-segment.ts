@@ -8,8 +8,8 @@ export interface RevertRequest {
   segmentId: number;
   revision: unknown;
   author: unknown;
-  /** When given, the revert is refused if the sentence moved on since the editor looked at it. */
-  baseRevision?: unknown;
+  /** The version the editor was looking at: the revert is refused if the sentence moved on since. */
+  baseRevision: unknown;
   comment?: unknown;
 }
 
@@ -19,10 +19,8 @@ export async function revertSegment(storage: Storage, request: RevertRequest): P
   const target = requireRevisionNumber(request.revision, 'revision');
   const comment = optionalComment(request.comment);
   const segment = found(await storage.segments.get(request.segmentId), `Sentence ${request.segmentId}`);
-  if (request.baseRevision !== undefined && request.baseRevision !== '') {
-    const base = requireRevisionNumber(request.baseRevision, 'baseRevision');
-    if (base !== segment.revision) throw conflictWith(segment, base);
-  }
+  const base = requireRevisionNumber(request.baseRevision, 'baseRevision');
+  if (base !== segment.revision) throw conflictWith(segment, base);
   const text = await getSegmentVersion(storage, segment.id, target);
   if (text === segment.text) return { segment, revision: null };
   return appendRevision(storage, segment, {

@@ -31,6 +31,9 @@ export function readReplaceRule(input: { find?: unknown; replace?: unknown; case
   if (typeof input.find !== 'string' || input.find === '') throw new ServiceError('invalid-input', 'Say what to find: "find" is empty.');
   if (input.find.length > MAX_FIND_LENGTH) throw new ServiceError('invalid-input', `"find" is longer than ${MAX_FIND_LENGTH} characters.`);
   if (input.replace !== undefined && typeof input.replace !== 'string') throw new ServiceError('invalid-input', '"replace" must be text.');
+  if (typeof input.replace === 'string' && input.replace.length > MAX_FIND_LENGTH) {
+    throw new ServiceError('invalid-input', `"replace" is longer than ${MAX_FIND_LENGTH} characters.`);
+  }
   const flag = (value: unknown) => value === true || value === 'true' || value === '1' || value === 'on';
   return { find: input.find, replace: (input.replace as string | undefined) ?? '', caseSensitive: flag(input.caseSensitive), wholeWord: flag(input.wholeWord) };
 }
@@ -63,6 +66,8 @@ export interface ReplaceOutcome {
   applied: SaveResult[];
   /** Sentences changed by someone else since the preview: left alone, so nothing is overwritten unseen. */
   conflicts: { segmentId: number; revision: number }[];
+  /** Targets that name no sentence (deleted, or a wrong id): nothing to change there. */
+  missing: number[];
 }
 
 /**
@@ -75,10 +80,13 @@ export async function applyReplacements(
 ): Promise<ReplaceOutcome> {
   const author = requireAuthor(request.author);
   const targets = readTargets(request.targets);
-  const outcome: ReplaceOutcome = { applied: [], conflicts: [] };
+  const outcome: ReplaceOutcome = { applied: [], conflicts: [], missing: [] };
   for (const target of targets) {
     const segment = await storage.segments.get(target.segmentId);
-    if (!segment) throw new ServiceError('not-found', `Sentence ${target.segmentId} does not exist.`);
+    if (!segment) {
+      outcome.missing.push(target.segmentId);
+      continue;
+    }
     if (segment.revision !== target.revision) {
       outcome.conflicts.push({ segmentId: segment.id, revision: segment.revision });
       continue;
@@ -117,6 +125,9 @@ function toPattern(rule: ReplaceRule): RegExp {
 
 /** The sentences of the given documents (all documents when none is given) the rule would change. */
 export async function previewReplacements(storage: Storage, rule: ReplaceRule, documentIds?: readonly number[]): Promise<PlannedReplacement[]> {
+  for (const id of documentIds ?? []) {
+    if (!(await storage.documents.get(id))) throw new ServiceError('not-found', `Document ${id} does not exist.`);
+  }
   const ids = documentIds ?? (await storage.documents.listIds());
   const planned: PlannedReplacement[] = [];
   for (const id of ids) planned.push(...planReplacements(await storage.segments.listByDocument(id), rule));

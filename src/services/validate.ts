@@ -37,3 +37,19 @@ export function parseId(value: unknown, what: string): number {
   if (!Number.isSafeInteger(id)) throw new ServiceError('not-found', `${what} does not exist.`);
   return id;
 }
+
+/**
+ * A moment from a form or query, as an ISO string in UTC. A time written without a zone
+ * ("2026-11-25T14:30", as a datetime-local field sends it) is read as UTC, the zone every page
+ * shows; `endOfMinute` stretches such a time to the last millisecond of its minute.
+ */
+export function readMoment(value: unknown, field: string, options: { endOfMinute?: boolean } = {}): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  const zoneless = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(text);
+  const time = new Date(zoneless ? `${text.length === 10 ? `${text}T00:00` : text}Z` : text);
+  if (text === '' || Number.isNaN(time.getTime())) {
+    throw new ServiceError('invalid-input', `"${field}" must be a date and time, such as 2026-11-25T14:30 (UTC).`);
+  }
+  if (options.endOfMinute && zoneless && /T\d{2}:\d{2}$/.test(text)) time.setUTCSeconds(59, 999);
+  return time.toISOString();
+}

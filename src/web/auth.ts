@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { findSession, findTokenUser, hasRole } from '../services/accounts.js';
+import { findSession, findTokenUser, hasRole, isFirstRun } from '../services/accounts.js';
 import type { Storage, UserRecord, UserRole } from '../storage/types.js';
 import { HttpError } from './errors.js';
 
@@ -85,7 +85,7 @@ export function requireLogin(storage: Storage): RequestHandler {
     if (request.originalUrl.startsWith('/api/')) {
       throw new HttpError(401, 'unauthorized', 'Log in or send an API token: Authorization: Bearer <token>.');
     }
-    const firstRun = (await storage.users.count()) === 0;
+    const firstRun = await isFirstRun(storage);
     const target = firstRun && isLoopback(request) ? '/setup' : `/login?next=${encodeURIComponent(request.originalUrl)}`;
     response.redirect(303, target);
   };
@@ -111,8 +111,12 @@ export function requireEditorForChanges(ownAccountPaths: readonly RegExp[]): Req
   };
 }
 
-/** Requests from this machine: only they may create the first admin of a fresh installation. */
+/**
+ * Requests from this machine: only they may create the first admin of a fresh installation.
+ * A request forwarded by a proxy on this machine comes from elsewhere, so it does not count.
+ */
 export function isLoopback(request: Request): boolean {
+  if (request.get('x-forwarded-for') !== undefined || request.get('forwarded') !== undefined) return false;
   const address = request.socket.remoteAddress ?? '';
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }

@@ -27,11 +27,19 @@ export function uploadedFile(request: Request, field: 'file' | 'sourceFile'): { 
 export const parseImportForm: RequestHandler = (request, response, next) => {
   parseMultipart(request, response, (error: unknown) => {
     response.locals.multipartParsed = true;
-    if (error === undefined || error === null) return verifyCsrf(request, response, next);
-    if (!(error instanceof multer.MulterError)) return next(error);
-    response.locals.uploadError = error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE'
-      ? new ServiceError('too-large', 'The article is larger than the 2.0 MB limit. Split it into several articles.')
-      : new ServiceError('invalid-input', `The upload could not be read (${error.message}).`);
-    verifyCsrf(request, response, next);
+    if (error instanceof multer.MulterError) {
+      response.locals.uploadError = error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE'
+        ? new ServiceError('too-large', 'The article is larger than the 2.0 MB limit. Split it into several articles.')
+        : new ServiceError('invalid-input', `The upload could not be read (${error.message}).`);
+    } else if (error) {
+      // A cut-off body or a missing boundary: the person's request is broken, not the server.
+      return next(new ServiceError('invalid-input', 'The upload could not be read: it was cut off or is not a valid form. Try again.'));
+    }
+    // This runs in multer's callback, outside Express's promise chain: a throw here would end the process.
+    try {
+      verifyCsrf(request, response, next);
+    } catch (failure) {
+      next(failure);
+    }
   });
 };

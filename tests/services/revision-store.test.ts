@@ -69,7 +69,7 @@ describe('revision store', () => {
     const segmentId = await importSentence('The tenant of the White House.');
     await save(segmentId, 'The occupant of the White House.', 'ana', 'false friend');
     await save(segmentId, 'The president.', 'ben');
-    const result = await revertSegment(storage, { segmentId, revision: 1, author: 'cleo' });
+    const result = await revertSegment(storage, { segmentId, revision: 1, baseRevision: 2, author: 'cleo' });
     expect(result.segment).toMatchObject({ text: 'The occupant of the White House.', revision: 3, status: 'edited' });
     const history = await getSegmentHistory(storage, segmentId);
     expect(history.revisions.map(({ number, kind, author, revertedTo, text }) => ({ number, kind, author, revertedTo, text }))).toEqual([
@@ -78,7 +78,7 @@ describe('revision store', () => {
       { number: 2, kind: 'edit', author: 'ben', revertedTo: null, text: 'The president.' },
       { number: 3, kind: 'revert', author: 'cleo', revertedTo: 1, text: 'The occupant of the White House.' },
     ]);
-    const toOriginal = await revertSegment(storage, { segmentId, revision: 0, author: 'cleo' });
+    const toOriginal = await revertSegment(storage, { segmentId, revision: 0, baseRevision: 3, author: 'cleo' });
     expect(toOriginal.segment).toMatchObject({ text: 'The tenant of the White House.', revision: 4, status: 'to-review' });
   });
 

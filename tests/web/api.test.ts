@@ -81,7 +81,9 @@ describe('JSON API', () => {
 
   it('reverts to an earlier version as a new revision', async () => {
     const segment = segmentWith(TENANT);
-    const response = await postJson(`/api/segments/${segment.id}/revert`, { revision: 0, author: 'Cleo' });
+    const stale = await postJson(`/api/segments/${segment.id}/revert`, { revision: 0, baseRevision: 0, author: 'Cleo' });
+    expect(stale.status).toBe(409);
+    const response = await postJson(`/api/segments/${segment.id}/revert`, { revision: 0, baseRevision: 1, author: 'Cleo' });
     expect(response.status).toBe(200);
     expect((await response.json()).segment).toMatchObject({ text: TENANT, revision: 2 });
     const again = await put(segment.id, { text: FIXED, baseRevision: 2, author: 'Ana' });

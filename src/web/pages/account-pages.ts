@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import {
-  changeRole, createApiToken, createFirstAdmin, createUser, logIn, logOut, openSession, revokeApiToken, ROLES, setUserDisabled,
+  changeRole, createApiToken, createFirstAdmin, createUser, isFirstRun, listApiTokens, listUsers, logIn, logOut, openSession,
+  revokeApiToken, ROLES, setUserDisabled,
 } from '../../services/accounts.js';
 import { ServiceError } from '../../services/errors.js';
 import { createLoginThrottle } from '../../services/login-throttle.js';
@@ -17,7 +18,7 @@ export function createLoginPages(storage: Storage): Router {
 
   router.get('/login', async (request, response) => {
     if (response.locals.caller) return response.redirect(303, safeNext(queryText(request, 'next')));
-    renderLogin(request, response, { firstRun: (await storage.users.count()) === 0 });
+    renderLogin(request, response, { firstRun: await isFirstRun(storage) });
   });
 
   router.post('/login', async (request, response) => {
@@ -72,14 +73,14 @@ export function createAccountPages(storage: Storage): Router {
 
   router.get('/account', async (_request, response) => {
     const { user } = callerOf(response);
-    response.render('account', { title: 'Your account', tokens: await storage.apiTokens.listByUser(user.id), newToken: null });
+    response.render('account', { title: 'Your account', tokens: await listApiTokens(storage, user), newToken: null });
   });
 
   router.post('/account/tokens', async (request, response) => {
     const { user } = callerOf(response);
     const { token } = await createApiToken(storage, user, fieldsOf(request).label);
     // The token is shown once, on this answer; only its hash is kept.
-    response.render('account', { title: 'Your account', tokens: await storage.apiTokens.listByUser(user.id), newToken: token });
+    response.render('account', { title: 'Your account', tokens: await listApiTokens(storage, user), newToken: token });
   });
 
   router.post('/account/tokens/:id/revoke', async (request, response) => {
@@ -96,13 +97,13 @@ export function createAdminPages(storage: Storage): Router {
   router.use('/admin', requireRole('admin'));
 
   router.get('/admin/users', async (_request, response) => {
-    response.render('admin-users', { title: 'Users', users: await storage.users.list(), roles: ROLES, created: null });
+    response.render('admin-users', { title: 'Users', users: await listUsers(storage), roles: ROLES, created: null });
   });
 
   router.post('/admin/users', async (request, response) => {
     const form = fieldsOf(request);
     const { user, password } = await createUser(storage, { name: form.name, role: form.role });
-    response.render('admin-users', { title: 'Users', users: await storage.users.list(), roles: ROLES, created: { name: user.name, password } });
+    response.render('admin-users', { title: 'Users', users: await listUsers(storage), roles: ROLES, created: { name: user.name, password } });
   });
 
   router.post('/admin/users/:name/role', async (request, response) => {
@@ -120,7 +121,7 @@ export function createAdminPages(storage: Storage): Router {
 
 async function requireFirstRun(storage: Storage, request: Request): Promise<void> {
   if (!isLoopback(request)) throw new ServiceError('forbidden', 'The first administrator can only be created from the server machine itself.');
-  if ((await storage.users.count()) > 0) throw new ServiceError('not-found', 'Retouche is already set up: log in instead.');
+  if (!(await isFirstRun(storage))) throw new ServiceError('not-found', 'Retouche is already set up: log in instead.');
 }
 
 function renderLogin(request: Request, response: Response, state: Record<string, unknown>) {
