@@ -6,6 +6,7 @@ import { formatMarkdown } from './export-markdown.js';
 import { formatPatch } from './export-patch.js';
 import { formatMachineTranslationText, formatText } from './export-text.js';
 import { formatXliff } from './export-xliff.js';
+import { getSegmentSources } from './attach-source.js';
 import { buildPostEditingReport } from './post-editing-report.js';
 
 /** Every download format, in the order the export menu lists them. */
@@ -70,7 +71,7 @@ async function formatBody(
     case 'md': return formatMarkdown(document, segments, options);
     case 'json': return formatJson(storage, document.id, formatText(document, segments, options));
     case 'patch': return formatPatch(baseName, formatMachineTranslationText(document, segments, options), formatText(document, segments, options));
-    case 'xliff': return formatXliff(document, segments, baseName);
+    case 'xliff': return formatXliff(document, segments, baseName, await getSegmentSources(storage, document.id));
     case 'csv': return formatReportCsv(await buildPostEditingReport(storage, document.id));
   }
 }

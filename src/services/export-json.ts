@@ -1,4 +1,5 @@
 import type { Storage } from '../storage/types.js';
+import { getSegmentSources } from './attach-source.js';
 import { getAnalyzedDocument } from './document-analysis.js';
 
 /**
@@ -8,6 +9,7 @@ import { getAnalyzedDocument } from './document-analysis.js';
 export async function formatJson(storage: Storage, documentId: number, text: string): Promise<string> {
   const { document, segments: analyzed } = await getAnalyzedDocument(storage, documentId);
   const revisions = await storage.revisions.listByDocument(documentId);
+  const sources = await getSegmentSources(storage, documentId);
   const bySegment = new Map<number, typeof revisions>();
   for (const revision of revisions) {
     const list = bySegment.get(revision.segmentId);
@@ -20,6 +22,7 @@ export async function formatJson(storage: Storage, documentId: number, text: str
       title: document.title,
       targetLanguage: document.targetLanguage,
       detectedLanguage: document.detectedLanguage,
+      sourceLanguage: document.sourceLanguage,
       createdAt: document.createdAt,
       updatedAt: document.updatedAt,
     },
@@ -30,6 +33,7 @@ export async function formatJson(storage: Storage, documentId: number, text: str
       paragraph: segment.paragraph,
       role: segment.role,
       status: segment.status,
+      source: sources.get(segment.id)?.text ?? '',
       original: segment.original,
       text: segment.text,
       revision: segment.revision,

@@ -4,15 +4,14 @@ import type { DocumentRecord, SegmentRecord, SegmentStatus } from '../storage/ty
  * XLIFF 2.1 (OASIS, 2018), the exchange format of translation tools. Version 2.1 keeps the 2.0
  * core namespace, and says which version it is in `version`.
  *
- * Retouche has no source-language text yet: it holds the machine translation and its correction,
- * both in the target language. So, for now:
- * - `<source>` is the machine translation and `<target>` the corrected text, and `srcLang` equals
- *   `trgLang`. This is what post-editing tools exchange (the MT is what the editor worked from),
- *   it is valid XLIFF (nothing requires the languages to differ), and a tool that compares source
- *   and target shows exactly the editor's corrections.
- * - When a later version imports the French source, `<source>` becomes the French sentence with
- *   `srcLang="fr"`, and the machine translation moves to a Translation Candidates module match
- *   (`<mtc:match type="mt">`), where XLIFF expects MT output.
+ * What `<source>` holds depends on whether the editor attached the original article:
+ * - With a source text, `<source>` is the aligned original sentence(s) with `srcLang` the source
+ *   language, `<target>` the corrected text, and the machine translation goes in a unit note
+ *   (category "machine-translation"), so nothing Retouche holds is lost.
+ * - Without one, `<source>` is the machine translation and `srcLang` equals `trgLang`. This is what
+ *   post-editing tools exchange (the MT is what the editor worked from), it is valid XLIFF
+ *   (nothing requires the languages to differ), and a tool that compares source and target shows
+ *   exactly the editor's corrections.
  *
  * Statuses map onto the four core states, which XLIFF orders initial < translated < reviewed < final:
  * - to-review -> `translated`: the target holds a complete translation (the MT) nobody checked yet;
@@ -39,23 +38,29 @@ const STATES: Record<Exclude<SegmentStatus, 'excluded'>, string> = {
  *
  * @param baseName The download name without extension, used as the file's `original`.
  */
-export function formatXliff(document: DocumentRecord, segments: readonly SegmentRecord[], baseName: string): string {
+export function formatXliff(
+  document: DocumentRecord, segments: readonly SegmentRecord[], baseName: string, sources: ReadonlyMap<number, { text: string }> = new Map(),
+): string {
   const language = escapeAttribute(document.targetLanguage);
+  const withSource = document.sourceLanguage !== null && sources.size > 0;
+  const sourceLanguage = withSource ? escapeAttribute(document.sourceLanguage!) : language;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF_NAMESPACE}" xmlns:mda="${METADATA_NAMESPACE}" version="2.1" srcLang="${language}" trgLang="${language}">`,
+    `<xliff xmlns="${XLIFF_NAMESPACE}" xmlns:mda="${METADATA_NAMESPACE}" version="2.1" srcLang="${sourceLanguage}" trgLang="${language}">`,
     `  <file id="f${document.id}" original="${escapeAttribute(`${baseName}.txt`)}">`,
     '    <notes>',
     `      <note category="title">${escapePlain(document.title)}</note>`,
-    '      <note category="retouche">Source is the machine translation, target the corrected text; both are in the target language.</note>',
+    withSource
+      ? '      <note category="retouche">Source is the original article, target the corrected text; each unit notes the machine translation.</note>'
+      : '      <note category="retouche">Source is the machine translation, target the corrected text; both are in the target language.</note>',
     '    </notes>',
   ];
-  for (const segment of segments) lines.push(...formatUnit(segment));
+  for (const segment of segments) lines.push(...formatUnit(segment, withSource ? sources.get(segment.id)?.text ?? '' : null));
   lines.push('  </file>', '</xliff>', '');
   return lines.join('\n');
 }
 
-function formatUnit(segment: SegmentRecord): string[] {
+function formatUnit(segment: SegmentRecord, source: string | null): string[] {
   const excluded = segment.status === 'excluded';
   const state = segment.status === 'excluded' ? (segment.text === segment.original ? 'translated' : 'reviewed') : STATES[segment.status];
   return [
@@ -68,8 +73,13 @@ function formatUnit(segment: SegmentRecord): string[] {
     `          <mda:meta type="revision">${segment.revision}</mda:meta>`,
     '        </mda:metaGroup>',
     '      </mda:metadata>',
+    ...(source === null ? [] : [
+      '      <notes>',
+      `        <note category="machine-translation">${escapePlain(segment.original)}</note>`,
+      '      </notes>',
+    ]),
     `      <segment state="${state}" subState="retouche:${segment.status}">`,
-    `        <source>${escapeContent(segment.original)}</source>`,
+    `        <source>${escapeContent(source ?? segment.original)}</source>`,
     `        <target>${escapeContent(segment.text)}</target>`,
     '      </segment>',
     '    </unit>',

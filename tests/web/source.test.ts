@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findElements, parseXml, readXliffText } from '../support/parse-xml.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // A translation and its original, written for this test: four French sentences, the translation
@@ -64,6 +65,20 @@ describe('source texts', () => {
     const alignment = await server.fetch(`/api/documents/${id}/source`).then((response) => response.json());
     expect(alignment).toMatchObject({ language: null, sentences: [] });
     expect((await server.fetch(`/api/documents/${id}`)).status).toBe(200);
+  });
+
+  it('exports the source: XLIFF with the original as <source> and the MT as a note, JSON with each sentence\'s source', async () => {
+    const created = await post('/api/documents', { title: 'Wage 5', text: ENGLISH, sourceText: FRENCH });
+    const id = created.body.document.id;
+    const xliff = await (await server.fetch(`/api/documents/${id}/export?format=xliff`)).text();
+    const root = parseXml(xliff);
+    expect(root.attributes).toMatchObject({ srcLang: 'fr', trgLang: 'en' });
+    const [unit] = findElements(root, 'unit');
+    expect(readXliffText(findElements(unit!, 'source')[0]!)).toBe("Le ministre de l'Économie a annoncé mardi une hausse de 3,5 % du salaire minimum.");
+    expect(readXliffText(findElements(unit!, 'note')[0]!)).toBe('The Economy Minister announced on Tuesday a 3.5% rise in the minimum wage.');
+    const json = await (await server.fetch(`/api/documents/${id}/export?format=json`)).json();
+    expect(json.document.sourceLanguage).toBe('fr');
+    expect(json.segments[1].source).toBe('Les syndicats ont salué une mesure attendue depuis des mois.');
   });
 
   it('attaches a source later from the plain form, with the CSRF token', async () => {
