@@ -1,0 +1,154 @@
+import { createFlag } from '../flag.js';
+import type { Flag } from '../types.js';
+import type { LanguageProfile, NegationRules } from './languages.js';
+import type { BilingualCheck } from './types.js';
+import { compilePatterns, findSentenceSpan, matchesAny, matchesPattern, readWords, type PatternSet, type Word } from './words.js';
+
+// How many words after "ne" a restrictive "que" may come.
+const RESTRICTIVE_WINDOW = 12;
+
+/** A negation on one side and none on the other. */
+export const negationMismatch = {
+  id: 'negation-mismatch',
+  name: 'Negation lost or added',
+  description:
+    'A translation that drops or adds a negation says the opposite of the source. Each language\'s data lists ' +
+    'how it negates: a particle with a partner a few words later ("ne ... pas", "n\'a jamais"), words negative ' +
+    'on their own ("sans", "aucun", "never", "without"), endings ("n\'t"), and phrases that only look negative ' +
+    '("sans doute" is "probably", "non seulement" is "not only", "no doubt"). A French "ne" without a partner ' +
+    '("avant qu\'il ne parte") and "ne ... que" ("only") are not negations. Only the presence of a negation is ' +
+    'compared, not the count, since "ni ... ni" and "neither ... nor" need not match word for word. A lost ' +
+    'negation has no place in the translation, so its flag covers the sentence; an added one is flagged where ' +
+    'it is.',
+  category: 'accuracy/mistranslation',
+  severity: 'major',
+  needsSource: true,
+  run(target, source, context): Flag[] {
+    if (!context.source || !context.target) return [];
+    const inSource = findNegations(source, context.source);
+    const inTarget = findNegations(target, context.target);
+    if (inSource.strong.length > 0 && inTarget.strong.length === 0 && !inTarget.weak && !isCopied(inSource.strong, target, context.target)) {
+      const span = findSentenceSpan(target);
+      if (!span) return [];
+      const shown = [...new Set(inSource.strong)].sort((a, b) => a.token.start - b.token.start).map((word) => word.token.text).join(' … ');
+      return [createFlag(negationMismatch, span[0], span[1], `The source negates ("${shown}") but the translation does not: check the meaning.`)];
+    }
+    const first = inTarget.strong[0];
+    if (first && inSource.strong.length === 0 && !inSource.weak) {
+      const { start, end, text } = first.token;
+      return [createFlag(negationMismatch, start, end, `"${text}" negates but the source does not: check the meaning.`)];
+    }
+    return [];
+  }
+} satisfies BilingualCheck;
+
+/** Negation rules compiled once per language for lookups by word. */
+interface CompiledRules {
+  rules: NegationRules;
+  words: ReadonlySet<string>;
+  weak: PatternSet;
+  weakExceptions: PatternSet;
+  /** "Not a negation" phrases by their first word, split into word patterns. */
+  phrases: ReadonlyMap<string, string[][]>;
+}
+
+const compiled = new Map<string, CompiledRules>();
+
+function compileRules(profile: LanguageProfile): CompiledRules {
+  const cached = compiled.get(profile.code);
+  if (cached) return cached;
+  const rules = profile.negation;
+  const phrases = new Map<string, string[][]>();
+  for (const phrase of rules.notNegation) {
+    const parts = phrase.split(' ');
+    const first = parts[0] ?? '';
+    phrases.set(first, [...(phrases.get(first) ?? []), parts]);
+  }
+  const result = {
+    rules,
+    words: new Set(rules.words),
+    weak: compilePatterns(rules.weakWords),
+    weakExceptions: compilePatterns(rules.weakExceptions ?? []),
+    phrases
+  };
+  compiled.set(profile.code, result);
+  return result;
+}
+
+/** The negations of a sentence: the words that make it negative (a particle with its partner gives both), and whether a weak one is there. */
+function findNegations(text: string, profile: LanguageProfile): { strong: Word[]; weak: boolean } {
+  const compiledRules = compileRules(profile);
+  const { rules } = compiledRules;
+  const words = readWords(text, profile);
+  const excused = markExcused(words, compiledRules.phrases);
+  const strong: Word[] = [];
+  let weak = false;
+  words.forEach((word, index) => {
+    if (excused[index]) {
+      weak = true;
+      return;
+    }
+    const norm = word.token.norm;
+    if (compiledRules.words.has(norm) || compiledRules.words.has(word.bare) || rules.suffixes?.some((suffix) => norm.length > suffix.length && norm.endsWith(suffix))) {
+      strong.push(word);
+      return;
+    }
+    if (isParticle(norm, rules.particles)) {
+      const partner = findPartner(words, index, excused, rules);
+      if (partner && partner !== word) strong.push(word, partner);
+      else if (partner) strong.push(word);
+      return;
+    }
+    if (!weak && matchesAny(norm, compiledRules.weak)) weak = !matchesAny(norm, compiledRules.weakExceptions);
+  });
+  return { strong, weak };
+}
+
+// The word that makes a particle a negation: a partner after it ("ne ... pas"), one of the partners that
+// may come first ("personne ne"), or the particle's own verb in the literary negation ("ne peut", "n'ose").
+function findPartner(words: Word[], index: number, excused: boolean[], rules: NegationRules): Word | undefined {
+  const particle = words[index];
+  const last = Math.min(words.length - 1, index + rules.partnerWindow);
+  for (let next = index + 1; next <= last; next++) {
+    const word = words[next];
+    if (!word || excused[next]) continue;
+    if (rules.partners.includes(word.token.norm)) return word;
+  }
+  const verb = particle && particle.token.norm !== particle.bare ? particle : words[index + 1];
+  if (verb && rules.particleVerbs?.includes(verb.bare)) {
+    // "ne" and "que" may stand far apart: "ne pourrait s'inscrire dans les compétences de l'Union qu'à condition".
+    const after = words.slice(index + 1, index + 1 + RESTRICTIVE_WINDOW).map((word) => word.token.norm);
+    if (!after.some((norm) => rules.restrictive?.some((pattern) => matchesPattern(norm, pattern)))) return verb;
+  }
+  for (let previous = Math.max(0, index - rules.partnerWindow); previous < index; previous++) {
+    const word = words[previous];
+    if (word && !excused[previous] && rules.partnersBefore?.includes(word.token.norm)) return word;
+  }
+  return undefined;
+}
+
+// The source's negation words kept as they are, inside a name: "Médecins sans Frontières".
+function isCopied(negations: Word[], target: string, profile: LanguageProfile): boolean {
+  const norms = new Set(readWords(target, profile).map((word) => word.token.norm));
+  return negations.some((word) => norms.has(word.token.norm));
+}
+
+// "ne" alone, or elided against its verb ("n'a").
+function isParticle(norm: string, particles: string[]): boolean {
+  return particles.some((particle) => (particle.endsWith("'") ? norm.startsWith(particle) && norm.length > particle.length : norm === particle));
+}
+
+// Words inside a phrase that only looks negative ("sans doute", "no doubt").
+function markExcused(words: Word[], phrases: ReadonlyMap<string, string[][]>): boolean[] {
+  const excused = words.map(() => false);
+  if (phrases.size === 0) return excused;
+  words.forEach((word, index) => {
+    for (const parts of phrases.get(word.token.norm) ?? []) {
+      if (index + parts.length > words.length) continue;
+      if (parts.every((part, offset) => matchesPattern(words[index + offset]?.token.norm ?? '', part))) {
+        for (let offset = 0; offset < parts.length; offset++) excused[index + offset] = true;
+      }
+    }
+  });
+  return excused;
+}
