@@ -6,9 +6,43 @@ export interface DocumentWithSegments {
   segments: SegmentRecord[];
 }
 
-/** Every document, newest first, with its sentence and correction counts. */
-export async function listDocuments(storage: Storage): Promise<DocumentSummary[]> {
+/** Documents per page of the list. */
+export const DOCUMENTS_PAGE_SIZE = 50;
+
+/** One page of the list of documents, with how many there are in all. */
+export interface DocumentPage {
+  documents: DocumentSummary[];
+  /** Documents matching the search, on every page. */
+  total: number;
+  /** 1-based; a page past the end is clamped to the last one. */
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  search: string;
+}
+
+/**
+ * A page of documents, newest first, with their sentence and correction counts; `search` keeps
+ * those whose title contains it (any case). Only the page's documents are read and counted.
+ */
+export async function listDocuments(storage: Storage, options: { page?: number; search?: string } = {}): Promise<DocumentPage> {
+  const search = options.search?.trim() ?? '';
+  const total = await storage.documents.count({ search });
+  const pageCount = Math.max(1, Math.ceil(total / DOCUMENTS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+  const documents = await storage.documents.list({ limit: DOCUMENTS_PAGE_SIZE, offset: (page - 1) * DOCUMENTS_PAGE_SIZE, search });
+  return { documents, total, page, pageSize: DOCUMENTS_PAGE_SIZE, pageCount, search };
+}
+
+/** Every document, newest first (for choices across all documents). */
+export async function listAllDocuments(storage: Storage): Promise<DocumentSummary[]> {
   return storage.documents.list();
+}
+
+/** A page number from a query string: a positive whole number, 1 for anything else. */
+export function readPageNumber(value: unknown): number {
+  const page = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : 1;
+  return page >= 1 ? page : 1;
 }
 
 /** One document and its sentences in reading order. */

@@ -108,6 +108,105 @@ export function matchesFilter(segment: AnalyzedSegment, filter: SegmentFilter): 
   return !filter.status || segment.status === filter.status;
 }
 
+/** Sentences per page of the document page: a 5,000-sentence article is not drawn at once. */
+export const SENTENCES_PER_PAGE = 100;
+
+/** The filter as query-string pairs, only those set, for links that keep it. */
+export function filterParams(filter: SegmentFilter): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (filter.query) params.q = filter.query;
+  if (filter.flagged) params.flagged = '1';
+  if (filter.category) params.category = filter.category;
+  if (filter.severity) params.severity = filter.severity;
+  if (filter.status) params.status = filter.status;
+  return params;
+}
+
+/** One page of the document's sentences: the filter applies to the whole document, then pages are cut. */
+export interface SegmentPage {
+  segments: AnalyzedSegment[];
+  /** Sentences that pass the filter, on all pages. */
+  matching: number;
+  page: number;
+  pageCount: number;
+  /** Where keyboard navigation continues past this page's ends (sentence ids, null at the document's ends). */
+  beyond: { previousLast: number | null; nextFirst: number | null; previousFlagged: number | null; nextFlagged: number | null };
+}
+
+/**
+ * Cut the filtered sentences into pages. Without a page number, the page holding `focusId` (a
+ * sentence to show, such as the one a failed save belongs to) is chosen, else the first.
+ */
+export function paginateSegments(
+  segments: readonly AnalyzedSegment[],
+  filter: SegmentFilter,
+  options: { page?: number; focusId?: number } = {},
+): SegmentPage {
+  const matching = segments.filter((segment) => matchesFilter(segment, filter));
+  const pageCount = Math.max(1, Math.ceil(matching.length / SENTENCES_PER_PAGE));
+  const focusIndex = options.focusId === undefined ? -1 : matching.findIndex((segment) => segment.id === options.focusId);
+  const wanted = options.page ?? (focusIndex >= 0 ? Math.floor(focusIndex / SENTENCES_PER_PAGE) + 1 : 1);
+  const page = Math.min(Math.max(1, wanted), pageCount);
+  const start = (page - 1) * SENTENCES_PER_PAGE;
+  const end = start + SENTENCES_PER_PAGE;
+  const flagged = (segment: AnalyzedSegment) => segment.flags.length > 0;
+  return {
+    segments: matching.slice(start, end),
+    matching: matching.length,
+    page,
+    pageCount,
+    beyond: {
+      previousLast: matching[start - 1]?.id ?? null,
+      nextFirst: matching[end]?.id ?? null,
+      previousFlagged: matching.slice(0, start).findLast(flagged)?.id ?? null,
+      nextFlagged: matching.slice(end).find(flagged)?.id ?? null,
+    },
+  };
+}
+
+/**
+ * Where a link to one sentence leads: its page under the filter, or, when the filter hides it,
+ * its page with no filter. Undefined when the document has no such sentence.
+ */
+export function locateSentence(segments: readonly AnalyzedSegment[], filter: SegmentFilter, segmentId: number) {
+  if (!segments.some((segment) => segment.id === segmentId)) return undefined;
+  const kept = segments.some((segment) => segment.id === segmentId && matchesFilter(segment, filter));
+  const effective = kept ? filter : readSegmentFilter({});
+  const { page } = paginateSegments(segments, effective, { focusId: segmentId });
+  return { params: { ...filterParams(effective), page: String(page) }, page };
+}
+
+export interface PageLink {
+  number: number;
+  href: string;
+  current: boolean;
+}
+
+/** Links to pages of a list: the first, the last and a few around the current one; null marks a gap. */
+export function toPageLinks(page: number, pageCount: number, params: Record<string, string>, path: string) {
+  const href = (number: number) => {
+    const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== ''));
+    if (number > 1) query.set('page', String(number));
+    const text = query.toString();
+    return text ? `${path}?${text}` : path;
+  };
+  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])]
+    .filter((number) => number >= 1 && number <= pageCount).sort((a, b) => a - b);
+  const items: (PageLink | null)[] = [];
+  for (const number of numbers) {
+    const previous = items.at(-1);
+    if (previous && number > previous.number + 1) items.push(null);
+    items.push({ number, href: href(number), current: number === page });
+  }
+  return {
+    page,
+    pageCount,
+    previous: page > 1 ? href(page - 1) : null,
+    next: page < pageCount ? href(page + 1) : null,
+    items,
+  };
+}
+
 /** The sentences that pass the filter, grouped by paragraph, each with its diff and flags. */
 export function toParagraphViews(segments: readonly AnalyzedSegment[], filter?: SegmentFilter): ParagraphView[] {
   const paragraphs: ParagraphView[] = [];

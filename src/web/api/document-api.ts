@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { listChecks } from '../../checks/run.js';
 import { getAnalyzedDocument } from '../../services/document-analysis.js';
 import { summarizeProgress } from '../../services/document-progress.js';
-import { listDocuments } from '../../services/documents.js';
+import { listDocuments, readPageNumber } from '../../services/documents.js';
 import { EXPORT_FORMATS, exportDocument, isExportFormat } from '../../services/export-document.js';
 import { importDocument } from '../../services/import-document.js';
 import { applyReplacements, previewReplacements, readReplaceRule } from '../../services/search-replace.js';
@@ -11,14 +11,19 @@ import type { Storage } from '../../storage/types.js';
 import { authorName } from '../auth.js';
 import { toDocumentJson, toSegmentJson } from '../document-views.js';
 import { HttpError } from '../errors.js';
+import { queryText } from '../request-fields.js';
 import { optionalString, requireJsonObject, requireString } from './json-body.js';
 
 /** Documents: list, import, read with flags, progress, export, search and replace. */
 export function createDocumentApi(storage: Storage): Router {
   const router = Router();
 
-  router.get('/documents', async (_request, response) => {
-    response.json({ documents: await listDocuments(storage) });
+  // A page of documents (`?page=`, 50 each), optionally only titles containing `?search=`.
+  router.get('/documents', async (request, response) => {
+    const { documents, total, page, pageSize } = await listDocuments(storage, {
+      page: readPageNumber(request.query.page), search: queryText(request, 'search'),
+    });
+    response.json({ documents, total, page, pageSize });
   });
 
   router.post('/documents', async (request, response) => {

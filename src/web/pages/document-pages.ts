@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { getAnalyzedDocument } from '../../services/document-analysis.js';
-import { listDocuments } from '../../services/documents.js';
+import { isUnresolved } from '../../services/document-progress.js';
+import { listAllDocuments, listDocuments, readPageNumber } from '../../services/documents.js';
 import { buildPostEditingReport } from '../../services/post-editing-report.js';
 import { ServiceError } from '../../services/errors.js';
 import { importDocument } from '../../services/import-document.js';
@@ -10,11 +11,11 @@ import { parseId } from '../../services/validate.js';
 import type { Storage } from '../../storage/types.js';
 import { authorName, requireRole } from '../auth.js';
 import { SUPPORTED_LANGUAGES } from '../../text/detect-language.js';
-import { httpStatusOf } from '../errors.js';
+import { HttpError, httpStatusOf } from '../errors.js';
 import { fieldsOf, queryText } from '../request-fields.js';
 import { parseImportForm, uploadedFile } from '../upload.js';
-import { toReplacementViews } from '../document-views.js';
-import { renderDocumentPage } from './render-document.js';
+import { toPageLinks, toReplacementViews } from '../document-views.js';
+import { findSentencePage, renderDocumentPage } from './render-document.js';
 
 /** Pages for the list of documents, import, one document, and search-and-replace in it. */
 export function createDocumentPages(storage: Storage): Router {
@@ -23,7 +24,8 @@ export function createDocumentPages(storage: Storage): Router {
   router.get('/', (_request, response) => response.redirect('/documents'));
 
   router.get('/documents', async (request, response) => {
-    response.render('documents', { title: 'Documents', documents: await listDocuments(storage) });
+    const list = await listDocuments(storage, { page: readPageNumber(request.query.page), search: queryText(request, 'search') });
+    response.render('documents', { title: 'Documents', ...list, pages: toPageLinks(list.page, list.pageCount, { search: list.search }, '/documents') });
   });
 
   router.get('/import', requireRole('editor'), (request, response) => renderImport(request, response, {}));
@@ -56,10 +58,18 @@ export function createDocumentPages(storage: Storage): Router {
 
   router.get('/documents/:id', async (request, response) => {
     const documentId = parseId(request.params.id, 'Document');
+    // A link to one sentence (?sentence=ID) leads to the page that shows it.
+    const sentence = queryText(request, 'sentence');
+    if (sentence) {
+      const location = await findSentencePage(storage, request, documentId, parseId(sentence, 'Sentence'));
+      if (!location) throw new HttpError(404, 'not-found', `Document ${documentId} has no sentence ${sentence}.`);
+      return response.redirect(location);
+    }
     // After a plain-form save the page offers to make the same change elsewhere.
     const propagateFrom = queryText(request, 'propagate');
-    const propagation = propagateFrom ? await offerPropagation(storage, parseId(propagateFrom, 'Sentence')) : null;
-    await renderDocumentPage(storage, request, response, documentId, { propagation });
+    const propagateId = propagateFrom ? parseId(propagateFrom, 'Sentence') : undefined;
+    const propagation = propagateId === undefined ? null : await offerPropagation(storage, propagateId);
+    await renderDocumentPage(storage, request, response, documentId, { propagation, ...(propagateId !== undefined && { focusId: propagateId }) });
   });
 
   router.get('/documents/:id/replace', requireRole('editor'), async (request, response) => {
@@ -72,7 +82,7 @@ export function createDocumentPages(storage: Storage): Router {
       rule,
       scope,
       matches: toReplacementViews(rule ? await previewReplacements(storage, rule, scope === 'all' ? undefined : [documentId]) : []),
-      documentTitles: new Map((await listDocuments(storage)).map((document) => [document.id, document.title])),
+      documentTitles: new Map((await listAllDocuments(storage)).map((document) => [document.id, document.title])),
           });
   });
 
@@ -96,7 +106,7 @@ export function createDocumentPages(storage: Storage): Router {
     response.render('export', {
       title: `Export · ${document.title}`,
       document: { id: document.id, title: document.title },
-      unresolved: segments.filter((segment) => segment.status === 'to-review' && segment.flags.length > 0)
+      unresolved: segments.filter(isUnresolved)
         .map((segment) => ({ id: segment.id, position: segment.position, text: segment.text, flagCount: segment.flags.length })),
       formats: EXPORT_CHOICES,
           });

@@ -1,9 +1,13 @@
 import type { Request, Response } from 'express';
 import { getAnalyzedDocument } from '../../services/document-analysis.js';
 import { summarizeProgress } from '../../services/document-progress.js';
+import { readPageNumber } from '../../services/documents.js';
 import type { PropagationOffer } from '../../services/propagate-correction.js';
 import type { Storage } from '../../storage/types.js';
-import { readSegmentFilter, toDocumentHeader, toFilterChoices, toParagraphViews, toPropagationView } from '../document-views.js';
+import {
+  filterParams, locateSentence, paginateSegments, readSegmentFilter, toDocumentHeader, toFilterChoices, toPageLinks, toParagraphViews,
+  toPropagationView,
+} from '../document-views.js';
 
 /** A save that failed, shown again on the page with the editor's text kept. */
 export interface FailedSave {
@@ -14,24 +18,46 @@ export interface FailedSave {
   conflict: { text: string; revision: number } | null;
 }
 
-/** Render the document page, optionally with a failed save or a propagation offer to show. */
+/**
+ * Render one page of the document, optionally with a failed save or a propagation offer to show.
+ * Without `?page=`, the page shows the sentence of the failed save, or `focusId`.
+ */
 export async function renderDocumentPage(
   storage: Storage,
   request: Request,
   response: Response,
   documentId: number,
-  extras: { failedSave?: FailedSave; propagation?: PropagationOffer | null } = {},
+  extras: { failedSave?: FailedSave; propagation?: PropagationOffer | null; focusId?: number } = {},
 ): Promise<void> {
   const { document, segments } = await getAnalyzedDocument(storage, documentId);
   const filter = readSegmentFilter(request.query);
+  const focusId = extras.failedSave?.segmentId ?? extras.focusId;
+  const page = paginateSegments(segments, filter, {
+    ...(request.query.page !== undefined && { page: readPageNumber(request.query.page) }),
+    ...(focusId !== undefined && { focusId }),
+  });
   response.render('document', {
-    title: document.title,
+    title: page.pageCount > 1 ? `${document.title} (page ${page.page} of ${page.pageCount})` : document.title,
     header: toDocumentHeader(document, segments),
     progress: summarizeProgress(segments),
-    paragraphs: toParagraphViews(segments, filter),
+    paragraphs: toParagraphViews(page.segments),
+    matching: page.matching,
+    pages: toPageLinks(page.page, page.pageCount, filterParams(filter), `/documents/${document.id}`),
+    beyond: page.beyond,
+    filterQuery: new URLSearchParams(filterParams(filter)).toString(),
     filter,
     choices: toFilterChoices(segments),
-        failedSave: extras.failedSave ?? null,
+    failedSave: extras.failedSave ?? null,
     propagation: toPropagationView(extras.propagation ?? null),
   });
+}
+
+/**
+ * The address of the page that shows one sentence (keeping the filter when it shows the
+ * sentence), with the sentence as the fragment; undefined when the document has no such sentence.
+ */
+export async function findSentencePage(storage: Storage, request: Request, documentId: number, segmentId: number): Promise<string | undefined> {
+  const { segments } = await getAnalyzedDocument(storage, documentId);
+  const location = locateSentence(segments, readSegmentFilter(request.query), segmentId);
+  return location && `/documents/${documentId}?${new URLSearchParams(location.params).toString()}#segment-${segmentId}`;
 }

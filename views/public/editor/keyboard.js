@@ -1,11 +1,11 @@
 // Keyboard shortcuts of the document page. Everything is also reachable with Tab and the
 // buttons; these make the common path (read, fix, approve, next) fast.
 
-import { allSegments, focusedSegment } from './page.js';
+import { allSegments, focusedSegment, notify } from './page.js';
 import { focusPropagation } from './propagation.js';
 import { closeEditor, openEditor, reviewFlag, saveSentence, setStatus } from './segments.js';
 
-/** Move focus to the next (+1) or previous (-1) sentence matching `accept`, from the focused one. */
+/** Move focus to the next (+1) or previous (-1) sentence matching `accept`, from the focused one; false when none is on this page. */
 function moveFocus(direction, accept = () => true) {
   const segments = allSegments();
   const current = focusedSegment();
@@ -15,8 +15,35 @@ function moveFocus(direction, accept = () => true) {
       const sentence = segments[index].querySelector('.sentence');
       sentence.focus();
       sentence.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      return;
+      return true;
     }
+  }
+  return false;
+}
+
+// A long document is shown a page at a time: past a page's first or last sentence, navigation
+// continues on the neighbouring page. The server wrote, on the article, which sentence comes next
+// under the current filter; loading "?sentence=ID" opens its page with the sentence as fragment.
+function continueOnOtherPage(direction, { flagged }) {
+  const article = document.querySelector('.article[data-document]');
+  const key = flagged ? (direction > 0 ? 'nextFlagged' : 'previousFlagged') : (direction > 0 ? 'nextFirst' : 'previousLast');
+  const target = article?.dataset[key];
+  if (!target) {
+    notify(flagged ? `No flagged sentence ${direction > 0 ? 'after' : 'before'} this one.` : `This is the ${direction > 0 ? 'last' : 'first'} sentence.`);
+    return;
+  }
+  notify(direction > 0 ? 'Going to the next page…' : 'Going to the previous page…');
+  const filter = article.dataset.filter ? `${article.dataset.filter}&` : '';
+  window.location.assign(`/documents/${article.dataset.document}?${filter}sentence=${target}`);
+}
+
+/** After arriving at "#segment-ID" (a link to a sentence, or navigation from another page), focus that sentence. */
+function focusLinkedSentence() {
+  const match = /^#segment-(\d+)$/.exec(window.location.hash);
+  const sentence = match && document.getElementById(`segment-${match[1]}`)?.querySelector('.sentence');
+  if (sentence) {
+    sentence.focus({ preventScroll: true });
+    sentence.scrollIntoView({ block: 'center' });
   }
 }
 
@@ -28,7 +55,8 @@ function onKeyDown(event) {
   const segment = focusedSegment();
   if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
     event.preventDefault();
-    moveFocus(event.key === 'ArrowDown' ? 1 : -1, (candidate) => candidate.classList.contains('flagged'));
+    const direction = event.key === 'ArrowDown' ? 1 : -1;
+    if (!moveFocus(direction, (candidate) => candidate.classList.contains('flagged'))) continueOnOtherPage(direction, { flagged: true });
     return;
   }
   if (segment && event.target.closest?.('.segment-form')) {
@@ -53,7 +81,8 @@ function onKeyDown(event) {
     if (focusPropagation()) event.preventDefault();
   } else if (event.key === 'j' || event.key === 'k') {
     event.preventDefault();
-    moveFocus(event.key === 'j' ? 1 : -1);
+    const direction = event.key === 'j' ? 1 : -1;
+    if (!moveFocus(direction)) continueOnOtherPage(direction, { flagged: false });
   } else if (flagItem && segment && (event.key === 's' || event.key === 'd')) {
     const form = flagItem.querySelector(event.key === 's' ? '.flag-form.apply' : '.flag-form.dismiss');
     if (form) {
@@ -80,4 +109,7 @@ function onKeyDown(event) {
 /** Listen for the shortcuts on the whole page. */
 export function enableShortcuts() {
   document.addEventListener('keydown', onKeyDown);
+  // After the load, when the browser has scrolled to the fragment (which moves focus to the page itself).
+  if (document.readyState === 'complete') setTimeout(focusLinkedSentence);
+  else window.addEventListener('load', () => setTimeout(focusLinkedSentence), { once: true });
 }

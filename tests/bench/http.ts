@@ -1,0 +1,172 @@
+/**
+ * HTTP throughput and latency with autocannon (50 connections, 10 s a route; `--quick` for 3 s),
+ * against baselines served in the same run by a bare Express app in its own process: a
+ * hello-world route and a route inserting one SQLite row with Retouche's durability settings.
+ * Retouche runs as in production (node --import tsx src/server.ts, its own process, a temporary
+ * database seeded on first start), so the load generator never shares its event loop. The
+ * request log is set to `warn`: at info, pino writes one line per request to the pipe we read.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { createApiToken, openSession } from '../../src/services/accounts.js';
+import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
+import { startServerProcess } from '../support/server-process.js';
+import { REPO_ROOT, type SeedDocument } from '../support/test-server.js';
+import type { BenchRow } from './types.js';
+
+const CONNECTIONS = 50;
+const DURATION_SECONDS = process.argv.includes('--quick') ? 3 : 10;
+// The targets: pages at half the speed of hello-world, saves at 70% of a bare insert, p99 under 100 ms.
+const PAGE_RATIO_TARGET = 0.5;
+const SAVE_RATIO_TARGET = 0.7;
+const P99_TARGET_MS = 100;
+
+interface Load {
+  requestsPerSecond: number;
+  p99: number;
+  statusCounts: Record<string, number>;
+  errors: number;
+}
+
+/** Run the HTTP benchmarks; every process started here is stopped before returning. */
+export async function benchHttp(): Promise<BenchRow[]> {
+  const previousLogLevel = process.env.LOG_LEVEL;
+  process.env.LOG_LEVEL = 'warn';
+  const baseline = await startBaselineProcess();
+  const retouche = await startServerProcess().finally(() => {
+    if (previousLogLevel === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = previousLogLevel;
+  });
+  try {
+    const { cookie, token } = await logIn(retouche.databaseFile, () => retouche.ensureUser('bench'));
+    const list = (await (await retouche.fetch('/api/documents')).json()) as { documents: { id: number }[] };
+    const documentId = list.documents.at(-1)!.id;
+    const seed = (await (await retouche.fetch(`/api/documents/${documentId}`)).json()) as SeedDocument;
+    const revisions = new Map(seed.segments.map((segment) => [segment.id, segment.revision]));
+    const ids = [...revisions.keys()];
+
+    const hello = await load({ url: `${baseline.url}/hello` });
+    const insert = await load({
+      url: `${baseline.url}/insert`, method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'The occupant of the White House has taken an interest in the matter.', baseRevision: 1 }),
+    });
+    const page = await load({ url: `${retouche.url}/documents/${documentId}`, headers: { cookie } });
+    const json = await load({ url: `${retouche.url}/api/documents/${documentId}`, headers: { authorization: `Bearer ${token}` } });
+    let edit = 0;
+    const saves = await load({
+      url: retouche.url,
+      requests: [{
+        method: 'PUT',
+        setupRequest: (request) => {
+          const segmentId = ids[Math.floor(Math.random() * ids.length)]!;
+          edit += 1;
+          return {
+            ...request,
+            path: `/api/segments/${segmentId}`,
+            headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ text: `Edit ${edit}: the occupant of the White House has taken an interest.`, baseRevision: revisions.get(segmentId) }),
+          };
+        },
+        onResponse: (status, body) => {
+          // Both answers carry the sentence's revision now: a 200 ours, a 409 the winner's.
+          const parsed = JSON.parse(body) as { segment?: { id: number; revision: number }; error?: { current?: { id: number; revision: number } } };
+          const current = parsed.segment ?? parsed.error?.current;
+          if (current && status !== 404) revisions.set(current.id, current.revision);
+        },
+      }],
+    });
+    const saved = saves.statusCounts['200'] ?? 0;
+    const conflicts = saves.statusCounts['409'] ?? 0;
+    const savesPerSecond = saved / DURATION_SECONDS;
+    const others = Object.entries(saves.statusCounts).filter(([status]) => status !== '200' && status !== '409');
+    return [
+      row('http: bare Express hello-world (baseline)', hello),
+      row('http: bare Express + one SQLite insert, WAL, synchronous=FULL (baseline)', insert),
+      row(`http: seed document page (session cookie, ${seed.segments.length} sentences)`, page, {
+        baseline: `hello-world ${Math.round(hello.requestsPerSecond)} req/s`, ratio: page.requestsPerSecond / hello.requestsPerSecond,
+        target: `>= ${PAGE_RATIO_TARGET * 100}% of hello-world, p99 < ${P99_TARGET_MS} ms`,
+        pass: page.requestsPerSecond >= PAGE_RATIO_TARGET * hello.requestsPerSecond && page.p99 < P99_TARGET_MS,
+      }),
+      row('http: seed document JSON (Bearer token)', json, {
+        baseline: `hello-world ${Math.round(hello.requestsPerSecond)} req/s`, ratio: json.requestsPerSecond / hello.requestsPerSecond,
+        target: `p99 < ${P99_TARGET_MS} ms`, pass: json.p99 < P99_TARGET_MS && json.errors === 0,
+      }),
+      {
+        name: `http: save a random sentence (PUT, current baseRevision): ${conflicts} conflicts (409) apart`
+          + (others.length ? `, other answers ${others.map(([status, count]) => `${status}×${count}`).join(' ')}` : ''),
+        value: Math.round(savesPerSecond), unit: `saves/s (p99 ${saves.p99} ms)`,
+        baseline: `bare insert ${Math.round(insert.requestsPerSecond)} req/s`, ratio: round(savesPerSecond / insert.requestsPerSecond),
+        target: `>= ${SAVE_RATIO_TARGET * 100}% of the bare insert, p99 < ${P99_TARGET_MS} ms`,
+        pass: savesPerSecond >= SAVE_RATIO_TARGET * insert.requestsPerSecond && saves.p99 < P99_TARGET_MS && others.length === 0,
+      },
+    ];
+  } finally {
+    await retouche.stop();
+    await baseline.stop();
+  }
+}
+
+/** A session cookie and an API token for an editor, made through the account services as the users CLI does. */
+export async function logIn(databaseFile: string, ensureUser: () => Promise<void>): Promise<{ cookie: string; token: string }> {
+  await ensureUser();
+  const storage = createSqliteStorage(databaseFile);
+  try {
+    const user = (await storage.users.findByName('bench'))!;
+    const session = await openSession(storage, user);
+    const { token } = await createApiToken(storage, user, 'bench');
+    return { cookie: `retouche_session=${session.token}`, token };
+  } finally {
+    await storage.close();
+  }
+}
+
+async function load(options: autocannon.Options): Promise<Load> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_SECONDS, ...options });
+  const statusCounts: Record<string, number> = {};
+  for (const [status, stats] of Object.entries(result.statusCodeStats ?? {})) statusCounts[status] = stats.count ?? 0;
+  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, statusCounts, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+function row(name: string, measured: Load, extra: Partial<BenchRow> = {}): BenchRow {
+  return {
+    name,
+    value: Math.round(measured.requestsPerSecond),
+    unit: `req/s (p99 ${measured.p99} ms)`,
+    ...extra,
+    ...(extra.ratio !== undefined && { ratio: round(extra.ratio) }),
+  };
+}
+
+async function startBaselineProcess(): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests', 'bench', 'baseline-server.ts')], {
+    cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /listening (\d+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`baseline server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(3));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.table(await benchHttp());
+}
