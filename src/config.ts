@@ -4,6 +4,8 @@ import path from 'node:path';
 export interface Config {
   readonly port: number;
   readonly databasePath: string;
+  /** A postgres:// URL (DATABASE_URL) selects the PostgreSQL backend; undefined means SQLite at databasePath. */
+  readonly databaseUrl: string | undefined;
   readonly seedsDirectory: string;
   /** Behind a reverse proxy: trust its X-Forwarded-* headers for HTTPS and client addresses. */
   readonly trustProxy: boolean;
@@ -19,9 +21,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number between 0 and 65535, got "${env.PORT}"`);
   }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL, got "${databaseUrl.split('@').pop()}"`);
+  }
   return Object.freeze({
     port,
     databasePath: path.resolve(env.RETOUCHE_DB || path.join(REPO_ROOT, 'data', 'retouche.db')),
+    databaseUrl,
     seedsDirectory: path.resolve(env.RETOUCHE_SEEDS || path.join(REPO_ROOT, 'seeds')),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',

@@ -2,13 +2,13 @@ import { pino } from 'pino';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { importSeeds } from './services/import-seeds.js';
-import { createSqliteStorage } from './storage/sqlite/index.js';
+import { describeStorage, openStorage } from './storage/open-storage.js';
 
 /** The one entry with side effects: read config, open storage, seed an empty database, listen. */
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = pino({ level: config.logLevel });
-  const storage = createSqliteStorage(config.databasePath);
+  const storage = await openStorage(config);
   const seeded = await importSeeds(storage, config.seedsDirectory);
   if (seeded > 0) console.log(`Imported ${seeded} seed article(s) from ${config.seedsDirectory}`);
   if ((await storage.users.count()) === 0) {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const server = createApp({ storage, logger, trustProxy: config.trustProxy }).listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`Retouche is serving http://localhost:${port} (database ${config.databasePath})`);
+    console.log(`Retouche is serving http://localhost:${port} (${describeStorage(config)})`);
   });
   const stop = () => {
     server.close(() => void storage.close().then(() => process.exit(0)));

@@ -3,6 +3,9 @@
  * online backup API while the server keeps serving. The database is the one the server uses
  * (RETOUCHE_DB, default data/retouche.db).
  *
+ * SQLite only: with DATABASE_URL set the data lives in PostgreSQL, which has its own tools
+ * (pg_dump), so the command refuses rather than copy a file the server no longer uses.
+ *
  * Restore: stop the server, copy the backup over the database path, delete the old database's
  * -wal and -shm files if any, start the server.
  */
@@ -93,6 +96,11 @@ async function main(): Promise<number> {
   if (request === null) {
     console.error(USAGE);
     return 2;
+  }
+  if (process.env.DATABASE_URL) {
+    console.error('npm run backup copies the SQLite database only, and DATABASE_URL is set: this Retouche stores its data in PostgreSQL.\n'
+      + 'Back it up with PostgreSQL\'s own tool instead, for example: pg_dump --format=custom --file=retouche.dump "$DATABASE_URL"');
+    return 1;
   }
   // Only the database path matters here: a PORT the server would refuse must not stop a backup.
   const { databasePath } = readConfig({ RETOUCHE_DB: process.env.RETOUCHE_DB });

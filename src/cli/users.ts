@@ -4,13 +4,14 @@
  *   list                     list accounts
  *   set-role NAME ROLE       change a role (viewer, editor, admin)
  *   disable NAME / enable NAME
+ *   password NAME            give NAME a new generated password, printed once
  *   token NAME [LABEL]       print a new API token for NAME as the last line
- * Uses the database of RETOUCHE_DB, like the server.
+ * Uses the server's database: PostgreSQL when DATABASE_URL is set, otherwise the SQLite file of RETOUCHE_DB.
  */
-import { changeRole, createApiToken, createUser, setUserDisabled } from '../services/accounts.js';
+import { changeRole, createApiToken, createUser, resetPassword, setUserDisabled } from '../services/accounts.js';
 import { ServiceError } from '../services/errors.js';
 import { readConfig } from '../config.js';
-import { createSqliteStorage } from '../storage/sqlite/index.js';
+import { openStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/types.js';
 
 const USAGE = `Usage: npm run users -- <command>
@@ -18,6 +19,7 @@ const USAGE = `Usage: npm run users -- <command>
   list                                  list accounts
   set-role NAME ROLE                    change an account's role
   disable NAME | enable NAME            stop or allow an account (ends its sessions)
+  password NAME                         give NAME a new generated password (last line)
   token NAME [LABEL]                    print a new API token for NAME (last line)`;
 
 async function run(storage: Storage, args: readonly string[]): Promise<string[]> {
@@ -42,6 +44,10 @@ async function run(storage: Storage, args: readonly string[]): Promise<string[]>
       const user = await setUserDisabled(storage, name, command === 'disable');
       return [`${user.name} is ${user.disabled ? 'disabled' : 'enabled'}.`];
     }
+    case 'password': {
+      const { user, password } = await resetPassword(storage, name);
+      return [`New password for ${user.name} (their sessions were ended), shown this once:`, password];
+    }
     case 'token': {
       const user = name ? await storage.users.findByName(name) : undefined;
       if (!user) throw new ServiceError('not-found', `There is no user called "${name ?? ''}".`);
@@ -53,7 +59,7 @@ async function run(storage: Storage, args: readonly string[]): Promise<string[]>
   }
 }
 
-const storage = createSqliteStorage(readConfig().databasePath);
+const storage = await openStorage(readConfig());
 try {
   for (const line of await run(storage, process.argv.slice(2))) console.log(line);
 } catch (error) {

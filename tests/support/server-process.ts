@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { createPostgresStorage } from '../../src/storage/postgres/index.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTestAccounts } from './accounts.js';
-import { createTempDatabase, REPO_ROOT } from './test-server.js';
+import { createTempDatabase, createTempPostgresDatabase, REPO_ROOT, TEST_DATABASE_URL } from './test-server.js';
 
 export interface ServerProcess {
   url: string;
@@ -12,7 +13,10 @@ export interface ServerProcess {
   /** Create the account `name` (role from its name, password TEST_PASSWORD) if it does not exist. */
   ensureUser(name: string): Promise<void>;
   process: ChildProcess;
+  /** The SQLite file; empty when the server runs on PostgreSQL (see databaseUrl). */
   databaseFile: string;
+  /** The server's PostgreSQL database (its DATABASE_URL), when the suite runs on PostgreSQL. */
+  databaseUrl?: string;
   /** Everything the server printed so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -22,14 +26,16 @@ export interface ServerProcess {
 
 /**
  * The real entry point (src/server.ts through tsx) in its own process on a fresh database and a
- * free port: it seeds the database on first start exactly as `npm start` does.
+ * free port: it seeds the database on first start exactly as `npm start` does. The database is a
+ * SQLite file, or a PostgreSQL database when the suite runs on PostgreSQL (DATABASE_URL);
+ * `databaseUrl` starts a server on an existing PostgreSQL database (a second server beside a first).
  */
-export async function startServerProcess(options: { databaseFile?: string } = {}): Promise<ServerProcess> {
-  // Restarting on an existing file (after a crash, say) must not delete it on stop: the caller owns it.
-  const database = options.databaseFile ? { file: options.databaseFile, remove: () => {} } : createTempDatabase();
+export async function startServerProcess(options: { databaseFile?: string; databaseUrl?: string } = {}): Promise<ServerProcess> {
+  // Restarting on an existing database (after a crash, say) must not delete it on stop: the caller owns it.
+  const database = await openDatabaseFor(options);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'server.ts')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', RETOUCHE_DB: database.file },
+    env: { ...process.env, PORT: '0', RETOUCHE_DB: database.file, ...(database.url ? { DATABASE_URL: database.url } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -50,8 +56,13 @@ export async function startServerProcess(options: { databaseFile?: string } = {}
     });
   });
   // A second connection to the server's database, as the users CLI would open: WAL lets both write.
-  let storage: Storage | undefined;
-  const accounts = createTestAccounts(() => (storage ??= createSqliteStorage(database.file)));
+  // A PostgreSQL pool cannot be opened synchronously, so it is opened here, once the server has migrated.
+  let storage: Storage | undefined = database.url ? await createPostgresStorage(database.url) : undefined;
+  const accounts = createTestAccounts(() => {
+    if (storage) return storage;
+    if (database.url) throw new Error('the test accounts of a PostgreSQL server process are used after it stopped');
+    return (storage = createSqliteStorage(database.file));
+  });
   const closeStorage = async () => {
     await storage?.close();
     storage = undefined;
@@ -66,6 +77,7 @@ export async function startServerProcess(options: { databaseFile?: string } = {}
     ensureUser: (name) => accounts.ensureUser(name),
     process: child,
     databaseFile: database.file,
+    ...(database.url ? { databaseUrl: database.url } : {}),
     output: () => output,
     async kill() {
       await closeStorage();
@@ -81,7 +93,18 @@ export async function startServerProcess(options: { databaseFile?: string } = {}
         child.kill('SIGTERM');
         await exited;
       }
-      database.remove();
+      await database.remove();
     },
   };
+}
+
+/** The database a server process runs on: the caller's, or a fresh one of the suite's backend. */
+async function openDatabaseFor(options: { databaseFile?: string; databaseUrl?: string }): Promise<{ file: string; url?: string; remove(): unknown }> {
+  if (options.databaseUrl) return { file: '', url: options.databaseUrl, remove: () => {} };
+  if (options.databaseFile) return { file: options.databaseFile, remove: () => {} };
+  if (TEST_DATABASE_URL) {
+    const database = await createTempPostgresDatabase();
+    return { file: '', url: database.url, remove: database.remove };
+  }
+  return createTempDatabase();
 }

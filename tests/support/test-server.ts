@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { createApp } from '../../src/app.js';
+import { createPostgresStorage } from '../../src/storage/postgres/index.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTestAccounts } from './accounts.js';
@@ -12,10 +15,24 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The seed article every fresh install starts with. */
 export const SEED_FILE = path.join(REPO_ROOT, 'seeds', '000_4247dde334aa655b.txt');
 
+/**
+ * The PostgreSQL server the suite runs against (`DATABASE_URL=postgres://... npx vitest run`), or
+ * undefined for SQLite. It is an administrator's URL: each test creates its own database there.
+ * DATABASE_URL itself is taken out of the environment so that a child process a test spawns (the
+ * users CLI, say) uses the database the test chose for it, never the administrator's database; it
+ * is kept under another name because vitest may run several test files in one process.
+ */
+if (process.env.DATABASE_URL) process.env.RETOUCHE_TEST_DATABASE_URL = process.env.DATABASE_URL;
+delete process.env.DATABASE_URL;
+export const TEST_DATABASE_URL: string | undefined = process.env.RETOUCHE_TEST_DATABASE_URL || undefined;
+
 export interface TestServer {
   url: string;
   storage: Storage;
+  /** The SQLite file; empty when the suite runs on PostgreSQL (see databaseUrl). */
   databaseFile: string;
+  /** The PostgreSQL database of this server, when the suite runs on PostgreSQL. */
+  databaseUrl?: string;
   /** fetch() against this server with the API token of `as` (default "tester", an editor; "viewer" and "admin" have those roles). */
   fetch(path: string, init?: RequestInit, as?: string): Promise<Response>;
   /** A logged-in browser session for `name`, for plain-form tests: Cookie header and CSRF token. */
@@ -29,10 +46,50 @@ export function createTempDatabase(): { file: string; remove(): void } {
   return { file: path.join(directory, 'retouche.db'), remove: () => fs.rmSync(directory, { recursive: true, force: true }) };
 }
 
-/** A real HTTP server on a free loopback port over a fresh temporary database. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * A fresh PostgreSQL database on TEST_DATABASE_URL's server (CREATE DATABASE retouche_test_<random>),
+ * empty until a storage migrates it; `remove` drops it, ending any connection still open.
+ */
+export async function createTempPostgresDatabase(adminUrl = TEST_DATABASE_URL): Promise<{ url: string; remove(): Promise<void> }> {
+  if (!adminUrl) throw new Error('createTempPostgresDatabase needs DATABASE_URL (a PostgreSQL server to create databases on)');
+  const name = `retouche_test_${randomBytes(6).toString('hex')}`;
+  await runAsAdmin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), remove: () => runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * A migrated storage on a fresh database of the backend the suite runs on: a temporary SQLite file,
+ * or a temporary PostgreSQL database when DATABASE_URL is set. `remove` closes it and deletes the database.
+ */
+export async function createTestStorage(): Promise<{ storage: Storage; databaseFile: string; databaseUrl?: string; remove(): Promise<void> }> {
+  if (TEST_DATABASE_URL) {
+    const database = await createTempPostgresDatabase();
+    const storage = await createPostgresStorage(database.url);
+    return {
+      storage, databaseFile: '', databaseUrl: database.url,
+      async remove() {
+        await storage.close();
+        await database.remove();
+      },
+    };
+  }
   const database = createTempDatabase();
   const storage = createSqliteStorage(database.file);
+  return {
+    storage, databaseFile: database.file,
+    async remove() {
+      await storage.close();
+      database.remove();
+    },
+  };
+}
+
+/** A real HTTP server on a free loopback port over a fresh temporary database (PostgreSQL when DATABASE_URL is set). */
+export async function startTestServer(): Promise<TestServer> {
+  const database = await createTestStorage();
+  const { storage } = database;
   const server = createApp({ storage }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
@@ -41,7 +98,8 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url,
     storage,
-    databaseFile: database.file,
+    databaseFile: database.databaseFile,
+    ...(database.databaseUrl === undefined ? {} : { databaseUrl: database.databaseUrl }),
     async fetch(path, init = {}, as = 'tester') {
       const headers = new Headers(init.headers);
       headers.set('Authorization', `Bearer ${await accounts.tokenFor(as)}`);
@@ -51,10 +109,19 @@ export async function startTestServer(): Promise<TestServer> {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await storage.close();
-      database.remove();
+      await database.remove();
     },
   };
+}
+
+async function runAsAdmin(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Import the seed article through the API (as "tester") and return its JSON document. */
