@@ -39,6 +39,9 @@ export function createApp({ storage, logger = pino({ level: 'silent' }), trustPr
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIRECTORY);
+  // Compile each template once: Express only caches views when NODE_ENV=production, and recompiling
+  // every include on every request cost a document page ~27 ms of its ~39 here.
+  app.set('view cache', true);
   // Trust only a proxy on this machine: X-Forwarded-For from anywhere else is the client's to invent.
   app.set('trust proxy', trustProxy ? 'loopback' : false);
   app.disable('x-powered-by');

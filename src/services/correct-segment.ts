@@ -69,8 +69,8 @@ export function conflictWith(current: SegmentRecord, baseRevision: number): Serv
 
 function requireSentenceText(value: unknown): string {
   if (typeof value !== 'string') throw new ServiceError('invalid-input', '"text" must be the corrected sentence as a string.');
-  if (!value.isWellFormed()) {
-    throw new ServiceError('invalid-input', 'The sentence holds a broken character (an unpaired UTF-16 surrogate) that cannot be stored.');
+  if (!value.isWellFormed() || value.includes('\u0000')) {
+    throw new ServiceError('invalid-input', 'The sentence holds a character that cannot be stored (an unpaired UTF-16 surrogate or a NUL).');
   }
   // Surrounding whitespace belongs to the separators kept from the original, not to the sentence.
   return value.trim();

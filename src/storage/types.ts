@@ -243,7 +243,7 @@ export interface ApiTokenRecord {
 
 export interface ApiTokenRepository {
   create(token: { userId: number; label: string; tokenHash: string }): Promise<ApiTokenRecord>;
-  /** The user of a live (not revoked) token, marking it used. */
+  /** The user of a live (not revoked) token, marking it used (at most once a minute: a write per request would cost a commit). */
   findUser(tokenHash: string, now: string): Promise<UserRecord | undefined>;
   listByUser(userId: number): Promise<ApiTokenRecord[]>;
   /** Revoke one of the user's tokens; false when it is not theirs or already revoked. */

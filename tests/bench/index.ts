@@ -1,8 +1,16 @@
-/** Run every benchmark and print one table (`npm run bench`); `--json` prints JSON instead. */
+/**
+ * Run every benchmark and print one table (`npm run bench`); `--json` prints JSON instead, and
+ * `--quick` gives the HTTP benchmarks 3 s per route instead of 10.
+ */
 import os from 'node:os';
 import { benchAlignment } from './alignment.js';
 import { benchAnalysis } from './analysis.js';
 import { benchHistory } from './history.js';
+import { benchHttp } from './http.js';
+import { benchLargeDocument } from './large-document.js';
+import { benchLongHistory } from './long-history.js';
+import { benchManyDocuments } from './many-documents.js';
+import { benchPostgres } from './postgres.js';
 import { benchSegmentation } from './segmentation.js';
 import { benchStorage } from './storage.js';
 import type { BenchRow } from './types.js';
@@ -13,6 +21,11 @@ const rows: BenchRow[] = [
   ...(await benchAlignment()),
   ...(await benchHistory()),
   ...(await benchStorage()),
+  ...(await benchPostgres()),
+  ...(await benchHttp()),
+  ...(await benchLargeDocument()),
+  ...(await benchLongHistory()),
+  ...(await benchManyDocuments()),
 ];
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ date: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, rows }, null, 2));

@@ -111,6 +111,11 @@ describe('saving hostile text', () => {
         for (const [index, text] of saves) {
           const segmentId = segments[index]!.id;
           const response = await putSegment(server.fetch, segmentId, text, revisionOf.get(segmentId)!);
+          // NUL cannot be stored by PostgreSQL, so every backend refuses it with a clear 400.
+          if (text.includes('\u0000')) {
+            expect(response.status, await response.clone().text()).toBe(400);
+            continue;
+          }
           expect(response.status, await response.clone().text()).toBe(200);
           const body = (await response.json()) as { segment: { text: string; revision: number } };
           // Surrounding whitespace belongs to the separators, so the server trims it (as JavaScript's trim does).

@@ -3,6 +3,7 @@ import type {
   ApiTokenRecord, ApiTokenRepository, SessionRepository, UserRecord, UserRepository, UserRole,
 } from '../types.js';
 import { withTransaction, type Queryable } from './pool.js';
+import { isStale } from '../sqlite/account-repositories.js';
 
 interface UserRow { id: number; name: string; role: string; disabled: boolean; created_at: string; password_hash?: string }
 interface TokenRow { id: number; user_id: number; label: string; created_at: string; last_used_at: string | null; revoked_at: string | null }
@@ -98,11 +99,12 @@ export function createApiTokenRepository(pool: pg.Pool): ApiTokenRepository {
       return toToken(row!);
     },
     async findUser(tokenHash, now) {
-      // Find and mark used in one statement: a revoked or disabled token is neither found nor touched.
-      const { rows: [row] } = await pool.query<UserRow>(`UPDATE api_tokens t SET last_used_at = $2
-        FROM users u WHERE u.id = t.user_id AND t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled
-        RETURNING ${USER_COLUMNS}`, [tokenHash, now]);
-      return row && toUser(row);
+      const { rows: [row] } = await pool.query<UserRow & { token_id: string; last_used_at: string | null }>(
+        `SELECT ${USER_COLUMNS}, t.id AS token_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled`, [tokenHash]);
+      if (!row) return undefined;
+      if (isStale(row.last_used_at, now)) await pool.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now, row.token_id]);
+      return toUser(row);
     },
     async listByUser(userId) {
       const { rows } = await pool.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY id DESC`, [userId]);

@@ -101,7 +101,7 @@ export function createSessionRepository(db: Database.Database): SessionRepositor
 export function createApiTokenRepository(db: Database.Database): ApiTokenRepository {
   const insert = db.prepare('INSERT INTO api_tokens (user_id, label, token_hash, created_at) VALUES (?, ?, ?, ?)');
   const selectOne = db.prepare('SELECT id, user_id, label, created_at, last_used_at, revoked_at FROM api_tokens WHERE id = ?');
-  const selectUser = db.prepare(`SELECT ${USER_COLUMNS}, t.id AS token_id FROM api_tokens t JOIN users u ON u.id = t.user_id
+  const selectUser = db.prepare(`SELECT ${USER_COLUMNS}, t.id AS token_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
     WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0`);
   const touch = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
   const selectByUser = db.prepare(`SELECT id, user_id, label, created_at, last_used_at, revoked_at FROM api_tokens
@@ -113,9 +113,9 @@ export function createApiTokenRepository(db: Database.Database): ApiTokenReposit
       return toToken(selectOne.get(lastInsertRowid) as TokenRow);
     },
     async findUser(tokenHash, now) {
-      const row = selectUser.get(tokenHash) as (UserRow & { token_id: number }) | undefined;
+      const row = selectUser.get(tokenHash) as (UserRow & { token_id: number; last_used_at: string | null }) | undefined;
       if (!row) return undefined;
-      touch.run(now, row.token_id);
+      if (isStale(row.last_used_at, now)) touch.run(now, row.token_id);
       return toUser(row);
     },
     async listByUser(userId) {
@@ -125,6 +125,14 @@ export function createApiTokenRepository(db: Database.Database): ApiTokenReposit
       return revoke.run(now, id, userId).changes > 0;
     },
   };
+}
+
+/** A token's last use is rewritten at most once a minute. */
+const TOKEN_TOUCH_MS = 60_000;
+
+/** Whether a last-use time is old enough to be rewritten. */
+export function isStale(lastUsedAt: string | null, now: string): boolean {
+  return lastUsedAt === null || Date.parse(now) - Date.parse(lastUsedAt) >= TOKEN_TOUCH_MS;
 }
 
 function toUser(row: UserRow): UserRecord {

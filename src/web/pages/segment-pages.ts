@@ -24,8 +24,8 @@ export function createSegmentPages(storage: Storage): Router {
       const { segment, revision } = await correctSegment(storage, {
         segmentId, text: form.text, baseRevision: form.baseRevision, author: authorName(response), comment: form.comment,
       });
-      const propagate = revision ? `?propagate=${segment.id}` : '';
-      response.redirect(303, `/documents/${segment.documentId}${propagate}#segment-${segment.id}`);
+      const propagate = revision ? `&propagate=${segment.id}` : '';
+      response.redirect(303, `/documents/${segment.documentId}?sentence=${segment.id}${propagate}`);
     } catch (error) {
       if (!(error instanceof ServiceError) || error.code === 'not-found') throw error;
       // Re-show the page with the editor's text kept and, on a conflict, the winning text beside it.
@@ -49,7 +49,7 @@ export function createSegmentPages(storage: Storage): Router {
       segmentId: parseId(request.params.id, 'Sentence'), checkId: form.checkId, start: form.start, end: form.end,
       baseRevision: form.baseRevision, suggestion: form.suggestion, author: authorName(response),
     });
-    response.redirect(303, `/documents/${segment.documentId}#segment-${segment.id}`);
+    response.redirect(303, `/documents/${segment.documentId}?sentence=${segment.id}`);
   });
 
   router.post('/segments/:id/dismissals', async (request, response) => {
@@ -59,7 +59,7 @@ export function createSegmentPages(storage: Storage): Router {
       segmentId, checkId: form.checkId, start: form.start, end: form.end, baseRevision: form.baseRevision, author: authorName(response),
     });
     const { segment } = await getSegment(storage, segmentId);
-    response.redirect(303, `/documents/${segment.documentId}#segment-${segment.id}`);
+    response.redirect(303, `/documents/${segment.documentId}?sentence=${segment.id}`);
   });
 
   router.post('/segments/:id/status', async (request, response) => {
@@ -67,7 +67,7 @@ export function createSegmentPages(storage: Storage): Router {
     const { segment } = await setSegmentStatus(storage, {
       segmentId: parseId(request.params.id, 'Sentence'), status: form.status, baseRevision: form.baseRevision, author: authorName(response),
     });
-    response.redirect(303, `/documents/${segment.documentId}#segment-${segment.id}`);
+    response.redirect(303, `/documents/${segment.documentId}?sentence=${segment.id}`);
   });
 
   router.post('/segments/:id/comments', async (request, response) => {
