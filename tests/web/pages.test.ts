@@ -47,7 +47,7 @@ describe('HTML pages without JavaScript', () => {
     const fixed = segment.original.replace('tenant', 'occupant');
     const response = await postForm(`/segments/${segment.id}`, form({ text: fixed, baseRevision: '0', comment: '' }));
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`/documents/${seed.document.id}?propagate=${segment.id}#segment-${segment.id}`);
+    expect(response.headers.get('location')).toBe(`/documents/${seed.document.id}?sentence=${segment.id}&propagate=${segment.id}`);
     const html = await (await open(`/documents/${seed.document.id}`)).text();
     expect(html).toContain('<del>tenant</del><ins>occupant</ins>');
   });
