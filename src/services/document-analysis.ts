@@ -2,6 +2,7 @@ import { analyzeSegment, createCheckContext, scoreRisk, type SegmentAnalysis } f
 import type { CheckContext, Flag } from '../checks/types.js';
 import type { DismissalRecord, DocumentRecord, SegmentRecord, Storage } from '../storage/types.js';
 import { found } from './errors.js';
+import { analyzeBilingual, loadDocumentSources, reanalyzeBilingual, type DocumentSources } from './bilingual-analysis.js';
 import { getDocument } from './documents.js';
 
 /** A sentence with what the checks say about its current text. */
@@ -12,6 +13,8 @@ export interface AnalyzedSegment extends SegmentRecord {
   dismissedFlags: Flag[];
   /** Sum of the open flags' severity weights: 0 means nothing to look at. */
   risk: number;
+  /** The aligned source sentence(s), '' when the document has no source or the sentence none. */
+  source: string;
 }
 
 export interface AnalyzedDocument {
@@ -38,6 +41,10 @@ interface CachedAnalysis {
   texts: string[];
   context: CheckContext;
   analyses: SegmentAnalysis[];
+  /** The source texts the bilingual flags were computed against; null without a source. */
+  sourceKey: string | null;
+  /** Flags of the bilingual checks, per segment (empty without a source). */
+  bilingual: Flag[][];
   /**
    * False once a sentence was re-analysed alone after a save, against the document facts (names,
    * roles, words) of before the save: good enough for the editor's redraw of that sentence, but
@@ -57,10 +64,13 @@ const cache = new Map<number, CachedAnalysis>();
 export async function getAnalyzedDocument(storage: Storage, documentId: number): Promise<AnalyzedDocument> {
   const { document, segments } = await getDocument(storage, documentId);
   const dismissals = await storage.dismissals.listByDocument(documentId);
+  const sources = await loadDocumentSources(storage, document, segments);
   let entry = cache.get(documentId);
-  if (!entry || !entry.complete || !isSameText(entry, document, segments)) entry = analyzeAll(document, segments);
+  if (!entry || !entry.complete || !isSameText(entry, document, segments) || entry.sourceKey !== (sources?.key ?? null)) {
+    entry = analyzeAll(document, segments, sources);
+  }
   remember(documentId, entry);
-  return { document, segments: applyDismissals(segments, entry.analyses, dismissals) };
+  return { document, segments: applyDismissals(segments, entry, dismissals, sources) };
 }
 
 /** The analysis of every sentence, with dismissed flags set apart (no cache: for callers that hold the texts). */
@@ -69,7 +79,7 @@ export function analyzeSegments(
   segments: readonly SegmentRecord[],
   dismissals: readonly DismissalRecord[],
 ): AnalyzedSegment[] {
-  return applyDismissals(segments, analyzeAll(document, segments).analyses, dismissals);
+  return applyDismissals(segments, analyzeAll(document, segments, null), dismissals, null);
 }
 
 /**
@@ -82,21 +92,23 @@ export async function getAnalyzedSegment(storage: Storage, segmentId: number): P
   const document = found(await storage.documents.get(segment.documentId), `Document ${segment.documentId}`);
   const segments = await storage.segments.listByDocument(document.id);
   const index = segments.findIndex((candidate) => candidate.id === segmentId);
+  const sources = await loadDocumentSources(storage, document, segments);
   let entry = cache.get(document.id);
-  const edited = entry && editedSince(entry, document, segments);
+  const edited = entry && entry.sourceKey === (sources?.key ?? null) ? editedSince(entry, document, segments) : undefined;
   if (entry && edited && edited.length <= MAX_EDITS_ALONE) {
     // Saves to other sentences may have landed meanwhile (concurrent editors): each is re-analysed alone too.
     for (const position of edited) {
       entry.analyses[position] = analyzeSegment(entry.context, position, segments[position]!.text);
+      entry.bilingual[position] = sources ? reanalyzeBilingual(sources, segments[position]!, position) : [];
       entry.texts[position] = segments[position]!.text;
       entry.complete = false;
     }
   } else {
-    entry = analyzeAll(document, segments);
+    entry = analyzeAll(document, segments, sources);
   }
   remember(document.id, entry);
   const dismissals = await storage.dismissals.listBySegment(segmentId);
-  return applyDismissals([segments[index]!], [entry.analyses[index]!], dismissals)[0]!;
+  return applyDismissals(segments, entry, dismissals, sources, index)[0]!;
 }
 
 /** Forget every cached analysis (tests that compare against a fresh analysis). */
@@ -104,9 +116,11 @@ export function clearAnalysisCache(): void {
   cache.clear();
 }
 
-function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[]): CachedAnalysis {
+function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[], sources: DocumentSources | null): CachedAnalysis {
   const context = createCheckContext(segments.map(({ text, paragraph }) => ({ text, paragraph })), document.targetLanguage);
   return {
+    sourceKey: sources?.key ?? null,
+    bilingual: sources ? analyzeBilingual(sources, segments) : segments.map(() => []),
     targetLanguage: document.targetLanguage,
     ids: segments.map((segment) => segment.id),
     paragraphs: segments.map((segment) => segment.paragraph),
@@ -143,20 +157,29 @@ function remember(documentId: number, entry: CachedAnalysis): void {
   }
 }
 
+/**
+ * Each segment with its target-only and bilingual flags, dismissed ones set apart; `only` limits
+ * the answer to one segment (by index) without the cost of the others.
+ */
 function applyDismissals(
   segments: readonly SegmentRecord[],
-  analyses: readonly SegmentAnalysis[],
+  entry: Pick<CachedAnalysis, 'analyses' | 'bilingual'>,
   dismissals: readonly DismissalRecord[],
+  sources: DocumentSources | null,
+  only?: number,
 ): AnalyzedSegment[] {
   const dismissed = new Set(dismissals.map((dismissal) => dismissalKey(dismissal.segmentId, dismissal.checkId, dismissal.spanText)));
-  return segments.map((segment, index) => {
+  const indexes = only === undefined ? segments.map((_, index) => index) : [only];
+  return indexes.map((index) => {
+    const segment = segments[index]!;
     const flags: Flag[] = [];
     const dismissedFlags: Flag[] = [];
-    for (const flag of analyses[index]?.flags ?? []) {
+    const all = [...(entry.analyses[index]?.flags ?? []), ...(entry.bilingual[index] ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const flag of all) {
       const key = dismissalKey(segment.id, flag.checkId, segment.text.slice(flag.start, flag.end));
       (dismissed.has(key) ? dismissedFlags : flags).push(flag);
     }
-    return { ...segment, flags, dismissedFlags, risk: scoreRisk(flags) };
+    return { ...segment, flags, dismissedFlags, risk: scoreRisk(flags), source: sources?.perSegment[index] ?? '' };
   });
 }
 

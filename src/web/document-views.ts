@@ -22,6 +22,7 @@ export function toSegmentJson(segment: AnalyzedSegment) {
     risk: segment.risk,
     flags: segment.flags,
     dismissedFlags: segment.dismissedFlags,
+    source: segment.source,
   };
 }
 
@@ -42,6 +43,8 @@ export interface SegmentView {
   position: number;
   role: string;
   text: string;
+  /** The aligned source sentence(s), '' when none. */
+  source: string;
   original: string;
   revision: number;
   status: string;
@@ -229,6 +232,7 @@ export function toSegmentView(segment: AnalyzedSegment): SegmentView {
     position: segment.position,
     role: segment.role,
     text: segment.text,
+    source: segment.source,
     original: segment.original,
     revision: segment.revision,
     status: segment.status,

@@ -38,7 +38,7 @@ describe('JSON API', () => {
     expect(seed.segments[3]).toEqual({
       id: expect.any(Number), documentId: seed.document.id, paragraph: 3, position: 3, role: 'body',
       original: TENANT, text: TENANT, revision: 0, status: 'to-review', updatedAt: expect.any(String),
-      risk: expect.any(Number), flags: expect.any(Array), dismissedFlags: [],
+      risk: expect.any(Number), flags: expect.any(Array), dismissedFlags: [], source: '',
     });
     // Page noise is marked at import and left out of the export until an editor brings it back.
     expect(seed.segments.filter((segment) => segment.status === 'excluded').map((segment) => segment.role))

@@ -32,7 +32,7 @@ describe('flags through the API', () => {
     expect(checks.length).toBeGreaterThan(5);
     for (const check of checks) {
       expect(check).toEqual({ id: expect.stringMatching(/^[a-z0-9-]+$/), name: expect.any(String), category: expect.any(String),
-        severity: expect.stringMatching(/^(minor|major|critical)$/), description: expect.any(String) });
+        severity: expect.stringMatching(/^(minor|major|critical)$/), description: expect.any(String), needsSource: expect.any(Boolean) });
     }
   });
 

@@ -81,6 +81,25 @@ describe('source texts', () => {
     expect(json.segments[1].source).toBe('Les syndicats ont salué une mesure attendue depuis des mois.');
   });
 
+  it('gives each sentence its source, shows it on the page, and runs the bilingual checks on it', async () => {
+    const wrongNumber = ENGLISH.replace('a 3.5% rise', 'a 35% rise');
+    const created = await post('/api/documents', { title: 'Wage 6', text: wrongNumber, sourceText: FRENCH });
+    const id = created.body.document.id;
+    const document = await (await server.fetch(`/api/documents/${id}`)).json();
+    expect(document.segments[1].source).toBe('Les syndicats ont salué une mesure attendue depuis des mois.');
+    const flag = document.segments[0].flags.find((candidate: { checkId: string }) => candidate.checkId === 'number-mismatch');
+    expect(flag).toBeDefined();
+    expect(document.segments[0].text.slice(flag.start, flag.end)).toContain('35');
+    const checks = (await (await server.fetch('/api/checks')).json()).checks;
+    expect(checks.filter((check: { needsSource: boolean }) => check.needsSource).map((check: { id: string }) => check.id)).toContain('number-mismatch');
+    const { cookie } = await server.sessionFor('Ana');
+    const page = await (await fetch(`${server.url}/documents/${id}`, { headers: { cookie } })).text();
+    expect(page).toContain('<p class="source-text" lang="fr"><span class="label">source</span> Les syndicats ont salué');
+    // Correcting the number clears the flag: the sentence is re-analysed against its source.
+    const fixed = await post(`/api/segments/${document.segments[0].id}`, { text: ENGLISH.split('\n\n')[0], baseRevision: 0 }, 'PUT');
+    expect(fixed.body.segment.flags.some((candidate: { checkId: string }) => candidate.checkId === 'number-mismatch')).toBe(false);
+  });
+
   it('attaches a source later from the plain form, with the CSRF token', async () => {
     const created = await post('/api/documents', { title: 'Wage 4', text: ENGLISH });
     const { cookie, csrfToken } = await server.sessionFor('Ana');

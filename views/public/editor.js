@@ -8,6 +8,21 @@ import { enhanceSegment } from './editor/segments.js';
 document.querySelectorAll('.segment').forEach(enhanceSegment);
 if (document.querySelector('.article')) enableShortcuts();
 
+// The source sentences can be hidden for a plain read; the choice is remembered in this browser.
+const sourceToggle = document.querySelector('.source-toggle');
+if (sourceToggle) {
+  const article = document.querySelector('.article');
+  const show = (visible) => {
+    article.classList.toggle('hide-source', !visible);
+    sourceToggle.setAttribute('aria-pressed', String(visible));
+    sourceToggle.textContent = visible ? 'Hide the source' : 'Show the source';
+    localStorage.setItem('retouche.showSource', visible ? '1' : '0');
+  };
+  sourceToggle.hidden = false;
+  show(localStorage.getItem('retouche.showSource') !== '0');
+  sourceToggle.addEventListener('click', () => show(article.classList.contains('hide-source')));
+}
+
 // "Restore this version" and other irreversible-looking actions say what they do and ask first.
 for (const form of document.querySelectorAll('form[data-confirm]')) {
   form.addEventListener('submit', (event) => {

@@ -49,6 +49,7 @@ export async function renderDocumentPage(
     choices: toFilterChoices(segments),
     failedSave: extras.failedSave ?? null,
     propagation: toPropagationView(extras.propagation ?? null),
+    sourceLanguage: document.sourceLanguage ?? '',
   });
 }
 
