@@ -11,9 +11,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { createApiToken, openSession } from '../../src/services/accounts.js';
-import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
+import { openStorage } from '../../src/storage/open-storage.js';
 import { startServerProcess } from '../support/server-process.js';
-import { REPO_ROOT, type SeedDocument } from '../support/test-server.js';
+import { createTempDatabase, REPO_ROOT, TEST_DATABASE_URL, type SeedDocument } from '../support/test-server.js';
 import type { BenchRow } from './types.js';
 
 const CONNECTIONS = 50;
@@ -30,28 +30,47 @@ interface Load {
   errors: number;
 }
 
-/** Run the HTTP benchmarks; every process started here is stopped before returning. */
+/**
+ * Run the HTTP benchmarks; every process started here is stopped before returning. Retouche is
+ * measured on SQLite, and also on PostgreSQL when DATABASE_URL names a server to create a
+ * database on, against the same baselines.
+ */
 export async function benchHttp(): Promise<BenchRow[]> {
   const previousLogLevel = process.env.LOG_LEVEL;
   process.env.LOG_LEVEL = 'warn';
   const baseline = await startBaselineProcess();
-  const retouche = await startServerProcess().finally(() => {
+  try {
+    const hello = await load({ url: `${baseline.url}/hello` });
+    const insert = await load({
+      url: `${baseline.url}/insert`, method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'The occupant of the White House has taken an interest in the matter.', baseRevision: 1 }),
+    });
+    const sqliteFile = createTempDatabase();
+    const rows = [
+      row('http: bare Express hello-world (baseline)', hello),
+      row('http: bare Express + one SQLite insert, WAL, synchronous=FULL (baseline)', insert),
+      ...(await benchRetouche('SQLite', { databaseFile: sqliteFile.file }, hello, insert).finally(() => sqliteFile.remove())),
+    ];
+    if (TEST_DATABASE_URL) rows.push(...(await benchRetouche('PostgreSQL', {}, hello, insert)));
+    return rows;
+  } finally {
+    await baseline.stop();
     if (previousLogLevel === undefined) delete process.env.LOG_LEVEL;
     else process.env.LOG_LEVEL = previousLogLevel;
-  });
+  }
+}
+
+/** The seed's page, its JSON and saves to random sentences, on a Retouche process over one backend. */
+async function benchRetouche(backend: string, options: { databaseFile?: string }, hello: Load, insert: Load): Promise<BenchRow[]> {
+  const retouche = await startServerProcess(options);
   try {
-    const { cookie, token } = await logIn(retouche.databaseFile, () => retouche.ensureUser('bench'));
+    const { cookie, token } = await logIn({ databasePath: retouche.databaseFile, databaseUrl: retouche.databaseUrl }, () => retouche.ensureUser('bench'));
     const list = (await (await retouche.fetch('/api/documents')).json()) as { documents: { id: number }[] };
     const documentId = list.documents.at(-1)!.id;
     const seed = (await (await retouche.fetch(`/api/documents/${documentId}`)).json()) as SeedDocument;
     const revisions = new Map(seed.segments.map((segment) => [segment.id, segment.revision]));
     const ids = [...revisions.keys()];
 
-    const hello = await load({ url: `${baseline.url}/hello` });
-    const insert = await load({
-      url: `${baseline.url}/insert`, method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'The occupant of the White House has taken an interest in the matter.', baseRevision: 1 }),
-    });
     const page = await load({ url: `${retouche.url}/documents/${documentId}`, headers: { cookie } });
     const json = await load({ url: `${retouche.url}/api/documents/${documentId}`, headers: { authorization: `Bearer ${token}` } });
     let edit = 0;
@@ -82,19 +101,17 @@ export async function benchHttp(): Promise<BenchRow[]> {
     const savesPerSecond = saved / DURATION_SECONDS;
     const others = Object.entries(saves.statusCounts).filter(([status]) => status !== '200' && status !== '409');
     return [
-      row('http: bare Express hello-world (baseline)', hello),
-      row('http: bare Express + one SQLite insert, WAL, synchronous=FULL (baseline)', insert),
-      row(`http: seed document page (session cookie, ${seed.segments.length} sentences)`, page, {
+      row(`http (${backend}): seed document page (session cookie, ${seed.segments.length} sentences)`, page, {
         baseline: `hello-world ${Math.round(hello.requestsPerSecond)} req/s`, ratio: page.requestsPerSecond / hello.requestsPerSecond,
         target: `>= ${PAGE_RATIO_TARGET * 100}% of hello-world, p99 < ${P99_TARGET_MS} ms`,
         pass: page.requestsPerSecond >= PAGE_RATIO_TARGET * hello.requestsPerSecond && page.p99 < P99_TARGET_MS,
       }),
-      row('http: seed document JSON (Bearer token)', json, {
+      row(`http (${backend}): seed document JSON (Bearer token)`, json, {
         baseline: `hello-world ${Math.round(hello.requestsPerSecond)} req/s`, ratio: json.requestsPerSecond / hello.requestsPerSecond,
         target: `p99 < ${P99_TARGET_MS} ms`, pass: json.p99 < P99_TARGET_MS && json.errors === 0,
       }),
       {
-        name: `http: save a random sentence (PUT, current baseRevision): ${conflicts} conflicts (409) apart`
+        name: `http (${backend}): save a random sentence (PUT, current baseRevision): ${conflicts} conflicts (409) apart`
           + (others.length ? `, other answers ${others.map(([status, count]) => `${status}×${count}`).join(' ')}` : ''),
         value: Math.round(savesPerSecond), unit: `saves/s (p99 ${saves.p99} ms)`,
         baseline: `bare insert ${Math.round(insert.requestsPerSecond)} req/s`, ratio: round(savesPerSecond / insert.requestsPerSecond),
@@ -104,14 +121,15 @@ export async function benchHttp(): Promise<BenchRow[]> {
     ];
   } finally {
     await retouche.stop();
-    await baseline.stop();
   }
 }
 
 /** A session cookie and an API token for an editor, made through the account services as the users CLI does. */
-export async function logIn(databaseFile: string, ensureUser: () => Promise<void>): Promise<{ cookie: string; token: string }> {
+export async function logIn(
+  database: { databasePath: string; databaseUrl?: string | undefined }, ensureUser: () => Promise<void>,
+): Promise<{ cookie: string; token: string }> {
   await ensureUser();
-  const storage = createSqliteStorage(databaseFile);
+  const storage = await openStorage({ databasePath: database.databasePath, databaseUrl: database.databaseUrl });
   try {
     const user = (await storage.users.findByName('bench'))!;
     const session = await openSession(storage, user);

@@ -29,7 +29,7 @@ export async function benchLargeDocument(): Promise<BenchRow[]> {
   let documentId = 0;
   try {
     // Pages as a browser asks for them, with the session cookie (a bearer token records its use: one commit a request).
-    const { cookie } = await logIn(server.databaseFile, () => server.ensureUser('bench'));
+    const { cookie } = await logIn({ databasePath: server.databaseFile, databaseUrl: server.databaseUrl }, () => server.ensureUser('bench'));
     const page = (query: string) => fetch(`${server.url}/documents/${documentId}${query}`, { headers: { cookie } });
     const hello = await medianMs(() => fetch(`${server.url}/static/favicon.svg`, { headers: { cookie } }));
     const importMs = await timeMs(async () => {
