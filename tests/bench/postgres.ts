@@ -4,6 +4,7 @@ import { correctSegment } from '../../src/services/correct-segment.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { getSegmentVersion } from '../../src/services/segment-history.js';
 import { createPostgresStorage } from '../../src/storage/postgres/index.js';
+import { TEST_DATABASE_URL } from '../support/test-server.js';
 import type { BenchRow } from './types.js';
 
 /** Revisions of the benchmarked sentence, as in the SQLite benchmark (storage.ts), so the rows compare. */
@@ -17,7 +18,7 @@ const SAMPLES = 2_000;
  * history, then rebuilding a random version against reading the sentence's row. Without
  * DATABASE_URL it returns one row saying so.
  */
-export async function benchPostgres(adminUrl = process.env.DATABASE_URL): Promise<BenchRow[]> {
+export async function benchPostgres(adminUrl = TEST_DATABASE_URL): Promise<BenchRow[]> {
   if (!adminUrl) {
     return [{ name: 'storage: PostgreSQL benchmark skipped (set DATABASE_URL to a PostgreSQL server)', value: 0, unit: 'skipped' }];
   }

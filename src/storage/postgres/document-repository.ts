@@ -9,14 +9,16 @@ interface SummaryRow {
   created_at: string; updated_at: string; segment_count: number; corrected_count: number;
 }
 
-// The page of documents is chosen first (by the primary key, newest first), then only its
-// segments are counted, as over SQLite. LIMIT NULL is PostgreSQL's "no limit".
+// The page of documents is chosen first (ids only, by the primary key, newest first), then only
+// its segments are counted, as over SQLite. LIMIT NULL is PostgreSQL's "no limit".
 const SELECT_SUMMARIES = `SELECT d.id, d.title, d.target_language, d.detected_language, d.created_at, d.updated_at,
     (SELECT COUNT(*) FROM segments s WHERE s.document_id = d.id) AS segment_count,
     (SELECT COUNT(*) FROM segments s WHERE s.document_id = d.id AND s.text <> s.original) AS corrected_count
-  FROM documents d
-  WHERE $1::text IS NULL OR strpos(lower(d.title), lower($1::text)) > 0
-  ORDER BY d.id DESC LIMIT $2 OFFSET $3`;
+  FROM (SELECT id FROM documents
+        WHERE $1::text IS NULL OR strpos(lower(title), lower($1::text)) > 0
+        ORDER BY id DESC LIMIT $2 OFFSET $3) page
+  JOIN documents d ON d.id = page.id
+  ORDER BY d.id DESC`;
 
 /** Documents over PostgreSQL; `create` writes the document, its segments and their revision 0 in one transaction. */
 export function createDocumentRepository(pool: pg.Pool): DocumentRepository {
