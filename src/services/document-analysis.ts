@@ -67,6 +67,10 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
   const sources = await loadDocumentSources(storage, document, segments);
   let entry = cache.get(documentId);
   if (!entry || !entry.complete || !isSameText(entry, document, segments) || entry.sourceKey !== (sources?.key ?? null)) {
+    // Let go of the old analysis before making the new one: a 5,000-sentence article would
+    // otherwise hold both in memory at the peak.
+    cache.delete(documentId);
+    entry = undefined;
     entry = analyzeAll(document, segments, sources);
   }
   remember(documentId, entry);

@@ -30,10 +30,13 @@ export interface ServerProcess {
  * SQLite file, or a PostgreSQL database when the suite runs on PostgreSQL (DATABASE_URL);
  * `databaseUrl` starts a server on an existing PostgreSQL database (a second server beside a first).
  */
-export async function startServerProcess(options: { databaseFile?: string; databaseUrl?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  options: { databaseFile?: string; databaseUrl?: string; /** Run the built dist/server.js, as `npm start` does (build first). */ compiled?: boolean } = {},
+): Promise<ServerProcess> {
   // Restarting on an existing database (after a crash, say) must not delete it on stop: the caller owns it.
   const database = await openDatabaseFor(options);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'server.ts')], {
+  const entry = options.compiled ? [path.join(REPO_ROOT, 'dist', 'server.js')] : ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'server.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', RETOUCHE_DB: database.file, ...(database.url ? { DATABASE_URL: database.url } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
