@@ -19,4 +19,3 @@ export {
   type StoredRevision,
 } from './rebuild.js';
 export { diffForDisplay, diffSideBySide, type DiffPart } from './display-diff.js';
-export { createUnifiedPatch } from './unified-patch.js';

@@ -77,14 +77,6 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
   return { document, segments: applyDismissals(segments, entry, dismissals, sources) };
 }
 
-/** The analysis of every sentence, with dismissed flags set apart (no cache: for callers that hold the texts). */
-export function analyzeSegments(
-  document: DocumentRecord,
-  segments: readonly SegmentRecord[],
-  dismissals: readonly DismissalRecord[],
-): AnalyzedSegment[] {
-  return applyDismissals(segments, analyzeAll(document, segments, null), dismissals, null);
-}
 
 /**
  * One sentence with its analysis. After saves to a few sentences, each is re-analysed alone
@@ -115,10 +107,6 @@ export async function getAnalyzedSegment(storage: Storage, segmentId: number): P
   return applyDismissals(segments, entry, dismissals, sources, index)[0]!;
 }
 
-/** Forget every cached analysis (tests that compare against a fresh analysis). */
-export function clearAnalysisCache(): void {
-  cache.clear();
-}
 
 function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[], sources: DocumentSources | null): CachedAnalysis {
   const context = createCheckContext(segments.map(({ text, paragraph }) => ({ text, paragraph })), document.targetLanguage);

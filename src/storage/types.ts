@@ -158,8 +158,6 @@ export interface DismissalRecord {
 export interface DismissalRepository {
   /** Record a dismissal; dismissing the same flag twice keeps the first record. */
   add(dismissal: Pick<DismissalRecord, 'segmentId' | 'checkId' | 'spanText' | 'author'>): Promise<DismissalRecord>;
-  /** Take a dismissal back; true when there was one. */
-  remove(segmentId: number, checkId: string, spanText: string): Promise<boolean>;
   listBySegment(segmentId: number): Promise<DismissalRecord[]>;
   listByDocument(documentId: number): Promise<DismissalRecord[]>;
 }

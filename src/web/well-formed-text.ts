@@ -19,7 +19,7 @@ export const rejectMalformedText: RequestHandler = (request, _response, next) =>
  * Whether every string in a parsed body (objects, arrays, nested) is well-formed Unicode without
  * NUL: PostgreSQL text cannot hold U+0000, and both backends must accept the same texts.
  */
-export function isWellFormedDeep(value: unknown, depth = 0): boolean {
+function isWellFormedDeep(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.isWellFormed() && !value.includes('\u0000');
   if (typeof value !== 'object' || value === null || depth > 32) return true;
   const values = Array.isArray(value) ? value : Object.values(value);

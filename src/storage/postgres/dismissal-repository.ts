@@ -19,11 +19,6 @@ export function createDismissalRepository(pool: pg.Pool): DismissalRepository {
         WHERE d.segment_id = $1 AND d.check_id = $2 AND d.span_text = $3`, [segmentId, checkId, spanText]);
       return toDismissal(row!);
     },
-    async remove(segmentId, checkId, spanText) {
-      const { rowCount } = await pool.query('DELETE FROM flag_dismissals WHERE segment_id = $1 AND check_id = $2 AND span_text = $3',
-        [segmentId, checkId, spanText]);
-      return (rowCount ?? 0) > 0;
-    },
     async listBySegment(segmentId) {
       const { rows } = await pool.query<DismissalRow>(`SELECT ${COLUMNS} FROM flag_dismissals d WHERE d.segment_id = $1 ORDER BY d.id`, [segmentId]);
       return rows.map(toDismissal);

@@ -13,7 +13,6 @@ export function createDismissalRepository(db: Database.Database): DismissalRepos
     VALUES (?, ?, ?, ?, ?) ON CONFLICT (segment_id, check_id, span_text) DO NOTHING`);
   const selectOne = db.prepare(`SELECT ${COLUMNS} FROM flag_dismissals d
     WHERE d.segment_id = ? AND d.check_id = ? AND d.span_text = ?`);
-  const remove = db.prepare('DELETE FROM flag_dismissals WHERE segment_id = ? AND check_id = ? AND span_text = ?');
   const selectBySegment = db.prepare(`SELECT ${COLUMNS} FROM flag_dismissals d WHERE d.segment_id = ? ORDER BY d.id`);
   const selectByDocument = db.prepare(`SELECT ${COLUMNS} FROM flag_dismissals d
     JOIN segments s ON s.id = d.segment_id WHERE s.document_id = ? ORDER BY d.id`);
@@ -22,9 +21,6 @@ export function createDismissalRepository(db: Database.Database): DismissalRepos
     async add({ segmentId, checkId, spanText, author }) {
       insert.run(segmentId, checkId, spanText, author, new Date().toISOString());
       return toDismissal(selectOne.get(segmentId, checkId, spanText) as DismissalRow);
-    },
-    async remove(segmentId, checkId, spanText) {
-      return remove.run(segmentId, checkId, spanText).changes > 0;
     },
     async listBySegment(segmentId) {
       return (selectBySegment.all(segmentId) as DismissalRow[]).map(toDismissal);
