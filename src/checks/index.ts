@@ -13,6 +13,7 @@ import { nameConsistency } from './name-consistency.js';
 import { numberFormat } from './number-format.js';
 import { repeatedWord } from './repeated-word.js';
 import { spaceBeforePunctuation } from './space-before-punctuation.js';
+import { spelling } from './spelling.js';
 import type { Check } from './types.js';
 import { unbalancedPairs } from './unbalanced-pairs.js';
 import { untranslatedText } from './untranslated-text.js';
@@ -39,6 +40,7 @@ export const checks: readonly Check[] = [
   currencyFormat,
   frenchHonorific,
   usSpelling,
+  spelling,
   repeatedWord,
   indefiniteArticle,
   doubledPunctuation,

@@ -74,6 +74,11 @@ export const untranslatedText = {
 
 type Mark = 'strong' | 'weak' | 'none';
 
+/** Whether a word alone is evidence of French left in the text; other checks leave such words to this one. */
+export function isFrenchWord(token: Token): boolean {
+  return markFrench(token) === 'strong';
+}
+
 // The first words of a sentence, to quote it in a message.
 function excerpt(sentence: string): string {
   const words = sentence.split(/\s+/);

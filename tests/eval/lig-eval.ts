@@ -39,11 +39,12 @@ export function loadLig(sharedDir: string, limit = Infinity): LigSentence[] {
   const folder = join(sharedDir, 'data', 'lig-fr-en-dev');
   const mt = readFileSync(join(folder, 'tgt-mt-all.en'), 'utf8').split('\n');
   const pe = readFileSync(join(folder, 'tgt-pe-all.en'), 'utf8').split('\n');
+  const names = findNames(pe);
   const sentences: LigSentence[] = [];
   for (let line = 0; line < Math.min(mt.length, pe.length, limit); line++) {
     const machine = (mt[line] ?? '').trim();
     if (machine === '') continue;
-    sentences.push(prepareSentence(machine.split(/\s+/), tokenizePostEdit(pe[line] ?? '')));
+    sentences.push(prepareSentence(machine.split(/\s+/), tokenizePostEdit(pe[line] ?? ''), names));
   }
   return sentences;
 }
@@ -150,14 +151,33 @@ function tokenizePostEdit(text: string): string[] {
   );
 }
 
-function prepareSentence(machine: readonly string[], postEdit: readonly string[]): LigSentence {
+/**
+ * Words the post-edits only ever write capitalised, by their lower-case form: names ("Europe",
+ * "Schröder"). A real engine capitalises them, so a changed word keeps its machine casing except
+ * for these: left lower-case, 94 of the spelling check's first 177 flags were names the corpus's
+ * lowercasing had broken, confirmed only because the editor changed the word around them.
+ */
+function findNames(postEdits: readonly string[]): Map<string, string> {
+  const capitalised = new Map<string, string>();
+  const lower = new Set<string>();
+  for (const line of postEdits) {
+    for (const word of line.match(/[\p{L}]+/gu) ?? []) {
+      if (/^\p{Lu}\p{Ll}/u.test(word)) capitalised.set(word.toLowerCase(), word);
+      else if (/^\p{Ll}+$/u.test(word)) lower.add(word);
+    }
+  }
+  for (const word of lower) capitalised.delete(word);
+  return capitalised;
+}
+
+function prepareSentence(machine: readonly string[], postEdit: readonly string[], names: ReadonlyMap<string, string>): LigSentence {
   const alignment = alignWords(machine, postEdit);
   let text = '';
   let quoteOpen = false;
   const words: LigSentence['words'] = [];
   machine.forEach((token, index) => {
     const target = alignment[index] ?? -1;
-    const cased = target >= 0 ? postEdit[target] ?? token : token;
+    const cased = target >= 0 ? postEdit[target] ?? token : names.get(token) ?? token;
     let glue = text !== '' && !NO_SPACE_BEFORE.has(token) && !NO_SPACE_AFTER.has(machine[index - 1] ?? '');
     if (token === '"') {
       if (quoteOpen) glue = false;
