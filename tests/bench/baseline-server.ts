@@ -1,8 +1,8 @@
 /**
  * The baselines of the HTTP benchmark, run in its own process (`node --import tsx
- * tests/bench/baseline-server.ts`): a bare Express app with a hello-world route and a route that
- * inserts one row into SQLite with Retouche's durability settings (WAL, synchronous=FULL). It
- * prints "listening PORT" once ready and deletes its database on SIGTERM.
+ * tests/bench/baseline-server.ts`): a bare Express app with a hello-world route, a route sending a
+ * page-sized body, and a route that inserts one row into SQLite with Retouche's durability
+ * settings (WAL, synchronous=FULL). It prints "listening PORT" once ready and deletes its database on SIGTERM.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,16 @@ app.disable('x-powered-by');
 app.use(express.json());
 app.get('/hello', (_request, response) => {
   response.send('Hello, world!');
+});
+// The body of a page, stored once by a PUT, then served as is: what sending a page of that size
+// costs with no work behind it.
+let body = '';
+app.put('/body', express.text({ type: '*/*', limit: '10mb' }), (request, response) => {
+  body = String(request.body);
+  response.sendStatus(204);
+});
+app.get('/body', (_request, response) => {
+  response.type('html').send(body);
 });
 app.post('/insert', (request, response) => {
   const { lastInsertRowid } = insert.run(JSON.stringify(request.body), new Date().toISOString());
