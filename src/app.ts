@@ -13,6 +13,7 @@ import { createSegmentApi } from './web/api/segment-api.js';
 import { createSourceApi } from './web/api/source-api.js';
 import { authenticate, requireEditorForChanges, requireLogin, verifyCsrf } from './web/auth.js';
 import { handleError, handleNotFound } from './web/errors.js';
+import { VIEWS_DIRECTORY } from './web/views-directory.js';
 import { rejectMalformedText } from './web/well-formed-text.js';
 import { createAccountPages, createAdminPages, createLoginPages } from './web/pages/account-pages.js';
 import { createDocumentPages } from './web/pages/document-pages.js';
@@ -28,8 +29,6 @@ export interface AppDependencies {
   trustProxy?: boolean;
 }
 
-/** Where the EJS views and their static files live, beside src/ and dist/. */
-const VIEWS_DIRECTORY = path.resolve(import.meta.dirname, '..', 'views');
 /** JSON bodies carry at most one article plus its metadata; a little over the article limit leaves room for escaping. */
 const JSON_BODY_LIMIT = Math.ceil(MAX_ARTICLE_BYTES * 1.5);
 /** Changes a viewer may make: their own session and API tokens. */

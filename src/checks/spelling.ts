@@ -13,6 +13,11 @@ const LEXICON = getLanguageProfile('en')?.lexicon ?? new Set<string>();
 const EXTRA_WORDS = new Set(extra.words);
 // Shorter words are not in the list: nothing can be said about them.
 const MIN_LENGTH = 4;
+// Longer runs of letters are not words (pasted junk, a hash): judging one costs time that grows with
+// the square of its length, so they are left alone.
+const MAX_LENGTH = 30;
+// One-edit candidates are looked for only in words up to this long.
+const MAX_SUGGESTED_LENGTH = 20;
 // Prefixes English builds new words with freely: "unvaccinated", "cybersecurity", "eurozone".
 const PREFIXES = [
   'anti', 'counter', 'cyber', 'euro', 'inter', 'mega', 'micro', 'multi', 'non', 'over', 'post', 'pre', 're',
@@ -62,7 +67,7 @@ export const spelling = {
 
 // Only plain lower-case ASCII words are judged: accents are loans, names or French (another check's).
 function isCandidate(token: Token, sentence: string): boolean {
-  if (token.kind !== 'word' || token.text.length < MIN_LENGTH) return false;
+  if (token.kind !== 'word' || token.text.length < MIN_LENGTH || token.text.length > MAX_LENGTH) return false;
   if (!/^[a-z]+$/.test(token.text)) return false;
   if (isFrenchWord(token)) return false;
   // Part of an address or a handle: "example.com", "@retouche", "/documents".
@@ -88,6 +93,7 @@ export function isKnown(word: string): boolean {
 
 /** Listed words one edit away (a swap, a changed, missing or extra letter), best kinds first, or none when too many. */
 export function suggest(word: string): string[] {
+  if (word.length > MAX_SUGGESTED_LENGTH) return [];
   const found = new Set<string>();
   const add = (candidate: string): void => {
     if (candidate.length >= MIN_LENGTH && LEXICON.has(candidate)) found.add(candidate);

@@ -78,11 +78,6 @@ function statusActionsFor(status: string): StatusAction[] {
   return [APPROVE, EXCLUDE];
 }
 
-export interface ParagraphView {
-  index: number;
-  segments: SegmentView[];
-}
-
 /** What the document page can narrow the sentences to; every field comes from the query string. */
 export interface SegmentFilter {
   /** Words to find in the current text or the machine translation, ignoring case. */
@@ -208,21 +203,6 @@ export function toPageLinks(page: number, pageCount: number, params: Record<stri
     next: page < pageCount ? href(page + 1) : null,
     items,
   };
-}
-
-/** The sentences that pass the filter, grouped by paragraph, each with its diff and flags. */
-export function toParagraphViews(segments: readonly AnalyzedSegment[], filter?: SegmentFilter): ParagraphView[] {
-  const paragraphs: ParagraphView[] = [];
-  for (const segment of segments) {
-    if (filter && !matchesFilter(segment, filter)) continue;
-    let paragraph = paragraphs.at(-1);
-    if (!paragraph || paragraph.index !== segment.paragraph) {
-      paragraph = { index: segment.paragraph, segments: [] };
-      paragraphs.push(paragraph);
-    }
-    paragraph.segments.push(toSegmentView(segment));
-  }
-  return paragraphs;
 }
 
 export function toSegmentView(segment: AnalyzedSegment): SegmentView {

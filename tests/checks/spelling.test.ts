@@ -38,3 +38,11 @@ describe('spelling helpers', () => {
     expect(flags[0]?.suggestions).toEqual(['government']);
   });
 });
+
+describe('spelling on hostile input', () => {
+  it('leaves a 200,000-letter run alone instead of searching it', () => {
+    const sentence = `A ${'x'.repeat(200_000)} and a wrongg sentense.`;
+    const flags = spelling.run(sentence, createCheckContext([{ text: sentence, paragraph: 0 }], 'en'));
+    expect(flags.map((flag) => sentence.slice(flag.start, flag.end))).toEqual(['wrongg', 'sentense']);
+  });
+});

@@ -5,18 +5,12 @@ import { readPageNumber } from '../../services/documents.js';
 import type { PropagationOffer } from '../../services/propagate-correction.js';
 import type { Storage } from '../../storage/types.js';
 import {
-  filterParams, locateSentence, paginateSegments, readSegmentFilter, toDocumentHeader, toFilterChoices, toPageLinks, toParagraphViews,
-  toPropagationView,
+  filterParams, locateSentence, paginateSegments, readSegmentFilter, toDocumentHeader, toFilterChoices, toPageLinks, toPropagationView,
 } from '../document-views.js';
+import { toParagraphMarkup, type FailedSaveView } from '../segment-markup.js';
 
 /** A save that failed, shown again on the page with the editor's text kept. */
-export interface FailedSave {
-  segmentId: number;
-  text: string;
-  comment: string;
-  message: string;
-  conflict: { text: string; revision: number } | null;
-}
+export type FailedSave = FailedSaveView;
 
 /**
  * Render one page of the document, optionally with a failed save or a propagation offer to show.
@@ -40,7 +34,11 @@ export async function renderDocumentPage(
     title: page.pageCount > 1 ? `${document.title} (page ${page.page} of ${page.pageCount})` : document.title,
     header: toDocumentHeader(document, segments),
     progress: summarizeProgress(segments),
-    paragraphs: toParagraphViews(page.segments),
+    paragraphs: toParagraphMarkup(page.segments, extras.failedSave ?? null, {
+      canEdit: response.locals.canEdit === true,
+      csrfToken: String(response.locals.csrfToken ?? ''),
+      sourceLanguage: document.sourceLanguage ?? '',
+    }),
     matching: page.matching,
     pages: toPageLinks(page.page, page.pageCount, filterParams(filter), `/documents/${document.id}`),
     beyond: page.beyond,

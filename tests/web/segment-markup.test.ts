@@ -1,0 +1,66 @@
+import path from 'node:path';
+import ejs from 'ejs';
+import { describe, expect, it } from 'vitest';
+import type { AnalyzedSegment } from '../../src/services/document-analysis.js';
+import { toSegmentView } from '../../src/web/document-views.js';
+import { renderSegmentMarkup, toParagraphMarkup, type SegmentMarkupContext } from '../../src/web/segment-markup.js';
+import { VIEWS_DIRECTORY } from '../../src/web/views-directory.js';
+
+const EDITOR: SegmentMarkupContext = { canEdit: true, csrfToken: 'token-one', sourceLanguage: 'fr' };
+
+function sentence(overrides: Partial<AnalyzedSegment> = {}): AnalyzedSegment {
+  return {
+    id: 7, documentId: 1, position: 3, paragraph: 2, start: 0, end: 60, role: 'body',
+    original: 'This will not fail to react the tenant of the White House.',
+    text: 'This will not fail to react the tenant of the White House.',
+    status: 'to-review', revision: 0, updatedAt: '2026-11-26T00:00:00.000Z', source: '',
+    risk: 2, dismissedFlags: [],
+    flags: [{
+      checkId: 'false-friends', category: 'accuracy/false-friend', severity: 'major', start: 32, end: 38,
+      message: '"tenant" copies French "locataire": write "occupant".', suggestions: ['occupant'],
+    }],
+    ...overrides,
+  };
+}
+
+// The partial rendered the ordinary way, through EJS with its includes: the markup must not differ.
+async function renderThroughPartial(segment: AnalyzedSegment, context: SegmentMarkupContext): Promise<string> {
+  return ejs.renderFile(path.join(VIEWS_DIRECTORY, '_partials', 'segment.ejs'), { segment: toSegmentView(segment), failed: null, ...context },
+    { root: VIEWS_DIRECTORY });
+}
+
+describe('segment markup', () => {
+  it('is what the partial renders, flags, forms and token included', async () => {
+    const markup = renderSegmentMarkup(sentence(), null, EDITOR);
+    expect(markup).toBe(await renderThroughPartial(sentence(), EDITOR));
+    expect(markup).toContain('<mark class="flag sev-major" data-flags="0">tenant</mark>');
+    expect(markup).toContain('value="token-one"');
+  });
+
+  it('is rendered again when anything it shows changes', async () => {
+    const first = renderSegmentMarkup(sentence(), null, EDITOR);
+    expect(renderSegmentMarkup(sentence(), null, EDITOR)).toBe(first);
+    const variants: Array<[AnalyzedSegment, SegmentMarkupContext]> = [
+      [sentence({ revision: 1, text: 'This will react the occupant of the White House.' }), EDITOR],
+      [sentence({ status: 'approved' }), EDITOR],
+      [sentence({ flags: [] , risk: 0 }), EDITOR],
+      [sentence({ source: 'Le locataire de la Maison-Blanche.' }), EDITOR],
+      [sentence(), { ...EDITOR, csrfToken: 'token-two' }],
+      [sentence(), { ...EDITOR, canEdit: false }],
+    ];
+    for (const [segment, context] of variants) {
+      const markup = renderSegmentMarkup(segment, null, context);
+      expect(markup).not.toBe(first);
+      expect(markup).toBe(await renderThroughPartial(segment, context));
+    }
+  });
+
+  it('groups sentences by paragraph and shows a failed save on its own sentence only', () => {
+    const failed = { segmentId: 8, text: 'My text', comment: '', message: 'Changed by someone else.', conflict: { text: 'Theirs', revision: 2 } };
+    const paragraphs = toParagraphMarkup([sentence(), sentence({ id: 8, position: 4 }), sentence({ id: 9, position: 5, paragraph: 3 })], failed, EDITOR);
+    expect(paragraphs.map((paragraph) => [paragraph.index, paragraph.segments.length])).toEqual([[2, 2], [3, 1]]);
+    expect(paragraphs[0]!.segments[0]).not.toContain('Changed by someone else.');
+    expect(paragraphs[0]!.segments[1]).toContain('Changed by someone else.');
+    expect(paragraphs[0]!.segments[1]).toContain('Theirs');
+  });
+});
