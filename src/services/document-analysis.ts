@@ -39,6 +39,9 @@ interface CachedAnalysis {
   ids: number[];
   paragraphs: number[];
   texts: string[];
+  /** The revision of each segment the analysis has seen, and their sum (see summarizeRevisions). */
+  revisions: number[];
+  revisionSum: number;
   context: CheckContext;
   analyses: SegmentAnalysis[];
   /** The source texts the bilingual flags were computed against; null without a source. */
@@ -53,8 +56,18 @@ interface CachedAnalysis {
   complete: boolean;
 }
 
-// Most recently used last: a Map keeps insertion order.
-const cache = new Map<number, CachedAnalysis>();
+// One cache per storage (a test opens many databases in one process, and their document ids
+// repeat); most recently used last: a Map keeps insertion order.
+const caches = new WeakMap<Storage, Map<number, CachedAnalysis>>();
+
+function cacheOf(storage: Storage): Map<number, CachedAnalysis> {
+  let cache = caches.get(storage);
+  if (!cache) {
+    cache = new Map();
+    caches.set(storage, cache);
+  }
+  return cache;
+}
 
 /**
  * Run the checks on the current text of every sentence. Flags are derived, never stored: they
@@ -65,6 +78,7 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
   const { document, segments } = await getDocument(storage, documentId);
   const dismissals = await storage.dismissals.listByDocument(documentId);
   const sources = await loadDocumentSources(storage, document, segments);
+  const cache = cacheOf(storage);
   let entry = cache.get(documentId);
   if (!entry || !entry.complete || !isSameText(entry, document, segments) || entry.sourceKey !== (sources?.key ?? null)) {
     // Let go of the old analysis before making the new one: a 5,000-sentence article would
@@ -72,8 +86,12 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
     cache.delete(documentId);
     entry = undefined;
     entry = analyzeAll(document, segments, sources);
+  } else {
+    // The same texts, perhaps at newer revisions (a sentence restored to its text of before).
+    entry.revisions = segments.map((segment) => segment.revision);
+    entry.revisionSum = sum(entry.revisions);
   }
-  remember(documentId, entry);
+  remember(cache, documentId, entry);
   return { document, segments: applyDismissals(segments, entry, dismissals, sources) };
 }
 
@@ -86,9 +104,12 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
 export async function getAnalyzedSegment(storage: Storage, segmentId: number): Promise<AnalyzedSegment> {
   const segment = found(await storage.segments.get(segmentId), `Sentence ${segmentId}`);
   const document = found(await storage.documents.get(segment.documentId), `Document ${segment.documentId}`);
+  const alone = await analyzeOnlyThis(storage, document, segment);
+  if (alone) return alone;
   const segments = await storage.segments.listByDocument(document.id);
   const index = segments.findIndex((candidate) => candidate.id === segmentId);
   const sources = await loadDocumentSources(storage, document, segments);
+  const cache = cacheOf(storage);
   let entry = cache.get(document.id);
   const edited = entry && entry.sourceKey === (sources?.key ?? null) ? editedSince(entry, document, segments) : undefined;
   if (entry && edited && edited.length <= MAX_EDITS_ALONE) {
@@ -99,14 +120,41 @@ export async function getAnalyzedSegment(storage: Storage, segmentId: number): P
       entry.texts[position] = segments[position]!.text;
       entry.complete = false;
     }
+    entry.revisions = segments.map((candidate) => candidate.revision);
+    entry.revisionSum = sum(entry.revisions);
   } else {
     entry = analyzeAll(document, segments, sources);
   }
-  remember(document.id, entry);
+  remember(cache, document.id, entry);
   const dismissals = await storage.dismissals.listBySegment(segmentId);
-  return applyDismissals(segments, entry, dismissals, sources, index)[0]!;
+  return analyzeWithDismissals(segments[index]!, index, entry, dismissalKeys(dismissals), sources);
 }
 
+/**
+ * The answer after a save, without reading the whole document: when the document has no source
+ * and the sum of its revisions says that only this sentence changed since its analysis, the
+ * sentence is re-analysed alone. Otherwise undefined, and the caller reads every sentence.
+ */
+async function analyzeOnlyThis(storage: Storage, document: DocumentRecord, segment: SegmentRecord): Promise<AnalyzedSegment | undefined> {
+  const cache = cacheOf(storage);
+  const entry = cache.get(document.id);
+  if (!entry || document.sourceLanguage || entry.sourceKey !== null || entry.targetLanguage !== document.targetLanguage) return undefined;
+  const index = segment.position;
+  if (entry.ids[index] !== segment.id) return undefined;
+  const expectedSum = entry.revisionSum - entry.revisions[index]! + segment.revision;
+  const summary = await storage.segments.summarizeRevisions(document.id);
+  if (summary.count !== entry.ids.length || summary.revisionSum !== expectedSum) return undefined;
+  if (entry.texts[index] !== segment.text) {
+    entry.analyses[index] = analyzeSegment(entry.context, index, segment.text);
+    entry.texts[index] = segment.text;
+    entry.complete = false;
+  }
+  entry.revisions[index] = segment.revision;
+  entry.revisionSum = expectedSum;
+  remember(cache, document.id, entry);
+  const dismissals = await storage.dismissals.listBySegment(segment.id);
+  return analyzeWithDismissals(segment, index, entry, dismissalKeys(dismissals), null);
+}
 
 function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[], sources: DocumentSources | null): CachedAnalysis {
   const context = createCheckContext(segments.map(({ text, paragraph }) => ({ text, paragraph })), document.targetLanguage);
@@ -117,6 +165,8 @@ function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[]
     ids: segments.map((segment) => segment.id),
     paragraphs: segments.map((segment) => segment.paragraph),
     texts: segments.map((segment) => segment.text),
+    revisions: segments.map((segment) => segment.revision),
+    revisionSum: sum(segments.map((segment) => segment.revision)),
     context,
     analyses: segments.map((_, index) => analyzeSegment(context, index)),
     complete: true,
@@ -140,7 +190,7 @@ function editedSince(entry: CachedAnalysis, document: DocumentRecord, segments: 
   return edited;
 }
 
-function remember(documentId: number, entry: CachedAnalysis): void {
+function remember(cache: Map<number, CachedAnalysis>, documentId: number, entry: CachedAnalysis): void {
   cache.delete(documentId);
   cache.set(documentId, entry);
   for (const oldest of cache.keys()) {
@@ -149,30 +199,43 @@ function remember(documentId: number, entry: CachedAnalysis): void {
   }
 }
 
-/**
- * Each segment with its target-only and bilingual flags, dismissed ones set apart; `only` limits
- * the answer to one segment (by index) without the cost of the others.
- */
+/** Each segment with its target-only and bilingual flags, dismissed ones set apart. */
 function applyDismissals(
   segments: readonly SegmentRecord[],
   entry: Pick<CachedAnalysis, 'analyses' | 'bilingual'>,
   dismissals: readonly DismissalRecord[],
   sources: DocumentSources | null,
-  only?: number,
 ): AnalyzedSegment[] {
-  const dismissed = new Set(dismissals.map((dismissal) => dismissalKey(dismissal.segmentId, dismissal.checkId, dismissal.spanText)));
-  const indexes = only === undefined ? segments.map((_, index) => index) : [only];
-  return indexes.map((index) => {
-    const segment = segments[index]!;
-    const flags: Flag[] = [];
-    const dismissedFlags: Flag[] = [];
-    const all = [...(entry.analyses[index]?.flags ?? []), ...(entry.bilingual[index] ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const flag of all) {
-      const key = dismissalKey(segment.id, flag.checkId, segment.text.slice(flag.start, flag.end));
-      (dismissed.has(key) ? dismissedFlags : flags).push(flag);
-    }
-    return { ...segment, flags, dismissedFlags, risk: scoreRisk(flags), source: sources?.perSegment[index] ?? '' };
-  });
+  const dismissed = dismissalKeys(dismissals);
+  return segments.map((segment, index) => analyzeWithDismissals(segment, index, entry, dismissed, sources));
+}
+
+/** One segment (at `index` of its document) with its flags, the dismissed ones set apart. */
+function analyzeWithDismissals(
+  segment: SegmentRecord,
+  index: number,
+  entry: Pick<CachedAnalysis, 'analyses' | 'bilingual'>,
+  dismissed: ReadonlySet<string>,
+  sources: DocumentSources | null,
+): AnalyzedSegment {
+  const flags: Flag[] = [];
+  const dismissedFlags: Flag[] = [];
+  const all = [...(entry.analyses[index]?.flags ?? []), ...(entry.bilingual[index] ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const flag of all) {
+    const key = dismissalKey(segment.id, flag.checkId, segment.text.slice(flag.start, flag.end));
+    (dismissed.has(key) ? dismissedFlags : flags).push(flag);
+  }
+  return { ...segment, flags, dismissedFlags, risk: scoreRisk(flags), source: sources?.perSegment[index] ?? '' };
+}
+
+function dismissalKeys(dismissals: readonly DismissalRecord[]): Set<string> {
+  return new Set(dismissals.map((dismissal) => dismissalKey(dismissal.segmentId, dismissal.checkId, dismissal.spanText)));
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 function dismissalKey(segmentId: number, checkId: string, spanText: string): string {

@@ -109,6 +109,11 @@ export interface DocumentRepository {
 export interface SegmentRepository {
   get(id: number): Promise<SegmentRecord | undefined>;
   listByDocument(documentId: number): Promise<SegmentRecord[]>;
+  /**
+   * How many segments the document has and the sum of their revision numbers: a save raises the
+   * sum, so an unchanged sum says no text changed, without reading every segment.
+   */
+  summarizeRevisions(documentId: number): Promise<{ count: number; revisionSum: number }>;
 }
 
 export interface NewRevision {
