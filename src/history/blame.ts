@@ -14,9 +14,15 @@ export interface BlameRun {
 export function blameText(revisions: readonly { number: number; patch: TextPatch; checkpoint: string | null }[]): BlameRun[] {
   const [first, ...rest] = revisions;
   if (!first || first.number !== 0 || first.checkpoint === null) throw new RangeError('blame needs revision 0 with its checkpoint');
-  let runs: BlameRun[] = first.checkpoint === '' ? [] : [{ text: first.checkpoint, revision: 0 }];
-  for (const revision of rest) runs = applyToRuns(runs, revision.patch, revision.number);
-  return runs;
+  const runs: BlameRun[] = first.checkpoint === '' ? [] : [{ text: first.checkpoint, revision: 0 }];
+  return extendBlame(runs, rest);
+}
+
+/** Blame runs carried past further revisions: `revisions` continue consecutively from the runs' newest. */
+export function extendBlame(runs: readonly BlameRun[], revisions: readonly { number: number; patch: TextPatch }[]): BlameRun[] {
+  let result = [...runs];
+  for (const revision of revisions) result = applyToRuns(result, revision.patch, revision.number);
+  return result;
 }
 
 /** Group blame runs into words: each word (with the spaces after it) takes its newest revision. */

@@ -12,9 +12,11 @@ import { createTempDatabase } from '../support/test-server.js';
 
 let storage: Storage;
 let removeDatabase: () => void;
+let databaseFile: string;
 
 beforeEach(() => {
   const database = createTempDatabase();
+  databaseFile = database.file;
   storage = createSqliteStorage(database.file);
   removeDatabase = database.remove;
 });
@@ -36,6 +38,31 @@ async function save(segmentId: number, text: string, author = 'ana', comment?: s
 }
 
 describe('revision store', () => {
+  it('reads a history between saves as a fresh replay of every patch would', async () => {
+    const segmentId = await importSentence('The tenant of the White House has invested in the file.');
+    const texts = ['The occupant of the White House has invested in the file.', 'The occupant of the White House has taken an interest.',
+      'The tenant of the White House has taken an interest.', '', 'The president has taken an interest in the matter.'];
+    for (const [index, text] of texts.entries()) {
+      await getSegmentHistory(storage, segmentId);
+      if (text === '') await revertSegment(storage, { segmentId, revision: 1, baseRevision: index, author: 'ed' });
+      else await correctSegment(storage, { segmentId, text, baseRevision: index, author: `editor ${index}` });
+    }
+    const incremental = await getSegmentHistory(storage, segmentId);
+    // Another storage on the same file has never read this history: it replays every patch.
+    const fresh = createSqliteStorage(databaseFile);
+    try {
+      const replayed = await getSegmentHistory(fresh, segmentId);
+      expect(incremental.revisions).toEqual(replayed.revisions);
+      expect(incremental.blame).toEqual(replayed.blame);
+      expect(incremental.revisions.map((revision) => revision.text)).toEqual([
+        'The tenant of the White House has invested in the file.', ...texts.slice(0, 3), texts[0], texts[4],
+      ]);
+      expect(incremental.blame.slice(0, 2)).toEqual([{ text: 'The ', revision: 0 }, { text: 'president ', revision: 5 }]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('rebuilds every saved version of random edit sequences exactly', async () => {
     const word = fc.constantFrom('the', 'tenant', 'occupant', 'White', 'House', '«', '»', 'é', '😀', 'a\u0301', ',', '.', '3.5', '\u202e');
     const sentence = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
