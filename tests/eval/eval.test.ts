@@ -28,10 +28,12 @@ describe('seed article targets', () => {
 });
 
 describe('lig-fr-en-dev', () => {
-  it('keeps flag precision at 0.6 or more and twice chance', () => {
-    const report = evaluateLig(loadLig(SHARED_DIR));
+  it.each([false, true])('keeps flag precision at 0.6 or more and twice chance (with the source: %s)', (withSource) => {
+    const report = evaluateLig(loadLig(SHARED_DIR), { withSource });
     expect(report.precision).toBeGreaterThanOrEqual(0.6);
     expect(report.precision).toBeGreaterThanOrEqual(2 * report.chance);
+    expect(report.narrowCoverage).toBeLessThanOrEqual(report.coverage);
+    expect(report.narrowCoverage).toBeGreaterThan(0.03);
   }, 20_000);
 });
 

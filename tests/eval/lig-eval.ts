@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeBilingualSegment, createBilingualContext } from '../../src/checks/bilingual/run.js';
 import { createCheckContext, analyzeSegment } from '../../src/checks/run.js';
 
 /** One sentence of the LIG split, ready for the checks: cased detokenised MT with its words marked edited or kept. */
 export interface LigSentence {
   text: string;
+  /** The French sentence it translates, for the checks that read the source. */
+  source: string;
   words: Array<{ start: number; end: number; edited: boolean }>;
 }
 
@@ -18,9 +21,17 @@ export interface LigReport {
   editedWords: number;
   coveredEditedWords: number;
   coverage: number;
+  /**
+   * The same, counting only flags over less than 80% of the sentence's words: a flag on the whole
+   * sentence ("the source names Schröder, the translation does not") covers every edited word in it
+   * without pointing at any.
+   */
+  narrowCoverage: number;
   perCheck: Record<string, { flags: number; confirmed: number; precision: number; chance: number }>;
 }
 
+// A flag over this share of a sentence's words or more is about the whole sentence.
+const SENTENCE_WIDE = 0.8;
 // Tokens written against the previous word when detokenising.
 const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', '%', ')', ']', "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m", '...']);
 // Tokens written against the next word.
@@ -39,18 +50,23 @@ export function loadLig(sharedDir: string, limit = Infinity): LigSentence[] {
   const folder = join(sharedDir, 'data', 'lig-fr-en-dev');
   const mt = readFileSync(join(folder, 'tgt-mt-all.en'), 'utf8').split('\n');
   const pe = readFileSync(join(folder, 'tgt-pe-all.en'), 'utf8').split('\n');
+  const sources = readFileSync(join(folder, 'src-ref-all.fr'), 'utf8').split('\n');
   const names = findNames(pe);
   const sentences: LigSentence[] = [];
   for (let line = 0; line < Math.min(mt.length, pe.length, limit); line++) {
     const machine = (mt[line] ?? '').trim();
     if (machine === '') continue;
-    sentences.push(prepareSentence(machine.split(/\s+/), tokenizePostEdit(pe[line] ?? ''), names));
+    sentences.push({ ...prepareSentence(machine.split(/\s+/), tokenizePostEdit(pe[line] ?? ''), names), source: (sources[line] ?? '').trim() });
   }
   return sentences;
 }
 
-/** Run the checks on each sentence (one document each) and score the flags against the edited words. */
-export function evaluateLig(sentences: readonly LigSentence[]): LigReport {
+/**
+ * Run the checks on each sentence (one document each) and score the flags against the edited words;
+ * with `withSource`, the bilingual checks run too, as when an editor attaches the French article.
+ */
+export function evaluateLig(sentences: readonly LigSentence[], { withSource = false } = {}): LigReport {
+  const bilingual = createBilingualContext('fr', 'en');
   const report: LigReport = {
     sentences: sentences.length,
     flags: 0,
@@ -60,22 +76,31 @@ export function evaluateLig(sentences: readonly LigSentence[]): LigReport {
     editedWords: 0,
     coveredEditedWords: 0,
     coverage: 0,
+    narrowCoverage: 0,
     perCheck: {}
   };
   let chanceSum = 0;
+  let narrowlyCovered = 0;
   for (const sentence of sentences) {
     const context = createCheckContext([{ text: sentence.text, paragraph: 0 }], 'en');
     // The checks see the sentence as body text: a one-line document would otherwise read as a heading.
     const analysis = analyzeSegment({ ...context, roles: ['body'] }, 0);
+    const flags = withSource ? [...analysis.flags, ...analyzeBilingualSegment(sentence.text, sentence.source, bilingual)] : analysis.flags;
     const covered = new Set<number>();
-    for (const flag of analysis.flags) {
+    const coveredNarrowly = new Set<number>();
+    for (const flag of flags) {
       const inside = sentence.words
         .map((word, index) => ({ word, index }))
         .filter(({ word }) => word.start < flag.end && word.end > flag.start);
       if (inside.length === 0) continue;
       const confirmed = inside.some(({ word }) => word.edited);
       const chance = windowChance(sentence.words.map((word) => word.edited), inside.length);
-      for (const { word, index } of inside) if (word.edited) covered.add(index);
+      const narrow = inside.length < SENTENCE_WIDE * sentence.words.length;
+      for (const { word, index } of inside) {
+        if (!word.edited) continue;
+        covered.add(index);
+        if (narrow) coveredNarrowly.add(index);
+      }
       report.flags++;
       if (confirmed) report.confirmed++;
       chanceSum += chance;
@@ -86,10 +111,12 @@ export function evaluateLig(sentences: readonly LigSentence[]): LigReport {
     }
     report.editedWords += sentence.words.filter((word) => word.edited).length;
     report.coveredEditedWords += covered.size;
+    narrowlyCovered += coveredNarrowly.size;
   }
   report.precision = report.flags === 0 ? 0 : report.confirmed / report.flags;
   report.chance = report.flags === 0 ? 0 : chanceSum / report.flags;
   report.coverage = report.editedWords === 0 ? 0 : report.coveredEditedWords / report.editedWords;
+  report.narrowCoverage = report.editedWords === 0 ? 0 : narrowlyCovered / report.editedWords;
   for (const entry of Object.values(report.perCheck)) {
     entry.precision = entry.confirmed / entry.flags;
     entry.chance = entry.chance / entry.flags;
@@ -170,7 +197,7 @@ function findNames(postEdits: readonly string[]): Map<string, string> {
   return capitalised;
 }
 
-function prepareSentence(machine: readonly string[], postEdit: readonly string[], names: ReadonlyMap<string, string>): LigSentence {
+function prepareSentence(machine: readonly string[], postEdit: readonly string[], names: ReadonlyMap<string, string>): Omit<LigSentence, 'source'> {
   const alignment = alignWords(machine, postEdit);
   let text = '';
   let quoteOpen = false;

@@ -27,14 +27,19 @@ for (const [id, score] of Object.entries(seed.perCheck)) {
   );
 }
 
-const started = performance.now();
-const lig = evaluateLig(loadLig(SHARED_DIR));
-const elapsed = performance.now() - started;
-console.log(`\nLIG fr-en dev (${lig.sentences} sentences, ${elapsed.toFixed(0)} ms)`);
-console.log(
-  `  flag precision ${percent(lig.precision)} (${lig.confirmed}/${lig.flags}), chance ${percent(lig.chance)}, ` +
-    `ratio ${(lig.precision / lig.chance).toFixed(2)}x, edited words covered ${percent(lig.coverage)} (${lig.coveredEditedWords}/${lig.editedWords})`
-);
-for (const [id, score] of Object.entries(lig.perCheck).sort((a, b) => b[1].flags - a[1].flags)) {
-  console.log(`  ${id.padEnd(26)} flags ${String(score.flags).padStart(4)}  precision ${percent(score.precision)}  chance ${percent(score.chance)}`);
+const ligSentences = loadLig(SHARED_DIR);
+for (const withSource of [false, true]) {
+  const started = performance.now();
+  const lig = evaluateLig(ligSentences, { withSource });
+  const elapsed = performance.now() - started;
+  console.log(`\nLIG fr-en dev (${lig.sentences} sentences, ${elapsed.toFixed(0)} ms), ${withSource ? 'with the French source attached (target and bilingual checks)' : 'target text only'}`);
+  console.log(
+    `  flag precision ${percent(lig.precision)} (${lig.confirmed}/${lig.flags}), chance ${percent(lig.chance)}, ` +
+      `ratio ${(lig.precision / lig.chance).toFixed(2)}x, edited words covered ${percent(lig.coverage)} (${lig.coveredEditedWords}/${lig.editedWords}), `
+      + `${percent(lig.narrowCoverage)} by flags narrower than the sentence`
+  );
+  for (const [id, score] of Object.entries(lig.perCheck).sort((a, b) => b[1].flags - a[1].flags)) {
+    if (withSource && !/^(?:untranslated-sentence|number-mismatch|date-mismatch|negation-mismatch|source-false-friend|untranslated-word|missing-name|quote-mismatch|length-ratio)$/.test(id)) continue;
+    console.log(`  ${id.padEnd(26)} flags ${String(score.flags).padStart(4)}  precision ${percent(score.precision)}  chance ${percent(score.chance)}`);
+  }
 }
