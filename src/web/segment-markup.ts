@@ -29,8 +29,10 @@ export interface ParagraphMarkup {
 
 // A page shows the same sentences again and again between edits: each sentence's markup is kept,
 // keyed on everything the partial reads, so a sentence is rendered again only when it changed.
-// Rendering the 28 rows of the seed was two thirds of a document page's time (profiled).
-const MAX_CACHED_CHARACTERS = 4_000_000;
+// Rendering the 28 rows of the seed was two thirds of a document page's time (profiled). The cap
+// (keys and markup, in characters) holds a dozen editors' views of the seed or five 100-sentence
+// pages of a long article, and keeps the server within its memory budget.
+const MAX_CACHED_CHARACTERS = 2_000_000;
 const cache = new Map<string, string>();
 let cachedCharacters = 0;
 
