@@ -52,8 +52,10 @@ async function replayHistory(storage: Storage, segment: SegmentRecord): Promise<
   cache.delete(segment.id);
   const newest = known?.revisions.at(-1)?.number ?? -1;
   let replay: ReplayedHistory;
-  if (known && newest <= segment.revision) {
-    const newer = newest < segment.revision ? await storage.revisions.listRange(segment.id, newest + 1, segment.revision) : [];
+  if (known && newest === segment.revision) {
+    replay = known;
+  } else if (known && newest < segment.revision) {
+    const newer = await storage.revisions.listRange(segment.id, newest + 1, segment.revision);
     replay = { revisions: [...known.revisions, ...withTexts(newer, known.revisions.at(-1)?.text ?? '')], blameRuns: extendBlame(known.blameRuns, newer) };
   } else {
     const revisions = await storage.revisions.listBySegment(segment.id);
