@@ -36,7 +36,7 @@ export const spelling = {
   id: 'spelling',
   name: 'Unknown word',
   description:
-    'Finds lower-case words of four letters or more that are not English: in the SCOWL word lists (US and ' +
+    'Finds lower-case words of four to thirty letters that are not English: in no SCOWL word list (US and ' +
     'British spellings with their inflections), nor a listed word with a common prefix or ending ' +
     '("unvaccinated", "influencers"), nor two listed words written as one ("lockdown"). Machine translation ' +
     'leaves words it cannot translate as they were ("the prices revint to their level"), and typing leaves ' +
