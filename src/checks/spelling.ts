@@ -49,7 +49,8 @@ export const spelling = {
     if (context.targetLanguage !== 'en' && !context.targetLanguage.startsWith('en-')) return [];
     const flags: Flag[] = [];
     for (const token of tokenize(sentence)) {
-      if (!isCandidate(token, sentence) || isKnown(token.norm)) continue;
+      // The word list settles almost every word, so it is asked before the French and address tests.
+      if (!isPlainWord(token) || isKnown(token.norm) || isFrenchWord(token) || isInAddress(token, sentence)) continue;
       const suggestions = suggest(token.norm).map((word) => matchCase(word, token.text));
       flags.push(
         createFlag(
@@ -66,14 +67,15 @@ export const spelling = {
 } satisfies Check;
 
 // Only plain lower-case ASCII words are judged: accents are loans, names or French (another check's).
-function isCandidate(token: Token, sentence: string): boolean {
-  if (token.kind !== 'word' || token.text.length < MIN_LENGTH || token.text.length > MAX_LENGTH) return false;
-  if (!/^[a-z]+$/.test(token.text)) return false;
-  if (isFrenchWord(token)) return false;
-  // Part of an address or a handle: "example.com", "@retouche", "/documents".
+function isPlainWord(token: Token): boolean {
+  return token.kind === 'word' && token.text.length >= MIN_LENGTH && token.text.length <= MAX_LENGTH && /^[a-z]+$/.test(token.text);
+}
+
+// Part of an address or a handle: "example.com", "@retouche", "/documents".
+function isInAddress(token: Token, sentence: string): boolean {
   const before = sentence.charAt(token.start - 1);
   const after = sentence.charAt(token.end);
-  return !/[@/.#_\\]/.test(before) && !/[@/_\\]/.test(after) && !(after === '.' && /[a-z]/.test(sentence.charAt(token.end + 1)));
+  return /[@/.#_\\]/.test(before) || /[@/_\\]/.test(after) || (after === '.' && /[a-z]/.test(sentence.charAt(token.end + 1)));
 }
 
 /** Whether a lower-case word is English: listed, or built from a listed word. */

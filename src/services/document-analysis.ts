@@ -3,6 +3,7 @@ import type { CheckContext, Flag } from '../checks/types.js';
 import type { DismissalRecord, DocumentRecord, SegmentRecord, Storage } from '../storage/types.js';
 import { found } from './errors.js';
 import { analyzeBilingual, loadDocumentSources, reanalyzeBilingual, type DocumentSources } from './bilingual-analysis.js';
+import { BoundedCache, perStorage } from './bounded-cache.js';
 import { getDocument } from './documents.js';
 
 /** A sentence with what the checks say about its current text. */
@@ -56,18 +57,8 @@ interface CachedAnalysis {
   complete: boolean;
 }
 
-// One cache per storage (a test opens many databases in one process, and their document ids
-// repeat); most recently used last: a Map keeps insertion order.
-const caches = new WeakMap<Storage, Map<number, CachedAnalysis>>();
-
-function cacheOf(storage: Storage): Map<number, CachedAnalysis> {
-  let cache = caches.get(storage);
-  if (!cache) {
-    cache = new Map();
-    caches.set(storage, cache);
-  }
-  return cache;
-}
+// The analyses of the documents read most recently, per storage.
+const cacheOf = perStorage(() => new BoundedCache<number, CachedAnalysis>(CACHED_DOCUMENTS, () => 1));
 
 /**
  * Run the checks on the current text of every sentence. Flags are derived, never stored: they
@@ -88,10 +79,9 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
     entry = analyzeAll(document, segments, sources);
   } else {
     // The same texts, perhaps at newer revisions (a sentence restored to its text of before).
-    entry.revisions = segments.map((segment) => segment.revision);
-    entry.revisionSum = sum(entry.revisions);
+    recordRevisions(entry, segments);
   }
-  remember(cache, documentId, entry);
+  cache.set(documentId, entry);
   return { document, segments: applyDismissals(segments, entry, dismissals, sources) };
 }
 
@@ -120,12 +110,11 @@ export async function getAnalyzedSegment(storage: Storage, segmentId: number): P
       entry.texts[position] = segments[position]!.text;
       entry.complete = false;
     }
-    entry.revisions = segments.map((candidate) => candidate.revision);
-    entry.revisionSum = sum(entry.revisions);
+    recordRevisions(entry, segments);
   } else {
     entry = analyzeAll(document, segments, sources);
   }
-  remember(cache, document.id, entry);
+  cache.set(document.id, entry);
   const dismissals = await storage.dismissals.listBySegment(segmentId);
   return analyzeWithDismissals(segments[index]!, index, entry, dismissalKeys(dismissals), sources);
 }
@@ -151,26 +140,35 @@ async function analyzeOnlyThis(storage: Storage, document: DocumentRecord, segme
   }
   entry.revisions[index] = segment.revision;
   entry.revisionSum = expectedSum;
-  remember(cache, document.id, entry);
+  cache.set(document.id, entry);
   const dismissals = await storage.dismissals.listBySegment(segment.id);
   return analyzeWithDismissals(segment, index, entry, dismissalKeys(dismissals), null);
 }
 
 function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[], sources: DocumentSources | null): CachedAnalysis {
   const context = createCheckContext(segments.map(({ text, paragraph }) => ({ text, paragraph })), document.targetLanguage);
-  return {
+  const entry: CachedAnalysis = {
     sourceKey: sources?.key ?? null,
     bilingual: sources ? analyzeBilingual(sources, segments) : segments.map(() => []),
     targetLanguage: document.targetLanguage,
     ids: segments.map((segment) => segment.id),
     paragraphs: segments.map((segment) => segment.paragraph),
     texts: segments.map((segment) => segment.text),
-    revisions: segments.map((segment) => segment.revision),
-    revisionSum: sum(segments.map((segment) => segment.revision)),
+    revisions: [],
+    revisionSum: 0,
     context,
     analyses: segments.map((_, index) => analyzeSegment(context, index)),
     complete: true,
   };
+  recordRevisions(entry, segments);
+  return entry;
+}
+
+// The revisions the entry now stands for, and their sum for summarizeRevisions to compare with.
+function recordRevisions(entry: CachedAnalysis, segments: readonly SegmentRecord[]): void {
+  entry.revisions = segments.map((segment) => segment.revision);
+  entry.revisionSum = 0;
+  for (const revision of entry.revisions) entry.revisionSum += revision;
 }
 
 // Whether the entry was made from exactly these texts.
@@ -188,15 +186,6 @@ function editedSince(entry: CachedAnalysis, document: DocumentRecord, segments: 
     if (entry.texts[index] !== segment.text) edited.push(index);
   }
   return edited;
-}
-
-function remember(cache: Map<number, CachedAnalysis>, documentId: number, entry: CachedAnalysis): void {
-  cache.delete(documentId);
-  cache.set(documentId, entry);
-  for (const oldest of cache.keys()) {
-    if (cache.size <= CACHED_DOCUMENTS) break;
-    cache.delete(oldest);
-  }
 }
 
 /** Each segment with its target-only and bilingual flags, dismissed ones set apart. */
@@ -232,11 +221,6 @@ function dismissalKeys(dismissals: readonly DismissalRecord[]): Set<string> {
   return new Set(dismissals.map((dismissal) => dismissalKey(dismissal.segmentId, dismissal.checkId, dismissal.spanText)));
 }
 
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
-}
 
 function dismissalKey(segmentId: number, checkId: string, spanText: string): string {
   return `${segmentId}\u0000${checkId}\u0000${spanText}`;

@@ -2,6 +2,7 @@ import { applyTextPatch } from '../history/text-patch.js';
 import { rebuildText, revisionsNeededFor } from '../history/rebuild.js';
 import { blameText, blameWords, extendBlame, type BlameRun } from '../history/blame.js';
 import type { RevisionRecord, SegmentEventRecord, SegmentRecord, Storage } from '../storage/types.js';
+import { BoundedCache, perStorage } from './bounded-cache.js';
 import { ServiceError, found } from './errors.js';
 
 /** One revision with the texts on both sides of it, rebuilt from the stored patches. */
@@ -31,7 +32,7 @@ interface ReplayedHistory {
 // more save then costs one patch. Kept per storage (tests open many databases in one process),
 // for the most recently viewed sentences, up to a total number of revisions.
 const MAX_CACHED_REVISIONS = 50_000;
-const replays = new WeakMap<Storage, Map<number, ReplayedHistory>>();
+const replaysOf = perStorage(() => new BoundedCache<number, ReplayedHistory>(MAX_CACHED_REVISIONS, (_id, replay) => replay.revisions.length));
 
 /** Every revision of a sentence with its text, replayed from the patches in one pass. */
 export async function getSegmentHistory(storage: Storage, segmentId: number): Promise<SegmentHistory> {
@@ -43,13 +44,8 @@ export async function getSegmentHistory(storage: Storage, segmentId: number): Pr
 }
 
 async function replayHistory(storage: Storage, segment: SegmentRecord): Promise<ReplayedHistory> {
-  let cache = replays.get(storage);
-  if (!cache) {
-    cache = new Map();
-    replays.set(storage, cache);
-  }
+  const cache = replaysOf(storage);
   const known = cache.get(segment.id);
-  cache.delete(segment.id);
   const newest = known?.revisions.at(-1)?.number ?? -1;
   let replay: ReplayedHistory;
   if (known && newest === segment.revision) {
@@ -65,13 +61,6 @@ async function replayHistory(storage: Storage, segment: SegmentRecord): Promise<
   // Frozen: every page that shows this history shares these objects.
   Object.freeze(replay.revisions);
   cache.set(segment.id, replay);
-  let total = 0;
-  for (const entry of cache.values()) total += entry.revisions.length;
-  for (const [id, entry] of cache) {
-    if (total <= MAX_CACHED_REVISIONS || id === segment.id) break;
-    cache.delete(id);
-    total -= entry.revisions.length;
-  }
   return replay;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
+import { BoundedCache } from '../services/bounded-cache.js';
 import type { AnalyzedSegment } from '../services/document-analysis.js';
 import { toSegmentView } from './document-views.js';
 import { VIEWS_DIRECTORY } from './views-directory.js';
@@ -13,7 +14,7 @@ export interface SegmentMarkupContext {
 }
 
 /** A save that failed on this sentence, shown in its editor with the editor's text kept. */
-export interface FailedSaveView {
+export interface FailedSave {
   segmentId: number;
   text: string;
   comment: string;
@@ -33,8 +34,7 @@ export interface ParagraphMarkup {
 // (keys and markup, in characters) holds a dozen editors' views of the seed or five 100-sentence
 // pages of a long article, and keeps the server within its memory budget.
 const MAX_CACHED_CHARACTERS = 2_000_000;
-const cache = new Map<string, string>();
-let cachedCharacters = 0;
+const cache = new BoundedCache<string, string>(MAX_CACHED_CHARACTERS, (key, markup) => key.length + markup.length);
 
 let template: ejs.TemplateFunction | undefined;
 
@@ -42,28 +42,23 @@ let template: ejs.TemplateFunction | undefined;
  * The markup of one sentence of the document page (views/_partials/segment.ejs), the same as the
  * partial renders it; reused while the sentence, its flags and the context are the same.
  */
-export function renderSegmentMarkup(segment: AnalyzedSegment, failed: FailedSaveView | null, context: SegmentMarkupContext): string {
+export function renderSegmentMarkup(segment: AnalyzedSegment, failed: FailedSave | null, context: SegmentMarkupContext): string {
   const key = JSON.stringify([
     segment.id, segment.position, segment.role, segment.text, segment.source, segment.original, segment.revision,
     segment.status, segment.risk, segment.flags, segment.dismissedFlags.length, failed, context.canEdit,
     context.csrfToken, context.sourceLanguage,
   ]);
   const cached = cache.get(key);
-  if (cached !== undefined) {
-    // Most recently used last, so the oldest entries go first.
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
+  if (cached !== undefined) return cached;
   template ??= compileSegmentTemplate();
   const markup = template({ segment: toSegmentView(segment), failed, ...context });
-  remember(key, markup);
+  cache.set(key, markup);
   return markup;
 }
 
 /** The sentences grouped by paragraph, as markup; `failed` is shown on its own sentence. */
 export function toParagraphMarkup(
-  segments: readonly AnalyzedSegment[], failed: FailedSaveView | null, context: SegmentMarkupContext,
+  segments: readonly AnalyzedSegment[], failed: FailedSave | null, context: SegmentMarkupContext,
 ): ParagraphMarkup[] {
   const paragraphs: ParagraphMarkup[] = [];
   for (const segment of segments) {
@@ -80,14 +75,4 @@ export function toParagraphMarkup(
 function compileSegmentTemplate(): ejs.TemplateFunction {
   const filename = path.join(VIEWS_DIRECTORY, '_partials', 'segment.ejs');
   return ejs.compile(readFileSync(filename, 'utf8'), { filename, root: VIEWS_DIRECTORY, cache: true });
-}
-
-function remember(key: string, markup: string): void {
-  cache.set(key, markup);
-  cachedCharacters += key.length + markup.length;
-  for (const [oldKey, oldMarkup] of cache) {
-    if (cachedCharacters <= MAX_CACHED_CHARACTERS) break;
-    cache.delete(oldKey);
-    cachedCharacters -= oldKey.length + oldMarkup.length;
-  }
 }

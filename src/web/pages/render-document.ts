@@ -7,10 +7,7 @@ import type { Storage } from '../../storage/types.js';
 import {
   filterParams, locateSentence, paginateSegments, readSegmentFilter, toDocumentHeader, toFilterChoices, toPageLinks, toPropagationView,
 } from '../document-views.js';
-import { toParagraphMarkup, type FailedSaveView } from '../segment-markup.js';
-
-/** A save that failed, shown again on the page with the editor's text kept. */
-export type FailedSave = FailedSaveView;
+import { toParagraphMarkup, type FailedSave } from '../segment-markup.js';
 
 /**
  * Render one page of the document, optionally with a failed save or a propagation offer to show.

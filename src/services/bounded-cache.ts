@@ -1,0 +1,57 @@
+import type { Storage } from '../storage/types.js';
+
+/**
+ * A map that keeps its most recently used entries within a total weight (a count, characters,
+ * revisions...), dropping the least recently used first. The entry just set is always kept.
+ * Values must not change weight while stored.
+ */
+export class BoundedCache<K, V> {
+  readonly #entries = new Map<K, V>();
+  #weight = 0;
+
+  constructor(private readonly maxWeight: number, private readonly weigh: (key: K, value: V) => number) {}
+
+  get(key: K): V | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      // Most recently used last: a Map keeps insertion order.
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.delete(key);
+    this.#entries.set(key, value);
+    this.#weight += this.weigh(key, value);
+    for (const [oldKey, oldValue] of this.#entries) {
+      if (this.#weight <= this.maxWeight || oldKey === key) break;
+      this.#entries.delete(oldKey);
+      this.#weight -= this.weigh(oldKey, oldValue);
+    }
+  }
+
+  delete(key: K): void {
+    const value = this.#entries.get(key);
+    if (value === undefined) return;
+    this.#entries.delete(key);
+    this.#weight -= this.weigh(key, value);
+  }
+}
+
+/**
+ * One value per storage, made on first use: caches keyed on document or sentence ids must not mix
+ * databases (a test opens many in one process, and their ids repeat).
+ */
+export function perStorage<T>(create: () => T): (storage: Storage) => T {
+  const values = new WeakMap<Storage, T>();
+  return (storage) => {
+    let value = values.get(storage);
+    if (value === undefined) {
+      value = create();
+      values.set(storage, value);
+    }
+    return value;
+  };
+}
