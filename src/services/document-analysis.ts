@@ -89,13 +89,14 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
 /**
  * One sentence with its analysis. After saves to a few sentences, each is re-analysed alone
  * (well under a millisecond) within the document's known facts; otherwise the whole document is
- * analysed, since some checks compare sentences.
+ * analysed, since some checks compare sentences. `current` is the sentence as a save just
+ * committed it, which spares reading it again.
  */
-export async function getAnalyzedSegment(storage: Storage, segmentId: number): Promise<AnalyzedSegment> {
-  const segment = found(await storage.segments.get(segmentId), `Sentence ${segmentId}`);
-  const document = found(await storage.documents.get(segment.documentId), `Document ${segment.documentId}`);
-  const alone = await analyzeOnlyThis(storage, document, segment);
+export async function getAnalyzedSegment(storage: Storage, segmentId: number, current?: SegmentRecord): Promise<AnalyzedSegment> {
+  const segment = current ?? found(await storage.segments.get(segmentId), `Sentence ${segmentId}`);
+  const alone = await analyzeOnlyThis(storage, segment);
   if (alone) return alone;
+  const document = found(await storage.documents.get(segment.documentId), `Document ${segment.documentId}`);
   const segments = await storage.segments.listByDocument(document.id);
   const index = segments.findIndex((candidate) => candidate.id === segmentId);
   const sources = await loadDocumentSources(storage, document, segments);
@@ -121,25 +122,27 @@ export async function getAnalyzedSegment(storage: Storage, segmentId: number): P
 
 /**
  * The answer after a save, without reading the whole document: when the document has no source
- * and the sum of its revisions says that only this sentence changed since its analysis, the
- * sentence is re-analysed alone. Otherwise undefined, and the caller reads every sentence.
+ * and the sum of its revisions says that only sentences this process knows of changed since their
+ * analysis, the sentence is re-analysed alone. Otherwise undefined, and the caller reads every sentence.
  */
-async function analyzeOnlyThis(storage: Storage, document: DocumentRecord, segment: SegmentRecord): Promise<AnalyzedSegment | undefined> {
+async function analyzeOnlyThis(storage: Storage, segment: SegmentRecord): Promise<AnalyzedSegment | undefined> {
   const cache = cacheOf(storage);
-  const entry = cache.get(document.id);
-  if (!entry || document.sourceLanguage || entry.sourceKey !== null || entry.targetLanguage !== document.targetLanguage) return undefined;
+  const entry = cache.get(segment.documentId);
   const index = segment.position;
-  if (entry.ids[index] !== segment.id) return undefined;
-  const expectedSum = entry.revisionSum - entry.revisions[index]! + segment.revision;
-  const summary = await storage.segments.summarizeRevisions(document.id);
-  if (summary.count !== entry.ids.length || summary.revisionSum !== expectedSum) return undefined;
+  if (!entry || entry.sourceKey !== null || entry.ids[index] !== segment.id || segment.revision < entry.revisions[index]!) return undefined;
+  // The sentence is taken in before anything is awaited: saves committed together (see
+  // group-commit.ts) each record theirs first, so the revision sums compared below agree.
   if (entry.texts[index] !== segment.text) {
     entry.analyses[index] = analyzeSegment(entry.context, index, segment.text);
     entry.texts[index] = segment.text;
     entry.complete = false;
   }
+  entry.revisionSum += segment.revision - entry.revisions[index]!;
   entry.revisions[index] = segment.revision;
-  entry.revisionSum = expectedSum;
+  const document = await storage.documents.get(segment.documentId);
+  if (!document || document.sourceLanguage || entry.targetLanguage !== document.targetLanguage) return undefined;
+  const summary = await storage.segments.summarizeRevisions(document.id);
+  if (summary.count !== entry.ids.length || summary.revisionSum !== entry.revisionSum) return undefined;
   cache.set(document.id, entry);
   const dismissals = await storage.dismissals.listBySegment(segment.id);
   return analyzeWithDismissals(segment, index, entry, dismissalKeys(dismissals), null);

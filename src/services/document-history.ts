@@ -1,7 +1,7 @@
 import { applyTextPatch } from '../history/text-patch.js';
 import { diffForDisplay, type DiffPart } from '../history/display-diff.js';
 import type { RevisionRecord, SegmentRecord, Storage } from '../storage/types.js';
-import { getDocument } from './documents.js';
+import { getDocument, getDocumentWithText } from './documents.js';
 import { ServiceError } from './errors.js';
 import { getSegmentVersion } from './segment-history.js';
 import { readMoment } from './validate.js';
@@ -59,7 +59,7 @@ export interface DocumentComparison {
 
 /** Word-level diff of the whole document between two points in time. */
 export async function compareDocument(storage: Storage, documentId: number, from: PointInTime, to: PointInTime): Promise<DocumentComparison> {
-  const { document, segments } = await getDocument(storage, documentId);
+  const { document, segments } = await getDocumentWithText(storage, documentId);
   const revisions = await storage.revisions.listByDocument(documentId);
   const before = textsAt(segments, revisions, from);
   const after = textsAt(segments, revisions, to);

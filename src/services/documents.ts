@@ -1,4 +1,4 @@
-import type { DocumentRecord, DocumentSummary, SegmentRecord, Storage } from '../storage/types.js';
+import type { DocumentRecord, DocumentSummary, DocumentWithText, SegmentRecord, Storage } from '../storage/types.js';
 import { found } from './errors.js';
 
 export interface DocumentWithSegments {
@@ -48,6 +48,12 @@ export function readPageNumber(value: unknown): number {
 /** One document and its sentences in reading order. */
 export async function getDocument(storage: Storage, documentId: number): Promise<DocumentWithSegments> {
   const document = found(await storage.documents.get(documentId), `Document ${documentId}`);
+  return { document, segments: await storage.segments.listByDocument(documentId) };
+}
+
+/** One document with the text it was imported from (for exports and comparisons), and its sentences. */
+export async function getDocumentWithText(storage: Storage, documentId: number): Promise<{ document: DocumentWithText; segments: SegmentRecord[] }> {
+  const document = found(await storage.documents.getWithText(documentId), `Document ${documentId}`);
   return { document, segments: await storage.segments.listByDocument(documentId) };
 }
 

@@ -1,5 +1,5 @@
-import type { DocumentRecord, SegmentRecord, Storage } from '../storage/types.js';
-import { getDocument } from './documents.js';
+import type { DocumentWithText, SegmentRecord, Storage } from '../storage/types.js';
+import { getDocumentWithText } from './documents.js';
 import { formatReportCsv } from './export-csv.js';
 import { formatJson } from './export-json.js';
 import { formatMarkdown } from './export-markdown.js';
@@ -56,7 +56,7 @@ export function isExportFormat(value: unknown): value is ExportFormat {
 export async function exportDocument(
   storage: Storage, documentId: number, format: ExportFormat, options: ExportOptions = {},
 ): Promise<ExportFile> {
-  const { document, segments } = await getDocument(storage, documentId);
+  const { document, segments } = await getDocumentWithText(storage, documentId);
   const baseName = fileNameFor(document.title, document.id);
   const { suffix, contentType } = FILE_TYPES[format];
   const body = await formatBody(storage, document, segments, format, options, baseName);
@@ -64,7 +64,7 @@ export async function exportDocument(
 }
 
 async function formatBody(
-  storage: Storage, document: DocumentRecord, segments: SegmentRecord[], format: ExportFormat, options: ExportOptions, baseName: string,
+  storage: Storage, document: DocumentWithText, segments: SegmentRecord[], format: ExportFormat, options: ExportOptions, baseName: string,
 ): Promise<string> {
   switch (format) {
     case 'txt': return formatText(document, segments, options);

@@ -1,4 +1,4 @@
-import type { DocumentRecord, SegmentRecord } from '../storage/types.js';
+import type { DocumentWithText, SegmentRecord } from '../storage/types.js';
 import type { ExportOptions } from './export-document.js';
 import { isKept } from './export-text.js';
 
@@ -29,7 +29,7 @@ interface Block {
  * When the title was taken from the first sentence at import (the usual case for pasted text),
  * that sentence becomes the `#` title, in its corrected form, instead of appearing twice.
  */
-export function formatMarkdown(document: DocumentRecord, segments: readonly SegmentRecord[], options: ExportOptions = {}): string {
+export function formatMarkdown(document: DocumentWithText, segments: readonly SegmentRecord[], options: ExportOptions = {}): string {
   const kept = segments.filter((segment) => isKept(segment, options) && segment.text.trim() !== '');
   let title = document.title;
   const first = kept[0];

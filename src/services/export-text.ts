@@ -1,6 +1,6 @@
 import { isPageNoise } from '../checks/segment-roles.js';
 import type { SegmentRole } from '../checks/types.js';
-import type { DocumentRecord, SegmentRecord } from '../storage/types.js';
+import type { DocumentWithText, SegmentRecord } from '../storage/types.js';
 import { joinKeptSegments } from '../text/join-kept-segments.js';
 import type { ExportOptions } from './export-document.js';
 
@@ -9,7 +9,7 @@ import type { ExportOptions } from './export-document.js';
  * separators, so paragraphs and lists survive; excluded sentences (page noise, dropped sentences)
  * are left out unless `includeExcluded`.
  */
-export function formatText(document: DocumentRecord, segments: readonly SegmentRecord[], options: ExportOptions = {}): string {
+export function formatText(document: DocumentWithText, segments: readonly SegmentRecord[], options: ExportOptions = {}): string {
   return joinKeptSegments(document.originalText, segments, segments.map((segment) => segment.text),
     segments.map((segment) => isKept(segment, options)));
 }
@@ -21,7 +21,7 @@ export function formatText(document: DocumentRecord, segments: readonly SegmentR
  * brought back, which a comparison with the same sentences left out on both sides would hide.
  */
 export function formatMachineTranslationText(
-  document: DocumentRecord, segments: readonly SegmentRecord[], options: ExportOptions = {},
+  document: DocumentWithText, segments: readonly SegmentRecord[], options: ExportOptions = {},
 ): string {
   return joinKeptSegments(document.originalText, segments, segments.map((segment) => segment.original),
     segments.map((segment) => options.includeExcluded === true || !isPageNoise(segment.role as SegmentRole)));

@@ -26,12 +26,18 @@ export interface DocumentRecord {
   title: string;
   targetLanguage: string;
   detectedLanguage: string;
-  originalText: string;
-  /** The original article the translation came from, when an editor attached it. */
-  sourceText: string | null;
+  /** The language of the original article, when an editor attached it. */
   sourceLanguage: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A document with the text it was imported from. Only exports and comparisons need that text,
+ * and it can weigh megabytes, so reading a document for a page or a save leaves it out.
+ */
+export interface DocumentWithText extends DocumentRecord {
+  originalText: string;
 }
 
 export interface DocumentSummary {
@@ -98,6 +104,7 @@ export interface DocumentRepository {
   /** Insert a document, its segments and each segment's revision 0 in one transaction. */
   create(document: NewDocument): Promise<DocumentRecord>;
   get(id: number): Promise<DocumentRecord | undefined>;
+  getWithText(id: number): Promise<DocumentWithText | undefined>;
   /** Documents newest first, a page at a time, optionally only those whose title contains `search` (any case). */
   list(options?: { limit?: number; offset?: number; search?: string }): Promise<DocumentSummary[]>;
   /** How many documents there are (whose title contains `search`, when given). */

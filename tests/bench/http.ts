@@ -6,7 +6,8 @@
  * SQLite row with Retouche's durability settings. Retouche runs as `npm start` runs it (compiled,
  * its own process, a temporary database seeded on first start), so the load generator never
  * shares its event loop. The request log is set to `warn`: at info, pino writes one line per
- * request to the pipe we read. Saves go to a 120-sentence article, each connection to a sentence
+ * request to the pipe we read. Saves, each replacing one word as an editor's
+ * correction does, go to a 106-sentence article, each connection to a sentence
  * no other save is in flight for: 50 editors on the seed's 28 sentences would mostly measure
  * conflicts (409), not saves.
  */
@@ -96,8 +97,10 @@ async function benchRetouche(
     const { document: imported } = (await created.json()) as { document: { id: number } };
     const article = (await (await retouche.fetch(`/api/documents/${imported.id}`)).json()) as SeedDocument;
     const revisions = new Map(article.segments.map((segment) => [segment.id, segment.revision]));
+    const originals = new Map(article.segments.map((segment) => [segment.id, segment.text]));
     const ids = [...revisions.keys()];
     const inFlight = new Set<number>();
+    const texts = new Map(originals);
     let edit = 0;
     const saves = await load({
       url: retouche.url,
@@ -107,20 +110,26 @@ async function benchRetouche(
           let segmentId = ids[Math.floor(Math.random() * ids.length)]!;
           while (inFlight.has(segmentId)) segmentId = ids[Math.floor(Math.random() * ids.length)]!;
           inFlight.add(segmentId);
-          edit += 1;
+          // A text equal to the current one would be answered without a revision: not a save.
+          let text: string;
+          do {
+            edit += 1;
+            text = correctOneWord(originals.get(segmentId)!, edit);
+          } while (text === texts.get(segmentId));
           return {
             ...request,
             path: `/api/segments/${segmentId}`,
             headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ text: `Edit ${edit}: the occupant of the White House has taken an interest.`, baseRevision: revisions.get(segmentId) }),
+            body: JSON.stringify({ text, baseRevision: revisions.get(segmentId) }),
           };
         },
         onResponse: (status, body) => {
           // Both answers carry the sentence's revision now: a 200 ours, a 409 the winner's.
-          const parsed = JSON.parse(body) as { segment?: { id: number; revision: number }; error?: { current?: { id: number; revision: number } } };
+          const parsed = JSON.parse(body) as { segment?: SavedSentence; error?: { current?: SavedSentence } };
           const current = parsed.segment ?? parsed.error?.current;
           if (current && status !== 404) {
             revisions.set(current.id, current.revision);
+            texts.set(current.id, current.text);
             inFlight.delete(current.id);
           }
         },
@@ -156,6 +165,26 @@ async function benchRetouche(
   } finally {
     await retouche.stop();
   }
+}
+
+interface SavedSentence { id: number; revision: number; text: string }
+
+// Replacement words for the benchmark's corrections, as an editor would type them.
+const CORRECTION_WORDS = ['occupant', 'matter', 'several', 'outlets', 'announced', 'however', 'lawsuit', 'filed'];
+
+/**
+ * An editor's correction: one word of the machine translation replaced by another, a different
+ * word each time. Each save then differs from the last by a word or two and from the machine
+ * translation by one, as corrections do: a save diffs against both, and a diff's cost grows with
+ * the change, so rewriting whole sentences would measure a workload editors do not make.
+ */
+export function correctOneWord(text: string, edit: number): string {
+  const words = text.split(' ');
+  const position = edit % words.length;
+  const [, word = '', punctuation = ''] = /^(.*?)(\W*)$/u.exec(words[position]!) ?? [];
+  const replacement = CORRECTION_WORDS[edit % CORRECTION_WORDS.length]!;
+  words[position] = (word === replacement ? 'the' : replacement) + punctuation;
+  return words.join(' ');
 }
 
 /** A session cookie and an API token for an editor, made through the account services as the users CLI does. */

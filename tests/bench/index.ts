@@ -11,6 +11,7 @@ import { benchLargeDocument } from './large-document.js';
 import { benchLongHistory } from './long-history.js';
 import { benchManyDocuments } from './many-documents.js';
 import { benchPostgres } from './postgres.js';
+import { benchSaveCost } from './save-cost.js';
 import { benchSegmentation } from './segmentation.js';
 import { benchStorage } from './storage.js';
 import type { BenchRow } from './types.js';
@@ -22,6 +23,7 @@ const rows: BenchRow[] = [
   ...(await benchHistory()),
   ...(await benchStorage()),
   ...(await benchPostgres()),
+  ...(await benchSaveCost()),
   ...(await benchHttp()),
   ...(await benchLargeDocument()),
   ...(await benchLongHistory()),

@@ -256,7 +256,7 @@ async function assertImportKeepsText(text: string): Promise<void> {
     return;
   }
   expect(CONTROL_PIECES.some((control) => text.includes(control)), 'binary text was imported').toBe(false);
-  const stored = (await storage.documents.get(result.document.id))!;
+  const stored = (await storage.documents.getWithText(result.document.id))!;
   const segments = await storage.segments.listByDocument(result.document.id);
   expect(stored.originalText).toBe(normalizeText(text));
   expect(segments.map((segment) => segment.text)).toEqual(segments.map((segment) => stored.originalText.slice(segment.start, segment.end)));

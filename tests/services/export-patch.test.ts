@@ -37,7 +37,7 @@ async function importArticle() {
 async function exportsOf(documentId: number, includeExcluded = false) {
   const text = (await exportDocument(storage, documentId, 'txt', { includeExcluded })).body;
   const patch = await exportDocument(storage, documentId, 'patch', { includeExcluded });
-  const document = (await storage.documents.get(documentId))!;
+  const document = (await storage.documents.getWithText(documentId))!;
   const segments = await storage.segments.listByDocument(documentId);
   return { text, patch, machineTranslation: formatMachineTranslationText(document, segments, { includeExcluded }) };
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { serializeTextPatch } from '../../history/text-patch.js';
-import { toDocument, type DocumentRow } from '../sqlite/rows.js';
+import { DOCUMENT_COLUMNS, toDocument, toDocumentWithText, type DocumentRow } from '../sqlite/rows.js';
 import type { DocumentRepository, DocumentSummary } from '../types.js';
 import { withTransaction } from './pool.js';
 
@@ -51,8 +51,13 @@ export function createDocumentRepository(pool: pg.Pool): DocumentRepository {
       });
     },
     async get(id) {
-      const { rows: [row] } = await pool.query<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id]);
+      const { rows: [row] } = await pool.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [id]);
       return row && toDocument(row);
+    },
+    async getWithText(id) {
+      const { rows: [row] } = await pool.query<DocumentRow & { original_text: string }>(
+        `SELECT ${DOCUMENT_COLUMNS}, original_text FROM documents WHERE id = $1`, [id]);
+      return row && toDocumentWithText(row);
     },
     async list({ limit = -1, offset = 0, search } = {}) {
       const { rows } = await pool.query<SummaryRow>(SELECT_SUMMARIES, [search || null, limit < 0 ? null : limit, offset]);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { serializeTextPatch } from '../../history/text-patch.js';
 import type { DocumentRepository, DocumentSummary, NewDocument } from '../types.js';
-import { toDocument, type DocumentRow } from './rows.js';
+import { DOCUMENT_COLUMNS, toDocument, toDocumentWithText, type DocumentRow } from './rows.js';
 
 interface SummaryRow {
   id: number; title: string; target_language: string; detected_language: string;
@@ -19,7 +19,8 @@ export function createDocumentRepository(db: Database.Database): DocumentReposit
   const insertImportRevision = db.prepare(`INSERT INTO revisions
     (segment_id, number, kind, patch, checkpoint, author, created_at)
     VALUES (?, 0, 'import', ?, ?, ?, ?)`);
-  const selectDocument = db.prepare('SELECT * FROM documents WHERE id = ?');
+  const selectDocument = db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`);
+  const selectDocumentWithText = db.prepare(`SELECT ${DOCUMENT_COLUMNS}, original_text FROM documents WHERE id = ?`);
   // The page of documents is chosen first (ids only, by the primary key, newest first), then only
   // its segments are counted: with the counts in the same SELECT, OFFSET would compute them for
   // every skipped document too, and page 150 of 10,000 documents cost ~85 ms instead of ~5.
@@ -56,6 +57,10 @@ export function createDocumentRepository(db: Database.Database): DocumentReposit
     async get(id) {
       const row = selectDocument.get(id) as DocumentRow | undefined;
       return row && toDocument(row);
+    },
+    async getWithText(id) {
+      const row = selectDocumentWithText.get(id) as (DocumentRow & { original_text: string }) | undefined;
+      return row && toDocumentWithText(row);
     },
     async list({ limit = -1, offset = 0, search } = {}) {
       return (selectSummaries.all({ limit, offset, search: search || null }) as SummaryRow[]).map((row): DocumentSummary => ({

@@ -11,10 +11,11 @@ import { createSegmentRepository } from './segment-repository.js';
 /** The SQLite backend: one database file in WAL mode, migrated on open. */
 export function createSqliteStorage(file: string): Storage {
   const db = openDatabase(file);
+  const revisions = createRevisionRepository(db);
   return {
     documents: createDocumentRepository(db),
     segments: createSegmentRepository(db),
-    revisions: createRevisionRepository(db),
+    revisions,
     dismissals: createDismissalRepository(db),
     events: createSegmentEventRepository(db),
     users: createUserRepository(db),
@@ -22,6 +23,8 @@ export function createSqliteStorage(file: string): Storage {
     apiTokens: createApiTokenRepository(db),
     sources: createSourceRepository(db),
     async close() {
+      // Saves still waiting for their group's commit are written, not dropped.
+      revisions.appends.flush();
       db.close();
     },
   };

@@ -1,12 +1,21 @@
 import type Database from 'better-sqlite3';
 import { serializeTextPatch } from '../../history/text-patch.js';
 import type { AppendResult, NewRevision, RevisionRepository } from '../types.js';
+import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import {
   REVISION_COLUMNS, SEGMENT_COLUMNS, toRevision, toSegment, type RevisionRow, type SegmentRow,
 } from './rows.js';
 
-/** Revisions over SQLite. History is append-only: nothing here updates or deletes a revision. */
-export function createRevisionRepository(db: Database.Database): RevisionRepository {
+/** The SQLite revision repository, with the group commit its appends share (flushed before the database closes). */
+export interface SqliteRevisionRepository extends RevisionRepository {
+  readonly appends: Pick<GroupCommit<unknown, unknown>, 'flush' | 'stats'>;
+}
+
+/**
+ * Revisions over SQLite. History is append-only: nothing here updates or deletes a revision.
+ * Appends made together (concurrent saves) share one commit; see group-commit.ts.
+ */
+export function createRevisionRepository(db: Database.Database): SqliteRevisionRepository {
   const selectSegment = db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = ?`);
   const insertRevision = db.prepare(`INSERT INTO revisions
     (segment_id, number, kind, patch, checkpoint, reverted_to, author, comment, created_at)
@@ -31,7 +40,8 @@ export function createRevisionRepository(db: Database.Database): RevisionReposit
   const selectAuthors = db.prepare(`SELECT DISTINCT r.author FROM revisions r JOIN segments s ON s.id = r.segment_id
     WHERE s.document_id = ? ORDER BY r.author`).pluck();
 
-  const append = db.transaction((revision: NewRevision, now: string): AppendResult => {
+  // Runs inside the group's transaction, in its own savepoint.
+  const append = ({ revision, now }: { revision: NewRevision; now: string }): AppendResult => {
     const row = selectSegment.get(revision.segmentId) as SegmentRow | undefined;
     if (!row) return { ok: false, reason: 'not-found' };
     if (row.revision !== revision.expectedRevision) return { ok: false, reason: 'conflict', current: toSegment(row) };
@@ -54,12 +64,13 @@ export function createRevisionRepository(db: Database.Database): RevisionReposit
       segment: toSegment(selectSegment.get(revision.segmentId) as SegmentRow),
       revision: toRevision(selectRevision.get(inserted.lastInsertRowid) as RevisionRow),
     };
-  });
+  };
+  const appends = createGroupCommit(db, append);
 
   return {
-    async append(revision) {
-      // IMMEDIATE takes the write lock before the read, so another process cannot slip a save in between.
-      return append.immediate(revision, new Date().toISOString());
+    appends,
+    append(revision) {
+      return appends.submit({ revision, now: new Date().toISOString() });
     },
     async listBySegment(segmentId) {
       return (selectBySegment.all(segmentId) as RevisionRow[]).map(toRevision);

@@ -1,5 +1,5 @@
 import { parseTextPatch } from '../../history/text-patch.js';
-import type { DocumentRecord, RevisionRecord, SegmentRecord, SegmentStatus, RevisionKind } from '../types.js';
+import type { DocumentRecord, DocumentWithText, RevisionRecord, SegmentRecord, SegmentStatus, RevisionKind } from '../types.js';
 
 /** Column lists and row mappers shared by the SQLite repositories. */
 
@@ -9,10 +9,12 @@ export const SEGMENT_COLUMNS = `id, document_id, position, paragraph, start_offs
 export const REVISION_COLUMNS = `id, segment_id, number, kind, patch, checkpoint, reverted_to,
   author, comment, created_at`;
 
+// Without original_text and source_text: those can weigh megabytes, and most reads need neither.
+export const DOCUMENT_COLUMNS = 'id, title, target_language, detected_language, source_language, created_at, updated_at';
+
 export interface DocumentRow {
   id: number; title: string; target_language: string; detected_language: string;
-  original_text: string; created_at: string; updated_at: string;
-  source_text: string | null; source_language: string | null;
+  created_at: string; updated_at: string; source_language: string | null;
 }
 
 export interface SegmentRow {
@@ -31,12 +33,14 @@ export function toDocument(row: DocumentRow): DocumentRecord {
     title: row.title,
     targetLanguage: row.target_language,
     detectedLanguage: row.detected_language,
-    originalText: row.original_text,
-    sourceText: row.source_text,
     sourceLanguage: row.source_language,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+export function toDocumentWithText(row: DocumentRow & { original_text: string }): DocumentWithText {
+  return { ...toDocument(row), originalText: row.original_text };
 }
 
 export function toSegment(row: SegmentRow): SegmentRecord {

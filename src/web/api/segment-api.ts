@@ -68,7 +68,7 @@ export function createSegmentApi(storage: Storage): Router {
 
   /** A save's answer: the sentence with its fresh flags, the revision made, and its diff against the machine translation. */
   async function toSaveJson(result: SaveResult) {
-    const segment = await getAnalyzedSegment(storage, result.segment.id);
+    const segment = await getAnalyzedSegment(storage, result.segment.id, result.segment);
     return { segment: toSegmentJson(segment), revision: result.revision, changed: result.revision !== null, diff: diffForDisplay(segment.original, segment.text) };
   }
 }

@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Group commit: writes queued during one turn of the event loop are committed together, in one
+ * transaction and so one fsync, the way database servers share a log flush between concurrent
+ * commits. With synchronous=FULL the fsync is most of a small write's cost, and better-sqlite3
+ * blocks the event loop for it, so fifty editors saving at once would otherwise queue behind
+ * fifty fsyncs. Nothing is acknowledged before its commit is durable: each promise settles only
+ * after the shared COMMIT returns.
+ */
+export interface GroupCommit<Item, Result> {
+  /** Queue one write; it resolves with the write's result once committed, or rejects with its error. */
+  submit(item: Item): Promise<Result>;
+  /** Commit whatever is queued now, without waiting for the event loop (before the database closes). */
+  flush(): void;
+  /** Commits made and writes they carried, for tests and diagnostics. */
+  readonly stats: { readonly commits: number; readonly writes: number };
+}
+
+interface Queued<Item, Result> {
+  item: Item;
+  resolve(result: Result): void;
+  reject(error: unknown): void;
+}
+
+type Outcome<Result> = { ok: true; result: Result } | { ok: false; error: unknown };
+
+export function createGroupCommit<Item, Result>(db: Database.Database, write: (item: Item) => Result): GroupCommit<Item, Result> {
+  const queue: Queued<Item, Result>[] = [];
+  let scheduled: NodeJS.Immediate | undefined;
+  const stats = { commits: 0, writes: 0 };
+  // Each write runs in its own savepoint: one that throws is rolled back alone, and the rest of
+  // its group still lands, as it would have on its own.
+  const writeOne = db.transaction(write);
+  const writeGroup = db.transaction((group: readonly Queued<Item, Result>[]): Outcome<Result>[] => group.map(({ item }) => {
+    try {
+      return { ok: true, result: writeOne(item) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }));
+
+  function flush(): void {
+    if (scheduled) clearImmediate(scheduled);
+    scheduled = undefined;
+    if (queue.length === 0) return;
+    const group = queue.splice(0);
+    let outcomes: Outcome<Result>[];
+    try {
+      // IMMEDIATE takes the write lock before the first read, so another process cannot slip a write in between.
+      outcomes = writeGroup.immediate(group);
+    } catch (error) {
+      // The commit itself failed (disk full, lock timeout): nothing of the group was written.
+      for (const queued of group) queued.reject(error);
+      return;
+    }
+    stats.commits += 1;
+    stats.writes += group.length;
+    outcomes.forEach((outcome, index) => {
+      if (outcome.ok) group[index]!.resolve(outcome.result);
+      else group[index]!.reject(outcome.error);
+    });
+  }
+
+  return {
+    submit(item) {
+      return new Promise<Result>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
+        // setImmediate runs after the I/O callbacks of this turn: every save that arrived with this one joins it.
+        scheduled ??= setImmediate(flush);
+      });
+    },
+    flush,
+    stats,
+  };
+}

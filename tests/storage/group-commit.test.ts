@@ -1,0 +1,127 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { correctSegment } from '../../src/services/correct-segment.js';
+import { importDocument } from '../../src/services/import-document.js';
+import { createGroupCommit } from '../../src/storage/sqlite/group-commit.js';
+import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
+import type { SqliteRevisionRepository } from '../../src/storage/sqlite/revision-repository.js';
+import type { SegmentRecord, Storage } from '../../src/storage/types.js';
+import { createTempDatabase } from '../support/test-server.js';
+
+let database: { file: string; remove(): void };
+let storage: Storage;
+let segments: SegmentRecord[];
+
+beforeEach(async () => {
+  database = createTempDatabase();
+  storage = createSqliteStorage(database.file);
+  const text = Array.from({ length: 12 }, (_, index) => `Sentence number ${index + 1} of the article.`).join(' ');
+  const { document } = await importDocument(storage, { text, author: 'importer' });
+  segments = await storage.segments.listByDocument(document.id);
+});
+afterEach(async () => {
+  await storage.close();
+  database.remove();
+});
+
+const appends = () => (storage.revisions as SqliteRevisionRepository).appends;
+const save = (segment: SegmentRecord, text: string, baseRevision = segment.revision) =>
+  correctSegment(storage, { segmentId: segment.id, text, baseRevision, author: 'ana' });
+
+describe('group commit of saves (SQLite)', () => {
+  it('commits saves made together once, and every one of them lands', async () => {
+    const before = { ...appends().stats };
+    const results = await Promise.all(segments.map((segment, index) => save(segment, `Corrected sentence ${index + 1}.`)));
+    expect(appends().stats.commits - before.commits).toBe(1);
+    expect(appends().stats.writes - before.writes).toBe(segments.length);
+    expect(results.map((result) => result.segment.revision)).toEqual(segments.map(() => 1));
+    const stored = await storage.segments.listByDocument(segments[0]!.documentId);
+    expect(stored.map((segment) => segment.text)).toEqual(segments.map((_, index) => `Corrected sentence ${index + 1}.`));
+  });
+
+  it('commits saves made one after another one by one', async () => {
+    const before = appends().stats.commits;
+    await save(segments[0]!, 'First.');
+    await save(segments[1]!, 'Second.');
+    expect(appends().stats.commits - before).toBe(2);
+  });
+
+  it('rolls back a failing save alone: the others of its group still land', async () => {
+    const [first, second, third] = segments as [SegmentRecord, SegmentRecord, SegmentRecord];
+    // A status the schema rejects makes this append fail after its revision insert.
+    const failing = storage.revisions.append({
+      segmentId: second.id, expectedRevision: 0, kind: 'edit', text: 'Broken.', patch: [['-', second.text], ['+', 'Broken.']],
+      checkpoint: null, revertedTo: null, status: 'bogus' as never, author: 'ana', comment: null,
+    });
+    const [one, broken, three] = await Promise.allSettled([save(first, 'One.'), failing, save(third, 'Three.')]);
+    expect(one.status).toBe('fulfilled');
+    expect(three.status).toBe('fulfilled');
+    expect(broken).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/CHECK constraint/) } });
+    expect(await storage.revisions.listBySegment(second.id)).toHaveLength(1);
+    expect(await storage.segments.get(second.id)).toMatchObject({ text: second.text, revision: 0 });
+    expect((await storage.segments.get(third.id))?.text).toBe('Three.');
+  });
+
+  it('lets only the first of two saves from the same base win, even in one group', async () => {
+    const segment = segments[0]!;
+    const [ana, ben] = await Promise.allSettled([save(segment, 'Ana’s text.'), save(segment, 'Ben’s text.')]);
+    expect(ana.status).toBe('fulfilled');
+    expect(ben).toMatchObject({ status: 'rejected', reason: { code: 'conflict', details: { current: { text: 'Ana’s text.', revision: 1 } } } });
+    expect(await storage.revisions.listBySegment(segment.id)).toHaveLength(2);
+  });
+
+  it('writes the saves still waiting for their commit when the storage closes', async () => {
+    const pending = save(segments[0]!, 'Saved just before shutdown.');
+    // correctSegment reads the sentence first; let it reach the queue, then close before the commit would run.
+    await new Promise((resolve) => process.nextTick(resolve));
+    await Promise.resolve();
+    await storage.close();
+    await expect(pending).resolves.toMatchObject({ segment: { text: 'Saved just before shutdown.' } });
+    storage = createSqliteStorage(database.file);
+    expect((await storage.segments.get(segments[0]!.id))?.text).toBe('Saved just before shutdown.');
+  });
+});
+
+describe('createGroupCommit', () => {
+  let file: { file: string; remove(): void };
+  let db: Database.Database;
+  beforeEach(() => {
+    file = createTempDatabase();
+    db = new Database(file.file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 0');
+    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  });
+  afterEach(() => {
+    db.close();
+    file.remove();
+  });
+
+  it('rejects every write of a group whose commit cannot be made, and writes none of them', async () => {
+    const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+    const group = createGroupCommit(db, (body: string) => Number(insert.run(body).lastInsertRowid));
+    // Another connection holds the write lock: the group's BEGIN IMMEDIATE fails at once.
+    const other = new Database(file.file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const results = await Promise.allSettled([group.submit('a'), group.submit('b')]);
+      expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+      expect(results[0]).toMatchObject({ reason: { code: 'SQLITE_BUSY' } });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(db.prepare('SELECT COUNT(*) FROM notes').pluck().get()).toBe(0);
+    expect(group.stats).toEqual({ commits: 0, writes: 0 });
+    // The next group commits normally.
+    await expect(Promise.all([group.submit('c'), group.submit('d')])).resolves.toEqual([1, 2]);
+    expect(group.stats).toEqual({ commits: 1, writes: 2 });
+  });
+
+  it('resolves each write with its own result, in the order submitted', async () => {
+    const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+    const group = createGroupCommit(db, (body: string) => ({ id: Number(insert.run(body).lastInsertRowid), body }));
+    const written = await Promise.all(['x', 'y', 'z'].map((body) => group.submit(body)));
+    expect(written).toEqual([{ id: 1, body: 'x' }, { id: 2, body: 'y' }, { id: 3, body: 'z' }]);
+  });
+});
