@@ -3,7 +3,7 @@ import ejs from 'ejs';
 import { describe, expect, it } from 'vitest';
 import type { AnalyzedSegment } from '../../src/services/document-analysis.js';
 import { toSegmentView } from '../../src/web/document-views.js';
-import { renderSegmentMarkup, toParagraphMarkup, type SegmentMarkupContext } from '../../src/web/segment-markup.js';
+import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup, renderSegmentMarkup, type SegmentMarkupContext } from '../../src/web/segment-markup.js';
 import { VIEWS_DIRECTORY } from '../../src/web/views-directory.js';
 
 const EDITOR: SegmentMarkupContext = { canEdit: true, csrfToken: 'token-one', sourceLanguage: 'fr' };
@@ -31,7 +31,7 @@ async function renderThroughPartial(segment: AnalyzedSegment, context: SegmentMa
 
 describe('segment markup', () => {
   it('is what the partial renders, flags, forms and token included', async () => {
-    const markup = renderSegmentMarkup(sentence(), null, EDITOR);
+    const markup = renderSegmentMarkup(sentence(), null, EDITOR).toString('utf8');
     expect(markup).toBe(await renderThroughPartial(sentence(), EDITOR));
     expect(markup).toContain('<mark class="flag sev-major" data-flags="0">tenant</mark>');
     expect(markup).toContain('value="token-one"');
@@ -51,16 +51,28 @@ describe('segment markup', () => {
     for (const [segment, context] of variants) {
       const markup = renderSegmentMarkup(segment, null, context);
       expect(markup).not.toBe(first);
-      expect(markup).toBe(await renderThroughPartial(segment, context));
+      expect(markup.toString('utf8')).toBe(await renderThroughPartial(segment, context));
     }
   });
 
   it('groups sentences by paragraph and shows a failed save on its own sentence only', () => {
     const failed = { segmentId: 8, text: 'My text', comment: '', message: 'Changed by someone else.', conflict: { text: 'Theirs', revision: 2 } };
-    const paragraphs = toParagraphMarkup([sentence(), sentence({ id: 8, position: 4 }), sentence({ id: 9, position: 5, paragraph: 3 })], failed, EDITOR);
-    expect(paragraphs.map((paragraph) => [paragraph.index, paragraph.segments.length])).toEqual([[2, 2], [3, 1]]);
-    expect(paragraphs[0]!.segments[0]).not.toContain('Changed by someone else.');
-    expect(paragraphs[0]!.segments[1]).toContain('Changed by someone else.');
-    expect(paragraphs[0]!.segments[1]).toContain('Theirs');
+    const article = renderArticleMarkup([sentence(), sentence({ id: 8, position: 4 }), sentence({ id: 9, position: 5, paragraph: 3 })], failed, EDITOR)
+      .map((piece) => piece.toString('utf8'));
+    const sections = article.join('').split('</section>').filter((section) => section.trim() !== '');
+    expect(sections.map((section) => [/data-paragraph="(\d+)"/.exec(section)?.[1], section.match(/<article /g)?.length])).toEqual([['2', 2], ['3', 1]]);
+    const [first, second] = sections[0]!.split('</article>');
+    expect(first).toContain('id="segment-7"');
+    expect(first).not.toContain('Changed by someone else.');
+    expect(second).toContain('Changed by someone else.');
+    expect(second).toContain('Theirs');
+  });
+
+  it('puts the article in place of the placeholder, bytes for bytes', () => {
+    const article = [Buffer.from('<section>« Fête » — 20 €</section>')];
+    const page = joinPage(`<title>Décrets</title>${ARTICLE_PLACEHOLDER}<footer>fin</footer>`, article);
+    expect(page.toString('utf8')).toBe('<title>Décrets</title><section>« Fête » — 20 €</section><footer>fin</footer>');
+    expect(() => joinPage('<p>no article</p>', article)).toThrow(/placeholder exactly once/);
+    expect(() => joinPage(`${ARTICLE_PLACEHOLDER}${ARTICLE_PLACEHOLDER}`, article)).toThrow(/placeholder exactly once/);
   });
 });

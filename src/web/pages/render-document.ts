@@ -7,7 +7,7 @@ import type { Storage } from '../../storage/types.js';
 import {
   filterParams, locateSentence, paginateSegments, readSegmentFilter, toDocumentHeader, toFilterChoices, toPageLinks, toPropagationView,
 } from '../document-views.js';
-import { toParagraphMarkup, type FailedSave } from '../segment-markup.js';
+import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup, type FailedSave } from '../segment-markup.js';
 
 /**
  * Render one page of the document, optionally with a failed save or a propagation offer to show.
@@ -27,15 +27,17 @@ export async function renderDocumentPage(
     ...(request.query.page !== undefined && { page: readPageNumber(request.query.page) }),
     ...(focusId !== undefined && { focusId }),
   });
-  response.render('document', {
+  const article = renderArticleMarkup(page.segments, extras.failedSave ?? null, {
+    canEdit: response.locals.canEdit === true,
+    csrfToken: String(response.locals.csrfToken ?? ''),
+    sourceLanguage: document.sourceLanguage ?? '',
+  });
+  const html = await renderView(response, 'document', {
     title: page.pageCount > 1 ? `${document.title} (page ${page.page} of ${page.pageCount})` : document.title,
     header: toDocumentHeader(document, segments),
     progress: summarizeProgress(segments),
-    paragraphs: toParagraphMarkup(page.segments, extras.failedSave ?? null, {
-      canEdit: response.locals.canEdit === true,
-      csrfToken: String(response.locals.csrfToken ?? ''),
-      sourceLanguage: document.sourceLanguage ?? '',
-    }),
+    sentenceCount: page.segments.length,
+    articlePlaceholder: ARTICLE_PLACEHOLDER,
     matching: page.matching,
     pages: toPageLinks(page.page, page.pageCount, filterParams(filter), `/documents/${document.id}`),
     beyond: page.beyond,
@@ -45,6 +47,13 @@ export async function renderDocumentPage(
     failedSave: extras.failedSave ?? null,
     propagation: toPropagationView(extras.propagation ?? null),
     sourceLanguage: document.sourceLanguage ?? '',
+  });
+  response.type('html').send(joinPage(html, article));
+}
+
+function renderView(response: Response, view: string, locals: object): Promise<string> {
+  return new Promise((resolve, reject) => {
+    response.render(view, locals, (error: Error | null, html?: string) => (error ? reject(error) : resolve(html ?? '')));
   });
 }
 
