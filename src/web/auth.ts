@@ -50,7 +50,10 @@ export function authenticate(storage: Storage): RequestHandler {
     response.locals.user = caller?.user ?? null;
     response.locals.canEdit = caller ? hasRole(caller.user.role, 'editor') : false;
     response.locals.isAdmin = caller ? hasRole(caller.user.role, 'admin') : false;
-    response.locals.csrfToken = caller?.csrfToken ?? anonymousCsrfToken(request, response);
+    // Only a visitor without a session gets the anonymous token (the login and setup forms); a
+    // script with an API token has no form to protect, and making it a cookie on every call cost
+    // random bytes and a Set-Cookie header per API request.
+    response.locals.csrfToken = caller ? caller.csrfToken : anonymousCsrfToken(request, response);
     next();
   };
 }

@@ -85,6 +85,8 @@ describe('accounts', () => {
     const token = /<code class="secret">([^<]+)<\/code>/.exec(await created.text())![1]!;
     const withToken = await fetch(`${server.url}/api/documents`, { headers: { Authorization: `Bearer ${token}` } });
     expect(withToken.status).toBe(200);
+    // A script with a token has no form to protect: no CSRF cookie is made for it.
+    expect(withToken.headers.getSetCookie()).toEqual([]);
     const [record] = await server.storage.apiTokens.listByUser((await server.storage.users.findByName('Cleo'))!.id);
     await fetch(`${server.url}/account/tokens/${record!.id}/revoke`, { method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ _csrf: csrfToken }) });
     expect((await fetch(`${server.url}/api/documents`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
