@@ -40,7 +40,7 @@ interface CachedAnalysis {
   ids: number[];
   paragraphs: number[];
   texts: string[];
-  /** The revision of each segment the analysis has seen, and their sum (see summarizeRevisions). */
+  /** The revision of each segment the analysis has seen, and their sum (see DocumentRecord.revisionSum). */
   revisions: number[];
   revisionSum: number;
   context: CheckContext;
@@ -141,8 +141,9 @@ async function analyzeOnlyThis(storage: Storage, segment: SegmentRecord): Promis
   entry.revisions[index] = segment.revision;
   const document = await storage.documents.get(segment.documentId);
   if (!document || document.sourceLanguage || entry.targetLanguage !== document.targetLanguage) return undefined;
-  const summary = await storage.segments.summarizeRevisions(document.id);
-  if (summary.count !== entry.ids.length || summary.revisionSum !== entry.revisionSum) return undefined;
+  // Sentences are made at import and never added or removed, and revisions only grow: equal sums
+  // mean every sentence is at the revision the analysis saw.
+  if (document.revisionSum !== entry.revisionSum) return undefined;
   cache.set(document.id, entry);
   const dismissals = await storage.dismissals.listBySegment(segment.id);
   return analyzeWithDismissals(segment, index, entry, dismissalKeys(dismissals), null);
@@ -167,7 +168,7 @@ function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[]
   return entry;
 }
 
-// The revisions the entry now stands for, and their sum for summarizeRevisions to compare with.
+// The revisions the entry now stands for, and their sum to compare with the document's.
 function recordRevisions(entry: CachedAnalysis, segments: readonly SegmentRecord[]): void {
   entry.revisions = segments.map((segment) => segment.revision);
   entry.revisionSum = 0;

@@ -28,6 +28,11 @@ export interface DocumentRecord {
   detectedLanguage: string;
   /** The language of the original article, when an editor attached it. */
   sourceLanguage: string | null;
+  /**
+   * The sum of its sentences' revision numbers: every saved revision raises it by one, in the
+   * same transaction, so an unchanged sum says no sentence's text changed.
+   */
+  revisionSum: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -116,11 +121,6 @@ export interface DocumentRepository {
 export interface SegmentRepository {
   get(id: number): Promise<SegmentRecord | undefined>;
   listByDocument(documentId: number): Promise<SegmentRecord[]>;
-  /**
-   * How many segments the document has and the sum of their revision numbers: a save raises the
-   * sum, so an unchanged sum says no text changed, without reading every segment.
-   */
-  summarizeRevisions(documentId: number): Promise<{ count: number; revisionSum: number }>;
 }
 
 export interface NewRevision {

@@ -29,14 +29,18 @@ async function importArticle(): Promise<{ documentId: number; ids: number[] }> {
 
 const checkIds = (flags: readonly { checkId: string }[]) => flags.map((flag) => flag.checkId);
 
-describe('summarizeRevisions', () => {
-  it('counts the sentences and sums their revisions', async () => {
+describe('the revision sum of a document', () => {
+  it('is the sum of its sentences\' revisions, raised in the transaction of each save', async () => {
     const { documentId, ids } = await importArticle();
-    expect(await storage.segments.summarizeRevisions(documentId)).toEqual({ count: 3, revisionSum: 0 });
+    expect((await storage.documents.get(documentId))?.revisionSum).toBe(0);
     await correctSegment(storage, { segmentId: ids[1]!, text: 'Edited once.', baseRevision: 0, author: 'ed' });
     await correctSegment(storage, { segmentId: ids[1]!, text: 'Edited twice.', baseRevision: 1, author: 'ed' });
-    expect(await storage.segments.summarizeRevisions(documentId)).toEqual({ count: 3, revisionSum: 2 });
-    expect(await storage.segments.summarizeRevisions(documentId + 100)).toEqual({ count: 0, revisionSum: 0 });
+    await correctSegment(storage, { segmentId: ids[2]!, text: 'Edited elsewhere.', baseRevision: 0, author: 'ed' });
+    // A conflict writes nothing, so it raises nothing.
+    await expect(correctSegment(storage, { segmentId: ids[2]!, text: 'Stale.', baseRevision: 0, author: 'ed' })).rejects.toMatchObject({ code: 'conflict' });
+    const segments = await storage.segments.listByDocument(documentId);
+    expect((await storage.documents.get(documentId))?.revisionSum).toBe(segments.reduce((sum, segment) => sum + segment.revision, 0));
+    expect((await storage.documents.get(documentId))?.revisionSum).toBe(3);
   });
 });
 

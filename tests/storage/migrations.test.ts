@@ -44,4 +44,20 @@ describe('migrations', () => {
     expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(1000);
     db.close();
   });
+
+  it('gives documents saved before version 6 the sum of their sentences\' revisions', () => {
+    const db = new Database(tempFile());
+    applyMigrations(db, MIGRATIONS.filter((migration) => migration.version < 6));
+    const now = new Date().toISOString();
+    db.prepare(`INSERT INTO documents (id, title, target_language, detected_language, original_text, created_at, updated_at)
+      VALUES (1, 'Old', 'en', 'en', 'A. B.', ?, ?), (2, 'Untouched', 'en', 'en', 'C.', ?, ?)`).run(now, now, now, now);
+    const segment = db.prepare(`INSERT INTO segments (document_id, position, paragraph, start_offset, end_offset, original, text, status, revision, updated_at)
+      VALUES (?, ?, 0, 0, 2, 'A.', 'A.', 'edited', ?, ?)`);
+    segment.run(1, 0, 3, now);
+    segment.run(1, 1, 4, now);
+    segment.run(2, 0, 0, now);
+    expect(applyMigrations(db)).toEqual([6]);
+    expect(db.prepare('SELECT id, revision_sum FROM documents ORDER BY id').all()).toEqual([{ id: 1, revision_sum: 7 }, { id: 2, revision_sum: 0 }]);
+    db.close();
+  });
 });

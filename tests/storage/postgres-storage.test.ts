@@ -44,7 +44,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL storage (needs DATABASE_URL)', (
       const broken = { version: 1001, name: 'broken', sql: 'CREATE TABLE half (x int); INSERT INTO no_such_table VALUES (1);' };
       await expect(applyPostgresMigrations(pool, [...POSTGRES_MIGRATIONS, broken])).rejects.toThrow(/no_such_table/);
       expect((await pool.query("SELECT 1 FROM pg_tables WHERE tablename = 'half'")).rowCount).toBe(0);
-      expect((await pool.query('SELECT MAX(version) AS v FROM schema_migrations')).rows[0].v).toBe(5);
+      expect((await pool.query('SELECT MAX(version) AS v FROM schema_migrations')).rows[0].v).toBe(POSTGRES_MIGRATIONS.at(-1)!.version);
     } finally {
       await pool.end();
       await scratch.remove();
@@ -141,6 +141,6 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL storage (needs DATABASE_URL)', (
     await expect(first.sources.setLinks(otherSegment!.id, [sentences[0]!.id])).rejects.toThrow(RangeError);
     await first.sources.setLinks(segments[0]!.id, [sentences[0]!.id, sentences[1]!.id]);
     expect(await second.sources.listLinks(document.id)).toHaveLength(3);
-    expect((await second.documents.get(document.id))!).toMatchObject({ sourceText: 'Première phrase. Deuxième.', sourceLanguage: 'fr' });
+    expect((await second.documents.get(document.id))!).toMatchObject({ sourceLanguage: 'fr' });
   });
 });

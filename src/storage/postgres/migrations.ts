@@ -146,6 +146,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX segment_sources_by_source ON segment_sources (source_sentence_id);
     `,
   },
+  {
+    version: 6,
+    name: 'revision sum per document',
+    sql: `
+      -- The sum of the document's sentence revision numbers, raised by one in the transaction of
+      -- every saved revision: the analysis kept in memory compares it with its own to learn, in one
+      -- row read, whether any sentence changed (SUM over a 5,000-sentence document took 0.36 ms a save).
+      ALTER TABLE documents ADD COLUMN revision_sum BIGINT NOT NULL DEFAULT 0;
+      UPDATE documents SET revision_sum = (SELECT COALESCE(SUM(revision), 0) FROM segments WHERE document_id = documents.id);
+    `,
+  },
 ];
 
 /**

@@ -67,6 +67,6 @@ async function appendRevision(client: pg.PoolClient, revision: NewRevision, now:
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${REVISION_COLUMNS}`,
   [revision.segmentId, number, revision.kind, serializeTextPatch(revision.patch), revision.checkpoint,
     revision.revertedTo, revision.author, revision.comment, now]);
-  await client.query('UPDATE documents SET updated_at = $1 WHERE id = $2', [now, segment.document_id]);
+  await client.query('UPDATE documents SET updated_at = $1, revision_sum = revision_sum + 1 WHERE id = $2', [now, segment.document_id]);
   return { ok: true, segment: toSegment(segment), revision: toRevision(inserted!) };
 }

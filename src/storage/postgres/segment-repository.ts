@@ -14,11 +14,5 @@ export function createSegmentRepository(pool: pg.Pool): SegmentRepository {
         `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE document_id = $1 ORDER BY position`, [documentId]);
       return rows.map(toSegment);
     },
-    async summarizeRevisions(documentId) {
-      // COUNT and SUM are bigint in PostgreSQL: pg hands them over as strings.
-      const { rows: [row] } = await pool.query<{ count: string; revision_sum: string }>(
-        'SELECT COUNT(*) AS count, COALESCE(SUM(revision), 0) AS revision_sum FROM segments WHERE document_id = $1', [documentId]);
-      return { count: Number(row?.count ?? 0), revisionSum: Number(row?.revision_sum ?? 0) };
-    },
   };
 }

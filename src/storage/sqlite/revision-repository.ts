@@ -22,7 +22,7 @@ export function createRevisionRepository(db: Database.Database): SqliteRevisionR
     VALUES (@segmentId, @number, @kind, @patch, @checkpoint, @revertedTo, @author, @comment, @createdAt)`);
   const updateSegment = db.prepare(`UPDATE segments SET text = ?, status = ?, revision = ?, updated_at = ?
     WHERE id = ? AND revision = ?`);
-  const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  const touchDocument = db.prepare('UPDATE documents SET updated_at = ?, revision_sum = revision_sum + 1 WHERE id = ?');
   const selectRevision = db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE id = ?`);
   const selectBySegment = db.prepare(
     `SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY number`);

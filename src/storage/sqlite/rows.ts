@@ -10,11 +10,13 @@ export const REVISION_COLUMNS = `id, segment_id, number, kind, patch, checkpoint
   author, comment, created_at`;
 
 // Without original_text and source_text: those can weigh megabytes, and most reads need neither.
-export const DOCUMENT_COLUMNS = 'id, title, target_language, detected_language, source_language, created_at, updated_at';
+export const DOCUMENT_COLUMNS = 'id, title, target_language, detected_language, source_language, revision_sum, created_at, updated_at';
 
 export interface DocumentRow {
   id: number; title: string; target_language: string; detected_language: string;
   created_at: string; updated_at: string; source_language: string | null;
+  /** bigint in PostgreSQL, which pg hands over as a string. */
+  revision_sum: number | string;
 }
 
 export interface SegmentRow {
@@ -34,6 +36,7 @@ export function toDocument(row: DocumentRow): DocumentRecord {
     targetLanguage: row.target_language,
     detectedLanguage: row.detected_language,
     sourceLanguage: row.source_language,
+    revisionSum: Number(row.revision_sum),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -7,7 +7,6 @@ export function createSegmentRepository(db: Database.Database): SegmentRepositor
   const selectOne = db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = ?`);
   const selectByDocument = db.prepare(
     `SELECT ${SEGMENT_COLUMNS} FROM segments WHERE document_id = ? ORDER BY position`);
-  const selectSummary = db.prepare('SELECT COUNT(*) AS count, COALESCE(SUM(revision), 0) AS revisionSum FROM segments WHERE document_id = ?');
   return {
     async get(id) {
       const row = selectOne.get(id) as SegmentRow | undefined;
@@ -15,9 +14,6 @@ export function createSegmentRepository(db: Database.Database): SegmentRepositor
     },
     async listByDocument(documentId) {
       return (selectByDocument.all(documentId) as SegmentRow[]).map(toSegment);
-    },
-    async summarizeRevisions(documentId) {
-      return selectSummary.get(documentId) as { count: number; revisionSum: number };
     },
   };
 }
