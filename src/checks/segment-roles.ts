@@ -3,8 +3,12 @@ import type { DocumentSegment, SegmentRole } from './types.js';
 
 // Section names a news page prints above teasers ("Society", "World").
 const SECTION_LABELS = new Set(data.sectionLabels);
-// Words that open a related-article teaser ("Read also: ...").
-const TEASER_MARKERS = data.teaserMarkers;
+// Words that open a related-article teaser ("Read also: ..."): any of them then a colon, or one
+// of several words then a few words and a colon, arrow or dash ("see also the file > ...").
+const TEASER_WITH_COLON = new RegExp(`^(?:${data.teaserMarkers.map(escapeRegExp).join('|')}) ?:`, 'u');
+const TEASER_MULTIWORD = new RegExp(`^(?:${data.teaserMarkers.filter((marker) => marker.includes(' ')).map(escapeRegExp).join('|')}) `, 'u');
+// No section name is longer than this (with a trailing colon or full stop).
+const LONGEST_SECTION_LABEL = Math.max(...data.sectionLabels.map((label) => label.length)) + 1;
 // Words that open a photo credit ("Photo: ...").
 const CREDIT_MARKERS = new Set(data.creditMarkers);
 // Photo agencies, matched as whole words.
@@ -84,12 +88,13 @@ function isCaption(roles: readonly SegmentRole[], texts: readonly string[], inde
 }
 
 function isTeaserMarked(text: string): boolean {
-  const lower = text.toLowerCase();
-  return TEASER_MARKERS.some((marker) => lower.startsWith(`${marker}:`) || lower.startsWith(`${marker} :`) || (lower.startsWith(`${marker} `) && marker.includes(' ') && /^[a-z ]+\s*[:>»-]/.test(lower)));
+  const lower = text.slice(0, 64).toLowerCase();
+  return TEASER_WITH_COLON.test(lower) || (TEASER_MULTIWORD.test(lower) && /^[a-z ]+\s*[:>»-]/.test(text.toLowerCase()));
 }
 
 // "Society" above a teaser: a known section name, short, unpunctuated, followed by another headline.
 function isSectionLabel(text: string, texts: readonly string[], index: number): boolean {
+  if (text.length > LONGEST_SECTION_LABEL + 2) return false;
   const lower = text.toLowerCase().replace(/[:.]$/, '').trim();
   if (!SECTION_LABELS.has(lower)) return false;
   const next = texts[index + 1];
@@ -126,9 +131,40 @@ function stripBullet(text: string): string {
   return text.replace(BULLET, '').trim();
 }
 
+/**
+ * The whitespace-separated words holding a letter or a digit. Called for every sentence around an
+ * edit, so it walks the text once instead of splitting it: ASCII is decided by its code, anything
+ * else by the same Unicode classes a regular expression would use.
+ */
 function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  let words = 0;
+  let inWord = false;
+  let counted = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITESPACE.test(text[index]!);
+    if (space) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = false;
+    }
+    if (counted) continue;
+    const wordy = code < 128
+      ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+      : LETTER_OR_DIGIT.test(text.slice(index, index + (code >= 0xd800 && code <= 0xdbff ? 2 : 1)));
+    if (wordy) {
+      words++;
+      counted = true;
+    }
+  }
+  return words;
 }
+
+const WHITESPACE = /^\s$/;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 function isMostlyCapitalised(text: string): boolean {
   const words = text.split(/[\s/]+/).filter((word) => /\p{L}/u.test(word));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { REPO_ROOT } from '../support/test-server.js';
-import { logIn } from './http.js';
+import { correctOneWord, logIn } from './http.js';
 import type { BenchRow } from './types.js';
 
 const WORDS = 100_000;
@@ -20,6 +20,7 @@ const TARGET_PAGE_MS = 100;
 const TARGET_EXPORT_MS = 1_000;
 const TARGET_RSS_MB = 300;
 const SAMPLES = 30;
+const SAVES = 9;
 const LIG_FILES = ['output_Google_Translator.en', 'output_Bing_Translator.en'].map((file) => path.join(REPO_ROOT, '..', 'shared', 'data', 'lig-fr-en-dev', file));
 
 /** Import, page, save and export a 100,000-word article on the real server. */
@@ -44,16 +45,21 @@ export async function benchLargeDocument(): Promise<BenchRow[]> {
       documentId = ((await created.json()) as { document: { id: number } }).document.id;
       await expectOk(page(''));
     });
-    const { segments } = (await (await server.fetch(`/api/documents/${documentId}`)).json()) as { segments: { id: number; revision: number }[] };
+    const { segments } = (await (await server.fetch(`/api/documents/${documentId}`)).json()) as { segments: { id: number; revision: number; text: string }[] };
     const firstPage = await medianMs(() => page(''));
     const lastPage = await medianMs(() => page(`?page=${Math.ceil(segments.length / 100)}`));
     const flagged = await medianMs(() => page('?flagged=1&page=2'));
     const json = await medianMs(() => server.fetch(`/api/documents/${documentId}`), 5);
-    const target = segments[Math.floor(segments.length / 2)]!;
-    const save = await timeMs(() => expectOk(server.fetch(`/api/segments/${target.id}`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'The occupant of the White House has taken an interest in the matter.', baseRevision: target.revision }),
-    })));
+    // Saves to sentences across the article, each correcting one word, one after another.
+    const saveTimes: number[] = [];
+    for (let edit = 1; edit <= SAVES; edit++) {
+      const target = segments[Math.floor((segments.length * edit) / (SAVES + 1))]!;
+      saveTimes.push(await timeMs(() => expectOk(server.fetch(`/api/segments/${target.id}`, {
+        method: 'PUT', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: correctOneWord(target.text, edit), baseRevision: target.revision }),
+      }))));
+    }
+    const save = saveTimes.sort((a, b) => a - b)[Math.floor(SAVES / 2)]!;
     const pageAfterSave = await timeMs(() => expectOk(page('')));
     const exportText = await medianMs(() => server.fetch(`/api/documents/${documentId}/export?format=txt`), 5);
     const exportJson = await medianMs(() => server.fetch(`/api/documents/${documentId}/export?format=json`), 3);
@@ -67,8 +73,8 @@ export async function benchLargeDocument(): Promise<BenchRow[]> {
       },
       { name: `${name}: last page`, value: round(lastPage), unit: 'ms (median)', target: `< ${TARGET_PAGE_MS} ms`, pass: lastPage < TARGET_PAGE_MS },
       { name: `${name}: only flagged, page 2`, value: round(flagged), unit: 'ms (median)', target: `< ${TARGET_PAGE_MS} ms`, pass: flagged < TARGET_PAGE_MS },
-      { name: `${name}: save one sentence (PUT, re-analyses it alone)`, value: round(save), unit: 'ms' },
-      { name: `${name}: page 1 right after a save (whole analysis again)`, value: round(pageAfterSave), unit: 'ms' },
+      { name: `${name}: save one sentence (PUT, re-analyses it alone; median of ${SAVES})`, value: round(save), unit: 'ms' },
+      { name: `${name}: page 1 right after the saves (whole analysis again)`, value: round(pageAfterSave), unit: 'ms' },
       { name: `${name}: document JSON (every sentence)`, value: round(json), unit: 'ms (median)' },
       { name: `${name}: export .txt`, value: round(exportText), unit: 'ms (median)', target: `< ${TARGET_EXPORT_MS} ms`, pass: exportText < TARGET_EXPORT_MS },
       { name: `${name}: export .json (every revision)`, value: round(exportJson), unit: 'ms (median)', target: `< ${TARGET_EXPORT_MS} ms`, pass: exportJson < TARGET_EXPORT_MS },
