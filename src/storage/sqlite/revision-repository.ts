@@ -23,7 +23,6 @@ export function createRevisionRepository(db: Database.Database): SqliteRevisionR
   const updateSegment = db.prepare(`UPDATE segments SET text = ?, status = ?, revision = ?, updated_at = ?
     WHERE id = ? AND revision = ?`);
   const touchDocument = db.prepare('UPDATE documents SET updated_at = ?, revision_sum = revision_sum + 1 WHERE id = ?');
-  const selectRevision = db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions WHERE id = ?`);
   const selectBySegment = db.prepare(
     `SELECT ${REVISION_COLUMNS} FROM revisions WHERE segment_id = ? ORDER BY number`);
   const selectRange = db.prepare(`SELECT ${REVISION_COLUMNS} FROM revisions
@@ -46,23 +45,22 @@ export function createRevisionRepository(db: Database.Database): SqliteRevisionR
     if (!row) return { ok: false, reason: 'not-found' };
     if (row.revision !== revision.expectedRevision) return { ok: false, reason: 'conflict', current: toSegment(row) };
     const number = row.revision + 1;
+    const stored: RevisionRow = {
+      id: 0, segment_id: revision.segmentId, number, kind: revision.kind, patch: serializeTextPatch(revision.patch),
+      checkpoint: revision.checkpoint, reverted_to: revision.revertedTo, author: revision.author, comment: revision.comment, created_at: now,
+    };
     const inserted = insertRevision.run({
-      segmentId: revision.segmentId,
-      number,
-      kind: revision.kind,
-      patch: serializeTextPatch(revision.patch),
-      checkpoint: revision.checkpoint,
-      revertedTo: revision.revertedTo,
-      author: revision.author,
-      comment: revision.comment,
-      createdAt: now,
+      segmentId: stored.segment_id, number, kind: stored.kind, patch: stored.patch, checkpoint: stored.checkpoint,
+      revertedTo: stored.reverted_to, author: stored.author, comment: stored.comment, createdAt: now,
     });
     updateSegment.run(revision.text, revision.status, number, now, revision.segmentId, row.revision);
     touchDocument.run(now, row.document_id);
+    // The rows as just written, without reading them back: the statements succeeded, so the
+    // stored values are exactly these (a test compares them with a fresh read).
     return {
       ok: true,
-      segment: toSegment(selectSegment.get(revision.segmentId) as SegmentRow),
-      revision: toRevision(selectRevision.get(inserted.lastInsertRowid) as RevisionRow),
+      segment: toSegment({ ...row, text: revision.text, status: revision.status, revision: number, updated_at: now }),
+      revision: toRevision({ ...stored, id: Number(inserted.lastInsertRowid) }),
     };
   };
   const appends = createGroupCommit(db, append);
