@@ -87,6 +87,9 @@ async function benchRetouche(
     await fetch(`${baselineUrl}/body`, { method: 'PUT', headers: { 'content-type': 'text/html' }, body: pageHtml });
 
     const bytes = await load({ url: `${baselineUrl}/body` });
+    // The least a request to Retouche costs: a small static file through its middleware (request
+    // log, security headers, cookie and body parsers) with no session lookup and no database.
+    const floor = await load({ url: `${retouche.url}/static/favicon.svg` });
     const page = await load({ url: `${retouche.url}/documents/${documentId}`, headers: { cookie } });
     const json = await load({ url: `${retouche.url}/api/documents/${documentId}`, headers: { authorization: `Bearer ${token}` } });
 
@@ -142,6 +145,9 @@ async function benchRetouche(
     return [
       row(`http: bare Express sending the seed page's ${pageBytes} bytes as stored (baseline)`, bytes, {
         baseline: `hello-world ${Math.round(hello.requestsPerSecond)} req/s`, ratio: bytes.requestsPerSecond / hello.requestsPerSecond,
+      }),
+      row(`http (${backend}): a small static file through Retouche's middleware (its floor)`, floor, {
+        baseline: `hello-world ${Math.round(hello.requestsPerSecond)} req/s`, ratio: floor.requestsPerSecond / hello.requestsPerSecond,
       }),
       row(`http (${backend}): seed document page (session cookie, ${seed.segments.length} sentences, ${pageBytes} bytes)`, page, {
         baseline: `hello-world ${Math.round(hello.requestsPerSecond)} req/s; same bytes ${Math.round(bytes.requestsPerSecond)} req/s`,
