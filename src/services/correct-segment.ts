@@ -51,7 +51,7 @@ export async function appendRevision(
   const result = await storage.revisions.append({
     ...change,
     // A sentence left out of the export (page noise, dropped) stays out when its text changes: only an editor brings it back.
-    status: segment.status === 'excluded' ? 'excluded' : change.status,
+    keepStatuses: ['excluded'],
     segmentId: segment.id, expectedRevision: segment.revision, patch, checkpoint,
   });
   if (result.ok) return { segment: result.segment, revision: result.revision };

@@ -130,8 +130,11 @@ async function analyzeOnlyThis(storage: Storage, segment: SegmentRecord): Promis
   const entry = cache.get(segment.documentId);
   const index = segment.position;
   if (!entry || entry.sourceKey !== null || entry.ids[index] !== segment.id || segment.revision < entry.revisions[index]!) return undefined;
-  // The sentence is taken in before anything is awaited: saves committed together (see
-  // group-commit.ts) each record theirs first, so the revision sums compared below agree.
+  // The sentence is taken in before anything is awaited: API saves committed together (see
+  // group-commit.ts) each record theirs before any compares the sums below, so they agree. A
+  // sentence saved by another path (a form, search and replace) leaves the sums apart, and the
+  // caller then reads the whole document: slower, never stale, since a recorded revision is never
+  // newer than the stored one.
   if (entry.texts[index] !== segment.text) {
     entry.analyses[index] = analyzeSegment(entry.context, index, segment.text);
     entry.texts[index] = segment.text;

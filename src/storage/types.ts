@@ -133,6 +133,12 @@ export interface NewRevision {
   checkpoint: string | null;
   revertedTo: number | null;
   status: SegmentStatus;
+  /**
+   * A segment in one of these statuses keeps it instead of taking `status`. Decided inside the
+   * append's transaction, from the row it writes, so a status set by someone else just before
+   * the save commits is not overwritten.
+   */
+  keepStatuses?: readonly SegmentStatus[];
   author: string;
   comment: string | null;
 }

@@ -47,7 +47,11 @@ export function renderSegmentMarkup(segment: AnalyzedSegment, failed: FailedSave
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   template ??= compileSegmentTemplate();
-  const markup = Buffer.from(template({ segment: toSegmentView(segment), failed, ...context }));
+  const html = template({ segment: toSegmentView(segment), failed, ...context });
+  // Outside Node's shared 8 KB pool: a small Buffer.from() would keep its whole slab alive as long
+  // as it is cached, and the cache's cap counts only the markup's own bytes.
+  const markup = Buffer.allocUnsafeSlow(Buffer.byteLength(html));
+  markup.write(html);
   cache.set(key, markup);
   return markup;
 }

@@ -70,6 +70,16 @@ describe('group commit of saves (SQLite)', () => {
     expect(await storage.revisions.listBySegment(segment.id)).toHaveLength(2);
   });
 
+  it('does not undo a status set while a save waits for its group', async () => {
+    const segment = segments[0]!;
+    const pending = save(segment, 'Corrected while someone excluded it.');
+    // The save has read the sentence and joined the queue; another editor excludes the sentence before the commit.
+    await new Promise((resolve) => process.nextTick(resolve));
+    await storage.events.changeStatus({ segmentId: segment.id, expectedRevision: 0, status: 'excluded', author: 'ben' });
+    await expect(pending).resolves.toMatchObject({ segment: { text: 'Corrected while someone excluded it.', status: 'excluded' } });
+    expect(await storage.segments.get(segment.id)).toMatchObject({ status: 'excluded', revision: 1 });
+  });
+
   it('writes the saves still waiting for their commit when the storage closes', async () => {
     const pending = save(segments[0]!, 'Saved just before shutdown.');
     // correctSegment reads the sentence first; let it reach the queue, then close before the commit would run.
@@ -116,6 +126,20 @@ describe('createGroupCommit', () => {
     // The next group commits normally.
     await expect(Promise.all([group.submit('c'), group.submit('d')])).resolves.toEqual([1, 2]);
     expect(group.stats).toEqual({ commits: 1, writes: 2 });
+  });
+
+  it('fails a whole group when SQLite rolls the whole transaction back, and writes none of it', async () => {
+    const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+    const group = createGroupCommit(db, (body: string) => Number(insert.run(body).lastInsertRowid));
+    // A file that cannot grow by more than a few pages: the large note fills it, and on a full
+    // disk SQLite rolls back the whole transaction, not only the note's savepoint.
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true })) + 3}`);
+    const results = await Promise.allSettled([group.submit('before'), group.submit('x'.repeat(100_000)), group.submit('after')]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(results[2]).toMatchObject({ reason: { code: 'SQLITE_FULL' } });
+    expect(db.prepare('SELECT body FROM notes').pluck().all()).toEqual([]);
+    expect(db.inTransaction).toBe(false);
+    await expect(group.submit('small')).resolves.toBe(1);
   });
 
   it('resolves each write with its own result, in the order submitted', async () => {

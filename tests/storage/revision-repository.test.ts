@@ -28,4 +28,17 @@ describe('revision repository', () => {
     const history = await storage.revisions.listBySegment(segment!.id);
     expect(history.slice(1)).toEqual([saved.revision, reverted.revision]);
   });
+
+  it('keeps a status the append was told to keep, as the row stands when it commits', async () => {
+    const { document } = await importDocument(storage, { text: 'Photo: AFP. The tenant of the White House spoke.', author: 'importer' });
+    const [segment] = await storage.segments.listByDocument(document.id);
+    // Someone excludes the sentence after the save read it, before the save commits.
+    await storage.events.changeStatus({ segmentId: segment!.id, expectedRevision: 0, status: 'excluded', author: 'ben' });
+    const appended = await storage.revisions.append({
+      segmentId: segment!.id, expectedRevision: 0, kind: 'edit', text: 'Photo: AFP/Getty.', patch: [['=', 11], ['+', '/Getty'], ['=', 1]],
+      checkpoint: null, revertedTo: null, status: 'edited', keepStatuses: ['excluded'], author: 'ana', comment: null,
+    });
+    expect(appended).toMatchObject({ ok: true, segment: { text: 'Photo: AFP/Getty.', status: 'excluded', revision: 1 } });
+    expect(await storage.segments.get(segment!.id)).toMatchObject({ status: 'excluded', revision: 1 });
+  });
 });

@@ -55,9 +55,9 @@ export function createRevisionRepository(pool: pg.Pool): RevisionRepository {
 async function appendRevision(client: pg.PoolClient, revision: NewRevision, now: string): Promise<AppendResult> {
   const number = revision.expectedRevision + 1;
   const { rows: [segment] } = await client.query<SegmentRow>(`UPDATE segments
-    SET text = $1, status = $2, revision = $3, updated_at = $4
+    SET text = $1, status = CASE WHEN status = ANY($7::text[]) THEN status ELSE $2 END, revision = $3, updated_at = $4
     WHERE id = $5 AND revision = $6 RETURNING ${SEGMENT_COLUMNS}`,
-  [revision.text, revision.status, number, now, revision.segmentId, revision.expectedRevision]);
+  [revision.text, revision.status, number, now, revision.segmentId, revision.expectedRevision, revision.keepStatuses ?? []]);
   if (!segment) {
     const { rows: [current] } = await client.query<SegmentRow>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = $1`, [revision.segmentId]);
     return current ? { ok: false, reason: 'conflict', current: toSegment(current) } : { ok: false, reason: 'not-found' };

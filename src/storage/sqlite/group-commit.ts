@@ -30,12 +30,15 @@ export function createGroupCommit<Item, Result>(db: Database.Database, write: (i
   let scheduled: NodeJS.Immediate | undefined;
   const stats = { commits: 0, writes: 0 };
   // Each write runs in its own savepoint: one that throws is rolled back alone, and the rest of
-  // its group still lands, as it would have on its own.
+  // its group still lands, as it would have on its own. Some errors (disk full, I/O) make SQLite
+  // roll back the whole transaction instead: then the group stops there and fails as a whole,
+  // since a later write would otherwise run and commit outside it.
   const writeOne = db.transaction(write);
   const writeGroup = db.transaction((group: readonly Queued<Item, Result>[]): Outcome<Result>[] => group.map(({ item }) => {
     try {
       return { ok: true, result: writeOne(item) };
     } catch (error) {
+      if (!db.inTransaction) throw error;
       return { ok: false, error };
     }
   }));
@@ -50,7 +53,7 @@ export function createGroupCommit<Item, Result>(db: Database.Database, write: (i
       // IMMEDIATE takes the write lock before the first read, so another process cannot slip a write in between.
       outcomes = writeGroup.immediate(group);
     } catch (error) {
-      // The commit itself failed (disk full, lock timeout): nothing of the group was written.
+      // The group's transaction failed (lock timeout, disk full): nothing of the group was written.
       for (const queued of group) queued.reject(error);
       return;
     }

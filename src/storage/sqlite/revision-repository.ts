@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { serializeTextPatch } from '../../history/text-patch.js';
-import type { AppendResult, NewRevision, RevisionRepository } from '../types.js';
+import type { AppendResult, NewRevision, RevisionRepository, SegmentStatus } from '../types.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import {
   REVISION_COLUMNS, SEGMENT_COLUMNS, toRevision, toSegment, type RevisionRow, type SegmentRow,
@@ -53,13 +53,14 @@ export function createRevisionRepository(db: Database.Database): SqliteRevisionR
       segmentId: stored.segment_id, number, kind: stored.kind, patch: stored.patch, checkpoint: stored.checkpoint,
       revertedTo: stored.reverted_to, author: stored.author, comment: stored.comment, createdAt: now,
     });
-    updateSegment.run(revision.text, revision.status, number, now, revision.segmentId, row.revision);
+    const status = revision.keepStatuses?.includes(row.status as SegmentStatus) ? row.status : revision.status;
+    updateSegment.run(revision.text, status, number, now, revision.segmentId, row.revision);
     touchDocument.run(now, row.document_id);
     // The rows as just written, without reading them back: the statements succeeded, so the
     // stored values are exactly these (a test compares them with a fresh read).
     return {
       ok: true,
-      segment: toSegment({ ...row, text: revision.text, status: revision.status, revision: number, updated_at: now }),
+      segment: toSegment({ ...row, text: revision.text, status, revision: number, updated_at: now }),
       revision: toRevision({ ...stored, id: Number(inserted.lastInsertRowid) }),
     };
   };
