@@ -40,9 +40,8 @@ interface CachedAnalysis {
   ids: number[];
   paragraphs: number[];
   texts: string[];
-  /** The revision of each segment the analysis has seen, and their sum (see DocumentRecord.revisionSum). */
+  /** The revision of each segment the analysis has seen (their sum is compared with DocumentRecord.revisionSum). */
   revisions: number[];
-  revisionSum: number;
   context: CheckContext;
   analyses: SegmentAnalysis[];
   /** The source texts the bilingual flags were computed against; null without a source. */
@@ -79,7 +78,7 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
     entry = analyzeAll(document, segments, sources);
   } else {
     // The same texts, perhaps at newer revisions (a sentence restored to its text of before).
-    recordRevisions(entry, segments);
+    entry.revisions = segments.map((segment) => segment.revision);
   }
   cache.set(documentId, entry);
   return { document, segments: applyDismissals(segments, entry, dismissals, sources) };
@@ -94,13 +93,19 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
  */
 export async function getAnalyzedSegment(storage: Storage, segmentId: number, current?: SegmentRecord): Promise<AnalyzedSegment> {
   const segment = current ?? found(await storage.segments.get(segmentId), `Sentence ${segmentId}`);
-  const alone = await analyzeOnlyThis(storage, segment);
-  if (alone) return alone;
+  const cache = cacheOf(storage);
+  const known = takeIn(cache.get(segment.documentId), segment);
   const document = found(await storage.documents.get(segment.documentId), `Document ${segment.documentId}`);
+  if (known && !document.sourceLanguage && known.targetLanguage === document.targetLanguage && sum(known.revisions) === document.revisionSum) {
+    // Sentences are made at import and never added or removed, and revisions only grow: equal
+    // sums mean every sentence is at the revision the analysis saw, so this one is answered alone.
+    cache.set(document.id, known);
+    const dismissals = await storage.dismissals.listBySegment(segment.id);
+    return analyzeWithDismissals(segment, segment.position, known, dismissalKeys(dismissals), null);
+  }
   const segments = await storage.segments.listByDocument(document.id);
   const index = segments.findIndex((candidate) => candidate.id === segmentId);
   const sources = await loadDocumentSources(storage, document, segments);
-  const cache = cacheOf(storage);
   let entry = cache.get(document.id);
   const edited = entry && entry.sourceKey === (sources?.key ?? null) ? editedSince(entry, document, segments) : undefined;
   if (entry && edited && edited.length <= MAX_EDITS_ALONE) {
@@ -111,7 +116,7 @@ export async function getAnalyzedSegment(storage: Storage, segmentId: number, cu
       entry.texts[position] = segments[position]!.text;
       entry.complete = false;
     }
-    recordRevisions(entry, segments);
+    entry.revisions = segments.map((stored) => stored.revision);
   } else {
     entry = analyzeAll(document, segments, sources);
   }
@@ -121,61 +126,45 @@ export async function getAnalyzedSegment(storage: Storage, segmentId: number, cu
 }
 
 /**
- * The answer after a save, without reading the whole document: when the document has no source
- * and the sum of its revisions says that only sentences this process knows of changed since their
- * analysis, the sentence is re-analysed alone. Otherwise undefined, and the caller reads every sentence.
+ * Record a sentence just read (or just saved) in the document's kept analysis, re-analysing it
+ * alone, and return the analysis; undefined when it has none of this shape or works from a source.
+ * Called before anything is awaited: API saves committed together (see group-commit.ts) each take
+ * theirs in before any compares the revision sums, so the sums agree. A sentence saved by another
+ * path (a form, search and replace) leaves the sums apart, and the caller reads the whole
+ * document: slower, never stale, since a recorded revision is never newer than the stored one.
  */
-async function analyzeOnlyThis(storage: Storage, segment: SegmentRecord): Promise<AnalyzedSegment | undefined> {
-  const cache = cacheOf(storage);
-  const entry = cache.get(segment.documentId);
+function takeIn(entry: CachedAnalysis | undefined, segment: SegmentRecord): CachedAnalysis | undefined {
   const index = segment.position;
   if (!entry || entry.sourceKey !== null || entry.ids[index] !== segment.id || segment.revision < entry.revisions[index]!) return undefined;
-  // The sentence is taken in before anything is awaited: API saves committed together (see
-  // group-commit.ts) each record theirs before any compares the sums below, so they agree. A
-  // sentence saved by another path (a form, search and replace) leaves the sums apart, and the
-  // caller then reads the whole document: slower, never stale, since a recorded revision is never
-  // newer than the stored one.
   if (entry.texts[index] !== segment.text) {
     entry.analyses[index] = analyzeSegment(entry.context, index, segment.text);
     entry.texts[index] = segment.text;
     entry.complete = false;
   }
-  entry.revisionSum += segment.revision - entry.revisions[index]!;
   entry.revisions[index] = segment.revision;
-  const document = await storage.documents.get(segment.documentId);
-  if (!document || document.sourceLanguage || entry.targetLanguage !== document.targetLanguage) return undefined;
-  // Sentences are made at import and never added or removed, and revisions only grow: equal sums
-  // mean every sentence is at the revision the analysis saw.
-  if (document.revisionSum !== entry.revisionSum) return undefined;
-  cache.set(document.id, entry);
-  const dismissals = await storage.dismissals.listBySegment(segment.id);
-  return analyzeWithDismissals(segment, index, entry, dismissalKeys(dismissals), null);
+  return entry;
 }
 
 function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[], sources: DocumentSources | null): CachedAnalysis {
   const context = createCheckContext(segments.map(({ text, paragraph }) => ({ text, paragraph })), document.targetLanguage);
-  const entry: CachedAnalysis = {
+  return {
     sourceKey: sources?.key ?? null,
     bilingual: sources ? analyzeBilingual(sources, segments) : segments.map(() => []),
     targetLanguage: document.targetLanguage,
     ids: segments.map((segment) => segment.id),
     paragraphs: segments.map((segment) => segment.paragraph),
     texts: segments.map((segment) => segment.text),
-    revisions: [],
-    revisionSum: 0,
+    revisions: segments.map((segment) => segment.revision),
     context,
     analyses: segments.map((_, index) => analyzeSegment(context, index)),
     complete: true,
   };
-  recordRevisions(entry, segments);
-  return entry;
 }
 
-// The revisions the entry now stands for, and their sum to compare with the document's.
-function recordRevisions(entry: CachedAnalysis, segments: readonly SegmentRecord[]): void {
-  entry.revisions = segments.map((segment) => segment.revision);
-  entry.revisionSum = 0;
-  for (const revision of entry.revisions) entry.revisionSum += revision;
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 // Whether the entry was made from exactly these texts.
@@ -227,7 +216,6 @@ function analyzeWithDismissals(
 function dismissalKeys(dismissals: readonly DismissalRecord[]): Set<string> {
   return new Set(dismissals.map((dismissal) => dismissalKey(dismissal.segmentId, dismissal.checkId, dismissal.spanText)));
 }
-
 
 function dismissalKey(segmentId: number, checkId: string, spanText: string): string {
   return `${segmentId}\u0000${checkId}\u0000${spanText}`;

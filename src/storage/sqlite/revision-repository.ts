@@ -19,7 +19,7 @@ export function createRevisionRepository(db: Database.Database): SqliteRevisionR
   const selectSegment = db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = ?`);
   const insertRevision = db.prepare(`INSERT INTO revisions
     (segment_id, number, kind, patch, checkpoint, reverted_to, author, comment, created_at)
-    VALUES (@segmentId, @number, @kind, @patch, @checkpoint, @revertedTo, @author, @comment, @createdAt)`);
+    VALUES (@segment_id, @number, @kind, @patch, @checkpoint, @reverted_to, @author, @comment, @created_at)`);
   const updateSegment = db.prepare(`UPDATE segments SET text = ?, status = ?, revision = ?, updated_at = ?
     WHERE id = ? AND revision = ?`);
   const touchDocument = db.prepare('UPDATE documents SET updated_at = ?, revision_sum = revision_sum + 1 WHERE id = ?');
@@ -45,14 +45,11 @@ export function createRevisionRepository(db: Database.Database): SqliteRevisionR
     if (!row) return { ok: false, reason: 'not-found' };
     if (row.revision !== revision.expectedRevision) return { ok: false, reason: 'conflict', current: toSegment(row) };
     const number = row.revision + 1;
-    const stored: RevisionRow = {
-      id: 0, segment_id: revision.segmentId, number, kind: revision.kind, patch: serializeTextPatch(revision.patch),
+    const stored: Omit<RevisionRow, 'id'> = {
+      segment_id: revision.segmentId, number, kind: revision.kind, patch: serializeTextPatch(revision.patch),
       checkpoint: revision.checkpoint, reverted_to: revision.revertedTo, author: revision.author, comment: revision.comment, created_at: now,
     };
-    const inserted = insertRevision.run({
-      segmentId: stored.segment_id, number, kind: stored.kind, patch: stored.patch, checkpoint: stored.checkpoint,
-      revertedTo: stored.reverted_to, author: stored.author, comment: stored.comment, createdAt: now,
-    });
+    const inserted = insertRevision.run(stored);
     const status = revision.keepStatuses?.includes(row.status as SegmentStatus) ? row.status : revision.status;
     updateSegment.run(revision.text, status, number, now, revision.segmentId, row.revision);
     touchDocument.run(now, row.document_id);
