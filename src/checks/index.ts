@@ -1,6 +1,7 @@
 import { asideWithoutCommas } from './aside-without-commas.js';
 import { companyDescriptor } from './company-descriptor.js';
 import { currencyFormat } from './currency-format.js';
+import { doubleNegative } from './double-negative.js';
 import { doubledPunctuation } from './doubled-punctuation.js';
 import { falseFriends } from './false-friends.js';
 import { frenchDate } from './french-date.js';
@@ -29,6 +30,7 @@ export const checks: readonly Check[] = [
   intransitiveObject,
   asideWithoutCommas,
   verbObjectInterruption,
+  doubleNegative,
   companyDescriptor,
   inanimatePronoun,
   untranslatedText,

@@ -1,0 +1,157 @@
+/**
+ * What rules mined from LIG post-edits can reach on text they were not mined from
+ * (`npx tsx tests/eval/lig-mined-patterns.ts`).
+ *
+ * The split is cut in two (even and odd lines). On one half, every sequence of one to three units
+ * is counted, where a unit is the word, its part-of-speech tag, or the word for closed-class words
+ * and the tag for the others ("the NN of"). A sequence becomes a rule when it was seen often enough
+ * and held an edited word at least 60% of the time and at least twice as often as chance: the
+ * most a rule-writer could learn from this data, words and word classes alike. The rules are then
+ * scored on the other half, as the checks are: precision, ratio to chance, share of edited words
+ * covered. The same rules scored on the half they came from show how much of it is memory.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadLig, windowChance, type LigSentence } from './lig-eval.js';
+
+/** One word of the machine translation with its part-of-speech tag and whether the editor changed it. */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+  edited: boolean;
+}
+
+/** How a word is written in a pattern. */
+export type PatternUnit = 'word' | 'tag' | 'mixed';
+
+/** What a rule must have shown on the half it is mined from. */
+export interface MiningThresholds {
+  minSeen: number;
+  minPrecision: number;
+  minRatio: number;
+}
+
+/** Flags of a rule set on a set of sentences, scored as `npm run eval` scores the checks. */
+export interface PatternScore {
+  rules: number;
+  flags: number;
+  precision: number;
+  ratio: number;
+  coverage: number;
+}
+
+const UNITS: readonly PatternUnit[] = ['word', 'tag', 'mixed'];
+const MAX_LENGTH = 3;
+// Closed-class tags: in a mixed pattern these keep their word ("the", "of", "will").
+const CLOSED_TAGS = new Set(['DT', 'IN', 'TO', 'MD', 'CC', 'PRP', 'PRP$', 'WDT', 'WP', 'WP$', 'EX', 'RP', 'POS', 'PDT']);
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did']);
+
+function unitOf(word: TaggedWord, unit: PatternUnit): string {
+  if (unit === 'word') return word.word.toLowerCase();
+  if (unit === 'tag') return word.tag;
+  const lower = word.word.toLowerCase();
+  return CLOSED_TAGS.has(word.tag) || AUXILIARIES.has(lower) ? lower : word.tag;
+}
+
+/** Every window of `length` words of the sentence, as its pattern key. */
+function windows(sentence: readonly TaggedWord[], unit: PatternUnit, length: number): Array<{ key: string; start: number }> {
+  const found: Array<{ key: string; start: number }> = [];
+  for (let start = 0; start + length <= sentence.length; start++) {
+    found.push({ key: `${unit}:${sentence.slice(start, start + length).map((word) => unitOf(word, unit)).join(' ')}`, start });
+  }
+  return found;
+}
+
+/** The patterns of one to three units that pass the thresholds on `sentences`. */
+export function minePatterns(sentences: readonly (readonly TaggedWord[])[], thresholds: MiningThresholds): Set<string> {
+  const counts = new Map<string, { seen: number; confirmed: number; chance: number }>();
+  for (const sentence of sentences) {
+    const edited = sentence.map((word) => word.edited);
+    for (let length = 1; length <= MAX_LENGTH; length++) {
+      const chance = windowChance(edited, length);
+      for (const unit of UNITS) {
+        for (const { key, start } of windows(sentence, unit, length)) {
+          const count = counts.get(key) ?? { seen: 0, confirmed: 0, chance: 0 };
+          count.seen++;
+          count.chance += chance;
+          if (edited.slice(start, start + length).some(Boolean)) count.confirmed++;
+          counts.set(key, count);
+        }
+      }
+    }
+  }
+  const rules = new Set<string>();
+  for (const [key, count] of counts) {
+    if (count.seen < thresholds.minSeen) continue;
+    if (count.confirmed / count.seen < thresholds.minPrecision) continue;
+    if (count.confirmed < thresholds.minRatio * count.chance) continue;
+    rules.add(key);
+  }
+  return rules;
+}
+
+/** Flag every window matching a rule and score the flags against the edited words. */
+export function scorePatterns(sentences: readonly (readonly TaggedWord[])[], rules: ReadonlySet<string>): PatternScore {
+  let flags = 0;
+  let confirmed = 0;
+  let chanceSum = 0;
+  let edited = 0;
+  let covered = 0;
+  for (const sentence of sentences) {
+    const marks = sentence.map((word) => word.edited);
+    const coveredHere = new Set<number>();
+    for (let length = 1; length <= MAX_LENGTH; length++) {
+      const chance = windowChance(marks, length);
+      for (const unit of UNITS) {
+        for (const { key, start } of windows(sentence, unit, length)) {
+          if (!rules.has(key)) continue;
+          flags++;
+          chanceSum += chance;
+          if (marks.slice(start, start + length).some(Boolean)) confirmed++;
+          for (let index = start; index < start + length; index++) if (marks[index]) coveredHere.add(index);
+        }
+      }
+    }
+    edited += marks.filter(Boolean).length;
+    covered += coveredHere.size;
+  }
+  return {
+    rules: rules.size,
+    flags,
+    precision: flags === 0 ? 0 : confirmed / flags,
+    ratio: chanceSum === 0 ? 0 : confirmed / chanceSum,
+    coverage: edited === 0 ? 0 : covered / edited
+  };
+}
+
+/** Tag the LIG sentences' words with wink-pos-tagger (Penn Treebank tags). */
+export function tagSentences(sentences: readonly LigSentence[]): TaggedWord[][] {
+  // wink-pos-tagger is CommonJS without types: only its tagRawTokens is used.
+  const require = createRequire(import.meta.url);
+  const createTagger = require('wink-pos-tagger') as () => { tagRawTokens(tokens: string[]): Array<{ pos: string }> };
+  const tagger = createTagger();
+  return sentences.map((sentence) => {
+    const words = sentence.words.map((word) => sentence.text.slice(word.start, word.end));
+    const tags = tagger.tagRawTokens(words);
+    return words.map((word, index) => ({ word, tag: tags[index]?.pos ?? 'UNK', edited: sentence.words[index]?.edited ?? false }));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const tagged = tagSentences(loadLig(join(import.meta.dirname, '..', '..', '..', 'shared')));
+  const halves = [tagged.filter((_, index) => index % 2 === 0), tagged.filter((_, index) => index % 2 === 1)];
+  const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
+  console.log('Rules mined from one half of LIG (words, tags, both; 1-3 units; precision >= 0.6 and >= 2x chance there), scored on the other half:');
+  for (const minSeen of [3, 5, 8]) {
+    for (const [from, to] of [[0, 1], [1, 0]] as const) {
+      const rules = minePatterns(halves[from] ?? [], { minSeen, minPrecision: 0.6, minRatio: 2 });
+      const held = scorePatterns(halves[to] ?? [], rules);
+      const own = scorePatterns(halves[from] ?? [], rules);
+      console.log(
+        `  seen >= ${minSeen}, mined on half ${from + 1}: ${held.rules} rules; other half: ${held.flags} flags, precision ${percent(held.precision)}, ` +
+          `${held.ratio.toFixed(2)}x chance, covered ${percent(held.coverage)} (own half: precision ${percent(own.precision)}, covered ${percent(own.coverage)})`
+      );
+    }
+  }
+}
