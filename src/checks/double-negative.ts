@@ -48,7 +48,8 @@ export const doubleNegative = {
   name: 'Double negative',
   description:
     'Finds a clause opened by a negative word (no, nobody, nothing, none, never, neither) whose first ' +
-    'auxiliary is negated again ("No leader will not accept", "Nobody cannot", "Never had he not"): French ' +
+    'auxiliary is negated again ("No leader will not accept", "Nobody cannot see", "Never before such anger had not ' +
+    'been seen"): French ' +
     'puts "ne" beside "aucun", "personne" or "jamais", English keeps one negation, and two say the opposite. ' +
     'A "not" in another clause ("Nothing suggests it will not work", "No one who has not voted") is left alone.',
   category: 'accuracy/mistranslation',
