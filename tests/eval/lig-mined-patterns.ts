@@ -54,32 +54,38 @@ function unitOf(word: TaggedWord, unit: PatternUnit): string {
   return CLOSED_TAGS.has(word.tag) || AUXILIARIES.has(lower) ? lower : word.tag;
 }
 
-/** Every window of `length` words of the sentence, as its pattern key. */
-function windows(sentence: readonly TaggedWord[], unit: PatternUnit, length: number): Array<{ key: string; start: number }> {
-  const found: Array<{ key: string; start: number }> = [];
-  for (let start = 0; start + length <= sentence.length; start++) {
-    found.push({ key: `${unit}:${sentence.slice(start, start + length).map((word) => unitOf(word, unit)).join(' ')}`, start });
+/**
+ * Visit every window of one to three words of the sentence, in each unit, with its pattern key,
+ * whether it holds an edited word, and the chance that a window of its length does.
+ */
+function forEachWindow(
+  sentence: readonly TaggedWord[],
+  visit: (key: string, start: number, length: number, confirmed: boolean, chance: number) => void,
+): void {
+  const edited = sentence.map((word) => word.edited);
+  for (let length = 1; length <= MAX_LENGTH; length++) {
+    const chance = windowChance(edited, length);
+    for (const unit of UNITS) {
+      for (let start = 0; start + length <= sentence.length; start++) {
+        const words = sentence.slice(start, start + length);
+        const key = `${unit}:${words.map((word) => unitOf(word, unit)).join(' ')}`;
+        visit(key, start, length, words.some((word) => word.edited), chance);
+      }
+    }
   }
-  return found;
 }
 
 /** The patterns of one to three units that pass the thresholds on `sentences`. */
 export function minePatterns(sentences: readonly (readonly TaggedWord[])[], thresholds: MiningThresholds): Set<string> {
   const counts = new Map<string, { seen: number; confirmed: number; chance: number }>();
   for (const sentence of sentences) {
-    const edited = sentence.map((word) => word.edited);
-    for (let length = 1; length <= MAX_LENGTH; length++) {
-      const chance = windowChance(edited, length);
-      for (const unit of UNITS) {
-        for (const { key, start } of windows(sentence, unit, length)) {
-          const count = counts.get(key) ?? { seen: 0, confirmed: 0, chance: 0 };
-          count.seen++;
-          count.chance += chance;
-          if (edited.slice(start, start + length).some(Boolean)) count.confirmed++;
-          counts.set(key, count);
-        }
-      }
-    }
+    forEachWindow(sentence, (key, _start, _length, confirmed, chance) => {
+      const count = counts.get(key) ?? { seen: 0, confirmed: 0, chance: 0 };
+      count.seen++;
+      count.chance += chance;
+      if (confirmed) count.confirmed++;
+      counts.set(key, count);
+    });
   }
   const rules = new Set<string>();
   for (const [key, count] of counts) {
@@ -99,21 +105,15 @@ export function scorePatterns(sentences: readonly (readonly TaggedWord[])[], rul
   let edited = 0;
   let covered = 0;
   for (const sentence of sentences) {
-    const marks = sentence.map((word) => word.edited);
     const coveredHere = new Set<number>();
-    for (let length = 1; length <= MAX_LENGTH; length++) {
-      const chance = windowChance(marks, length);
-      for (const unit of UNITS) {
-        for (const { key, start } of windows(sentence, unit, length)) {
-          if (!rules.has(key)) continue;
-          flags++;
-          chanceSum += chance;
-          if (marks.slice(start, start + length).some(Boolean)) confirmed++;
-          for (let index = start; index < start + length; index++) if (marks[index]) coveredHere.add(index);
-        }
-      }
-    }
-    edited += marks.filter(Boolean).length;
+    forEachWindow(sentence, (key, start, length, hit, chance) => {
+      if (!rules.has(key)) return;
+      flags++;
+      chanceSum += chance;
+      if (hit) confirmed++;
+      for (let index = start; index < start + length; index++) if (sentence[index]?.edited) coveredHere.add(index);
+    });
+    edited += sentence.filter((word) => word.edited).length;
     covered += coveredHere.size;
   }
   return {
