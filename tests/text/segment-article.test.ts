@@ -11,9 +11,9 @@ interface SeedAnnotation {
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const seedText = readFileSync(path.resolve(repoRoot, 'seeds/000_4247dde334aa655b.txt'), 'utf8');
-// The annotation is shared data beside the repository clone, locally and in CI.
+// A careful editor's annotation of the seed, copied from the shared data into tests/fixtures/.
 const seedAnnotation = JSON.parse(
-  readFileSync(path.resolve(repoRoot, '../shared/data/seed-annotations.json'), 'utf8'),
+  readFileSync(path.resolve(repoRoot, 'tests/fixtures/seed-annotations.json'), 'utf8'),
 ) as SeedAnnotation;
 
 function texts(article: string): string[] {

@@ -11,10 +11,10 @@ interface GoldenRule {
   expected: string[];
 }
 
-// The shared data folder sits beside the repository clone, locally and in CI.
+// The Golden Rules (Pragmatic Segmenter, MIT), copied into tests/fixtures/ with their attribution.
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const goldenRules = JSON.parse(
-  readFileSync(path.resolve(repoRoot, '../shared/data/golden-rules-en.json'), 'utf8'),
+  readFileSync(path.resolve(repoRoot, 'tests/fixtures/golden-rules-en.json'), 'utf8'),
 ) as GoldenRule[];
 // The best published segmenters pass 51 of the 52 rules.
 const MIN_GOLDEN_PASSES = 50;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBilingualSegment, createBilingualContext } from '../../src/checks/bilingual/run.js';
-import { createCheckContext, analyzeSegment } from '../../src/checks/run.js';
+import { analyzeBilingualSegment, createBilingualContext } from '../src/checks/bilingual/run.js';
+import { createCheckContext, analyzeSegment } from '../src/checks/run.js';
 
 /** One sentence of the LIG split, ready for the checks: cased detokenised MT with its words marked edited or kept. */
 export interface LigSentence {
@@ -43,11 +43,10 @@ const NO_SPACE_AFTER = new Set(['(', '[', '$', '£', '€']);
  * (ignoring case), mark words the editor deleted or replaced as edited, and
  * give kept words the post-editor's casing.
  *
- * @param sharedDir The shared data folder (../shared from the repository root).
+ * @param folder The corpus folder (LIG_DIR).
  * @param limit Read only the first `limit` lines.
  */
-export function loadLig(sharedDir: string, limit = Infinity): LigSentence[] {
-  const folder = join(sharedDir, 'data', 'lig-fr-en-dev');
+export function loadLig(folder: string, limit = Infinity): LigSentence[] {
   const mt = readFileSync(join(folder, 'tgt-mt-all.en'), 'utf8').split('\n');
   const pe = readFileSync(join(folder, 'tgt-pe-all.en'), 'utf8').split('\n');
   const sources = readFileSync(join(folder, 'src-ref-all.fr'), 'utf8').split('\n');

@@ -6,7 +6,7 @@ import {
   rebuildText,
   revisionsNeededFor,
   type StoredRevision,
-} from '../../src/history/index.js';
+} from '../src/history/index.js';
 import type { BenchRow } from './types.js';
 
 /** Revisions in the benchmarked history: the size the spec promises stays fast. */

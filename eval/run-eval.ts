@@ -1,13 +1,13 @@
-import { resolve } from 'node:path';
 import { evaluateLig, loadLig } from './lig-eval.js';
 import { evaluateSeed, loadSeed } from './seed-eval.js';
+import { LIG_DIR, requireEvalData } from './data-dir.js';
 
 // The shared data sits beside the repository clone, in ../shared.
-const SHARED_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared');
 
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
-const { annotation, segments } = loadSeed(SHARED_DIR);
+requireEvalData();
+const { annotation, segments } = loadSeed();
 const seed = evaluateSeed(annotation, segments);
 console.log('Seed article', annotation.file);
 console.log(
@@ -27,7 +27,7 @@ for (const [id, score] of Object.entries(seed.perCheck)) {
   );
 }
 
-const ligSentences = loadLig(SHARED_DIR);
+const ligSentences = loadLig(LIG_DIR);
 for (const withSource of [false, true]) {
   const started = performance.now();
   const lig = evaluateLig(ligSentences, { withSource });

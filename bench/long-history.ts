@@ -4,9 +4,9 @@
  * baseline; rebuilding any version is benchStorage's row.
  */
 import { pathToFileURL } from 'node:url';
-import { correctSegment } from '../../src/services/correct-segment.js';
-import { importDocument } from '../../src/services/import-document.js';
-import { startTestServer } from '../support/test-server.js';
+import { correctSegment } from '../src/services/correct-segment.js';
+import { importDocument } from '../src/services/import-document.js';
+import { startTestServer } from '../tests/support/test-server.js';
 import type { BenchRow } from './types.js';
 
 const HISTORY_LENGTH = 10_000;

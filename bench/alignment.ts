@@ -9,10 +9,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { alignSentences } from '../../src/text/align-sentences.js';
-import { splitSentences, type SentenceLanguage } from '../../src/text/split-sentences.js';
+import { pathToFileURL } from 'node:url';
+import { alignSentences } from '../src/text/align-sentences.js';
+import { splitSentences, type SentenceLanguage } from '../src/text/split-sentences.js';
 import type { BenchRow } from './types.js';
+import { LIG_DIR } from '../eval/data-dir.js';
 
 // Sentences per side of the main input, and of the input that checks linear growth.
 const SENTENCES = 5_000;
@@ -27,8 +28,7 @@ const WARMUP_RUNS = 2;
 // Lines per paragraph when the corpus is written out as an article.
 const PARAGRAPH_LINES = 4;
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const corpusDir = path.resolve(repoRoot, '../shared/data/lig-fr-en-dev');
+const corpusDir = LIG_DIR;
 // Stand-in sentences when the shared corpus is absent, so the bench still runs.
 const FALLBACK: readonly [string, string][] = [
   ['Le gouvernement a présenté mardi un plan de relance de 20 milliards d’euros.', 'The government on Tuesday presented a 20 billion euro stimulus plan.'],

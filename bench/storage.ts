@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
-import { correctSegment } from '../../src/services/correct-segment.js';
-import { importDocument } from '../../src/services/import-document.js';
-import { getSegmentVersion } from '../../src/services/segment-history.js';
-import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
-import { createTempDatabase } from '../support/test-server.js';
-import type { Storage } from '../../src/storage/types.js';
+import { correctSegment } from '../src/services/correct-segment.js';
+import { importDocument } from '../src/services/import-document.js';
+import { getSegmentVersion } from '../src/services/segment-history.js';
+import { createSqliteStorage } from '../src/storage/sqlite/index.js';
+import { createTempDatabase } from '../tests/support/test-server.js';
+import type { Storage } from '../src/storage/types.js';
 import type { BenchRow } from './types.js';
 
 /** Revisions of the benchmarked sentence: the size the spec promises stays fast. */

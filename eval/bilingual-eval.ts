@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bilingualChecks } from '../../src/checks/bilingual/index.js';
-import { getPairProfile } from '../../src/checks/bilingual/languages.js';
-import { analyzeBilingualSegment, createBilingualContext } from '../../src/checks/bilingual/run.js';
+import { bilingualChecks } from '../src/checks/bilingual/index.js';
+import { getPairProfile } from '../src/checks/bilingual/languages.js';
+import { analyzeBilingualSegment, createBilingualContext } from '../src/checks/bilingual/run.js';
+import { LIG_DIR, REPO_ROOT, requireEvalData } from './data-dir.js';
 
 /** A French source sentence and one machine translation of it, from one line of the LIG split. */
 export interface BilingualPair {
@@ -22,7 +23,7 @@ export interface CorpusFlag {
   message: string;
 }
 
-/** A sampled flag with a human verdict, as stored in tests/fixtures/bilingual-flag-sample.json. */
+/** A sampled flag with a human verdict, as stored in eval/fixtures/bilingual-flag-sample.json. */
 export interface JudgedFlag {
   system: string;
   line: number;
@@ -53,13 +54,12 @@ export const SYSTEMS = { google: 'output_Google_Translator.en', bing: 'output_Bi
 /** Most flags sampled per check and system. */
 export const SAMPLE_PER_CHECK = 20;
 /** Where the judged sample lives, from the repository root. */
-export const SAMPLE_PATH = join('tests', 'fixtures', 'bilingual-flag-sample.json');
+export const SAMPLE_PATH = join('eval', 'fixtures', 'bilingual-flag-sample.json');
 // Seed of the sampling offsets: changing it draws another sample.
 const SAMPLE_SEED = 20240917;
 
 /** Read the French sources and one system's translations, line by line (the split is aligned). */
-export function loadBilingualPairs(sharedDir: string, system: keyof typeof SYSTEMS): BilingualPair[] {
-  const folder = join(sharedDir, 'data', 'lig-fr-en-dev');
+export function loadBilingualPairs(folder: string, system: keyof typeof SYSTEMS): BilingualPair[] {
   const sources = readFileSync(join(folder, 'src-ref-all.fr'), 'utf8').split('\n');
   const targets = readFileSync(join(folder, SYSTEMS[system]), 'utf8').split('\n');
   const pairs: BilingualPair[] = [];
@@ -156,8 +156,7 @@ export function scoreJudgments(judged: readonly JudgedFlag[]): Record<string, { 
  * ends with): English characters per French character, and the variance of the difference per
  * source character. Its values are the ones in data/fr-en.json.
  */
-export function calibrateLengthModel(sharedDir: string, file = 'tgt-pe-all.en'): { ratio: number; variance: number } {
-  const folder = join(sharedDir, 'data', 'lig-fr-en-dev');
+export function calibrateLengthModel(folder: string, file = 'tgt-pe-all.en'): { ratio: number; variance: number } {
   const sources = readFileSync(join(folder, 'src-ref-all.fr'), 'utf8').split('\n');
   const targets = readFileSync(join(folder, file), 'utf8').split('\n');
   const lengths: Array<[number, number]> = [];
@@ -195,12 +194,13 @@ function hashKey(text: string): number {
   return hash;
 }
 
-// `tsx tests/eval/bilingual-eval.ts [--write-sample]`: print the report; with --write-sample, rewrite the
+// `tsx eval/bilingual-eval.ts [--write-sample]`: print the report; with --write-sample, rewrite the
 // sample file as the current sample, keeping the verdicts already given and leaving new flags with an
 // empty verdict for a person to fill in.
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const rootDir = resolve(import.meta.dirname, '..', '..');
-  const sharedDir = resolve(rootDir, '..', 'shared');
+  requireEvalData();
+  const rootDir = REPO_ROOT;
+  const sharedDir = LIG_DIR;
   const reports = (Object.keys(SYSTEMS) as Array<keyof typeof SYSTEMS>).map((system) => evaluateBilingual(loadBilingualPairs(sharedDir, system), system));
   for (const report of reports) {
     console.log(`${report.system}: ${report.pairs} pairs, ${report.flags.length} flags, ${Math.round(report.pairsPerSecond)} pairs/s (${((report.milliseconds / report.pairs) * 1000).toFixed(1)} µs a pair)`);

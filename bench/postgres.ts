@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { createPostgresStorage } from '../../src/storage/postgres/index.js';
-import { TEST_DATABASE_URL } from '../support/test-server.js';
+import { createPostgresStorage } from '../src/storage/postgres/index.js';
+import { TEST_DATABASE_URL } from '../tests/support/test-server.js';
 import { measureStorage } from './storage.js';
 import type { BenchRow } from './types.js';
 

@@ -4,7 +4,7 @@
  * by the same app as baseline.
  */
 import { pathToFileURL } from 'node:url';
-import { startTestServer } from '../support/test-server.js';
+import { startTestServer } from '../tests/support/test-server.js';
 import type { BenchRow } from './types.js';
 
 const DOCUMENTS = 10_000;

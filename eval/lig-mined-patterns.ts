@@ -1,6 +1,6 @@
 /**
  * What rules mined from LIG post-edits can reach on text they were not mined from
- * (`npx tsx tests/eval/lig-mined-patterns.ts`).
+ * (`npx tsx eval/lig-mined-patterns.ts`).
  *
  * The split is cut in two (even and odd lines). On one half, every sequence of one to three units
  * is counted, where a unit is the word, its part-of-speech tag, or the word for closed-class words
@@ -11,9 +11,9 @@
  * covered. The same rules scored on the half they came from show how much of it is memory.
  */
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadLig, windowChance, type LigSentence } from './lig-eval.js';
+import { LIG_DIR, requireEvalData } from './data-dir.js';
 
 /** One word of the machine translation with its part-of-speech tag and whether the editor changed it. */
 export interface TaggedWord {
@@ -139,7 +139,8 @@ export function tagSentences(sentences: readonly LigSentence[]): TaggedWord[][] 
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const tagged = tagSentences(loadLig(join(import.meta.dirname, '..', '..', '..', 'shared')));
+  requireEvalData();
+  const tagged = tagSentences(loadLig(LIG_DIR));
   const halves = [tagged.filter((_, index) => index % 2 === 0), tagged.filter((_, index) => index % 2 === 1)];
   const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
   console.log('Rules mined from one half of LIG (words, tags, both; 1-3 units; precision >= 0.6 and >= 2x chance there), scored on the other half:');

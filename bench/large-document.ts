@@ -9,10 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { REPO_ROOT } from '../support/test-server.js';
+import { startServerProcess, type ServerProcess } from '../tests/support/server-process.js';
+import { REPO_ROOT } from '../tests/support/test-server.js';
 import { correctOneWord, logIn } from './http.js';
 import type { BenchRow } from './types.js';
+import { LIG_DIR } from '../eval/data-dir.js';
 
 const WORDS = 100_000;
 const TARGET_IMPORT_MS = 3_000;
@@ -21,7 +22,7 @@ const TARGET_EXPORT_MS = 1_000;
 const TARGET_RSS_MB = 300;
 const SAMPLES = 30;
 const SAVES = 9;
-const LIG_FILES = ['output_Google_Translator.en', 'output_Bing_Translator.en'].map((file) => path.join(REPO_ROOT, '..', 'shared', 'data', 'lig-fr-en-dev', file));
+const LIG_FILES = ['output_Google_Translator.en', 'output_Bing_Translator.en'].map((file) => path.join(LIG_DIR, file));
 
 /** Import, page, save and export a 100,000-word article on the real server. */
 export async function benchLargeDocument(): Promise<BenchRow[]> {

@@ -13,9 +13,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { alignSentences } from '../../src/text/align-sentences.js';
-import { splitSentences, type SentenceLanguage, type Span } from '../../src/text/split-sentences.js';
+import { pathToFileURL } from 'node:url';
+import { alignSentences } from '../src/text/align-sentences.js';
+import { splitSentences, type SentenceLanguage, type Span } from '../src/text/split-sentences.js';
+import { LIG_DIR } from './data-dir.js';
 
 /** The share of target sentences aligned with their true source, for one translation of the corpus. */
 export interface AlignmentScore {
@@ -37,10 +38,6 @@ const SEED = 2012;
 // The French original, and the English files aligned with it line by line.
 const SOURCE_FILE = 'src-ref-all.fr';
 const TARGET_FILES = ['output_Google_Translator.en', 'tgt-pe-all.en', 'output_Bing_Translator.en', 'tgt-mt-all.en'];
-
-// The shared data folder sits beside the repository clone, locally and in CI.
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const corpusDir = path.resolve(repoRoot, '../shared/data/lig-fr-en-dev');
 
 /** Score the alignment of the French source with each English file. */
 export function evaluateAlignment(layout: DocumentLayout = 'one-paragraph'): AlignmentScore[] {
@@ -118,7 +115,7 @@ function overlapsLine(document: Document, sentence: number, line: number): boole
 }
 
 function readLines(file: string): string[] {
-  const lines = readFileSync(path.join(corpusDir, file), 'utf8').split('\n');
+  const lines = readFileSync(path.join(LIG_DIR, file), 'utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
   return lines.map((line) => line.trim());
 }

@@ -15,10 +15,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { createApiToken, openSession } from '../../src/services/accounts.js';
-import { openStorage } from '../../src/storage/open-storage.js';
-import { startServerProcess } from '../support/server-process.js';
-import { createTempDatabase, REPO_ROOT, TEST_DATABASE_URL, type SeedDocument } from '../support/test-server.js';
+import { createApiToken, openSession } from '../src/services/accounts.js';
+import { openStorage } from '../src/storage/open-storage.js';
+import { startServerProcess } from '../tests/support/server-process.js';
+import { createTempDatabase, REPO_ROOT, TEST_DATABASE_URL, type SeedDocument } from '../tests/support/test-server.js';
 import { buildArticle } from './large-document.js';
 import type { BenchRow } from './types.js';
 
@@ -230,7 +230,7 @@ function row(name: string, measured: Load, extra: Partial<BenchRow> = {}): Bench
 }
 
 async function startBaselineProcess(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests', 'bench', 'baseline-server.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench', 'baseline-server.ts')], {
     cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<string>((resolve, reject) => {

@@ -13,12 +13,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeDocument, analyzeSegment, createCheckContext } from '../../src/checks/run.js';
-import { tokenize } from '../../src/checks/tokens.js';
-import type { DocumentSegment } from '../../src/checks/types.js';
-import { detectLanguage } from '../../src/text/detect-language.js';
-import { segmentArticle } from '../../src/text/segment-article.js';
+import { analyzeDocument, analyzeSegment, createCheckContext } from '../src/checks/run.js';
+import { tokenize } from '../src/checks/tokens.js';
+import type { DocumentSegment } from '../src/checks/types.js';
+import { detectLanguage } from '../src/text/detect-language.js';
+import { segmentArticle } from '../src/text/segment-article.js';
 import type { BenchRow } from './types.js';
+import { LIG_DIR } from '../eval/data-dir.js';
 
 // The requirements: sentences analysed per second on one core, and one re-analysis in under a millisecond.
 const TARGET_SENTENCES_PER_SECOND = 10_000;
@@ -32,9 +33,9 @@ const ARTICLE_SIZE = 5_000;
 // Re-analyses timed per run: one is far below the timer's resolution.
 const EDITS = 2_000;
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const seedPath = path.resolve(repoRoot, 'seeds/000_4247dde334aa655b.txt');
-const ligDir = path.resolve(repoRoot, '../shared/data/lig-fr-en-dev');
+const ligDir = LIG_DIR;
 const MT_FILES = ['output_Google_Translator.en', 'output_Bing_Translator.en'];
 
 // Sentences with the errors the checks look for, so that the flagging paths run too.

@@ -1,12 +1,12 @@
 /**
  * How often the LIG post-editors changed each frequent word and word pair of the machine
- * translation (`npx tsx tests/eval/lig-edit-rates.ts`): the ceiling any rule that flags a word or
+ * translation (`npx tsx eval/lig-edit-rates.ts`): the ceiling any rule that flags a word or
  * a pair by itself can reach on this split. Prints the words seen 15 times or more and edited in
  * half of them or more, and the pairs seen 8 times or more holding an edited word three times in four.
  */
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadLig, type LigSentence } from './lig-eval.js';
+import { LIG_DIR, requireEvalData } from './data-dir.js';
 
 export interface EditRate {
   text: string;
@@ -40,7 +40,8 @@ export function countEditRates(sentences: readonly LigSentence[]): { words: Edit
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { words, pairs, editedWords, allWords } = countEditRates(loadLig(join(import.meta.dirname, '..', '..', '..', 'shared')));
+  requireEvalData();
+  const { words, pairs, editedWords, allWords } = countEditRates(loadLig(LIG_DIR));
   const show = (rates: EditRate[], minSeen: number, minRate: number) => rates
     .filter((rate) => rate.seen >= minSeen && rate.edited / rate.seen >= minRate)
     .sort((a, b) => b.edited - a.edited)

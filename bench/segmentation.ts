@@ -9,9 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { segmentArticle } from '../../src/text/segment-article.js';
-import { splitSentences } from '../../src/text/split-sentences.js';
+import { segmentArticle } from '../src/text/segment-article.js';
+import { splitSentences } from '../src/text/split-sentences.js';
 import type { BenchRow } from './types.js';
+import { LIG_DIR } from '../eval/data-dir.js';
 
 // The requirement: at least this many characters per second, for both input sizes.
 const TARGET_CHARS_PER_SECOND = 10_000_000;
@@ -25,10 +26,10 @@ const ARTICLE_COUNT = 40;
 // Size of the large input.
 const LARGE_SIZE = 1_000_000;
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const seedPath = path.resolve(repoRoot, 'seeds/000_4247dde334aa655b.txt');
 // Real news sentences (human post-edited translations), when the shared data sits beside the clone.
-const newsPath = path.resolve(repoRoot, '../shared/data/lig-fr-en-dev/tgt-pe-all.en');
+const newsPath = path.join(LIG_DIR, 'tgt-pe-all.en');
 
 // Sentences that exercise the hard cases: abbreviations, initials, amounts, quotes, ellipses, lists.
 const TRICKY_SENTENCES = [

@@ -1,6 +1,6 @@
 /**
  * The baselines of the HTTP benchmark, run in its own process (`node --import tsx
- * tests/bench/baseline-server.ts`): a bare Express app with a hello-world route, a route sending a
+ * bench/baseline-server.ts`): a bare Express app with a hello-world route, a route sending a
  * page-sized body, and a route that inserts one row into SQLite with Retouche's durability
  * settings (WAL, synchronous=FULL). It prints "listening PORT" once ready and deletes its database on SIGTERM.
  */

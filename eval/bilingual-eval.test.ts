@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bilingualChecks } from '../../src/checks/bilingual/index.js';
+import { bilingualChecks } from '../src/checks/bilingual/index.js';
 import {
   SYSTEMS,
   evaluateBilingual,
@@ -10,15 +9,14 @@ import {
   sampleFlags,
   scoreJudgments
 } from './bilingual-eval.js';
+import { LIG_DIR, REPO_ROOT } from './data-dir.js';
 
 // The repository root, and the shared data beside the repository clone, in ../shared.
-const ROOT_DIR = resolve(import.meta.dirname, '..', '..');
-const SHARED_DIR = resolve(ROOT_DIR, '..', 'shared');
 
 describe('bilingual eval on lig-fr-en-dev', () => {
   const systems = Object.keys(SYSTEMS) as Array<keyof typeof SYSTEMS>;
-  const reports = systems.map((system) => evaluateBilingual(loadBilingualPairs(SHARED_DIR, system), system, 1));
-  const judged = loadJudgments(ROOT_DIR);
+  const reports = systems.map((system) => evaluateBilingual(loadBilingualPairs(LIG_DIR, system), system, 1));
+  const judged = loadJudgments(REPO_ROOT);
 
   it('runs every check on the 2,000 Google pairs', () => {
     const google = reports[0];

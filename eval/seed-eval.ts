@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeDocument } from '../../src/checks/run.js';
-import type { SegmentAnalysis } from '../../src/checks/run.js';
-import type { DocumentSegment, Flag, SegmentRole } from '../../src/checks/types.js';
+import { analyzeDocument } from '../src/checks/run.js';
+import type { SegmentAnalysis } from '../src/checks/run.js';
+import type { DocumentSegment, Flag, SegmentRole } from '../src/checks/types.js';
+import { REPO_ROOT, SEEDS_DIR } from './data-dir.js';
 
-/** The hand annotation of the seed article (../shared/data/seed-annotations.json). */
+/** The hand annotation of the seed article (tests/fixtures/seed-annotations.json, from the shared data). */
 export interface SeedAnnotation {
   file: string;
   targetLanguage: string;
@@ -43,11 +44,11 @@ const NOISE_ROLES: ReadonlySet<SegmentRole> = new Set(['credit', 'separator', 's
  * Read the seed annotation and rebuild the document the editor saw: the seed
  * file's blank-line paragraphs give each annotated segment its paragraph.
  *
- * @param sharedDir The shared data folder (../shared from the repository root).
+ * Both live in the repository (the annotation as a test fixture), so this needs no outside data.
  */
-export function loadSeed(sharedDir: string): { annotation: SeedAnnotation; segments: DocumentSegment[] } {
-  const annotation = JSON.parse(readFileSync(join(sharedDir, 'data', 'seed-annotations.json'), 'utf8')) as SeedAnnotation;
-  const article = readFileSync(join(sharedDir, 'seeds', annotation.file), 'utf8');
+export function loadSeed(): { annotation: SeedAnnotation; segments: DocumentSegment[] } {
+  const annotation = JSON.parse(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'seed-annotations.json'), 'utf8')) as SeedAnnotation;
+  const article = readFileSync(join(SEEDS_DIR, annotation.file), 'utf8');
   const paragraphs = article.split(/\n\s*\n/).map((block) => block.replace(/\s+/g, ' ').trim());
   let paragraph = 0;
   const segments = annotation.segments.map((segment) => {

@@ -1,13 +1,12 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignWords, evaluateLig, loadLig, windowChance } from './lig-eval.js';
 import { evaluateSeed, loadSeed } from './seed-eval.js';
+import { LIG_DIR } from './data-dir.js';
 
 // The shared data sits beside the repository clone, in ../shared.
-const SHARED_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared');
 
 describe('seed article targets', () => {
-  const { annotation, segments } = loadSeed(SHARED_DIR);
+  const { annotation, segments } = loadSeed();
   const report = evaluateSeed(annotation, segments);
 
   it('flags every major sentence', () => {
@@ -29,7 +28,7 @@ describe('seed article targets', () => {
 
 describe('lig-fr-en-dev', () => {
   it.each([false, true])('keeps flag precision at 0.6 or more and twice chance (with the source: %s)', (withSource) => {
-    const report = evaluateLig(loadLig(SHARED_DIR), { withSource });
+    const report = evaluateLig(loadLig(LIG_DIR), { withSource });
     expect(report.precision).toBeGreaterThanOrEqual(0.6);
     expect(report.precision).toBeGreaterThanOrEqual(2 * report.chance);
     expect(report.narrowCoverage).toBeLessThanOrEqual(report.coverage);
