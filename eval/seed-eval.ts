@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../src/checks/run.js';
 import type { SegmentAnalysis } from '../src/checks/run.js';
-import type { DocumentSegment, Flag, SegmentRole } from '../src/checks/types.js';
+import type { DocumentSegment, Flag } from '../src/checks/types.js';
+import type { SegmentRole } from '../src/model.js';
 import { REPO_ROOT, SEEDS_DIR } from './data-dir.js';
 
 /** The hand annotation of the seed article (tests/fixtures/seed-annotations.json, from the shared data). */

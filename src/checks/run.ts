@@ -1,7 +1,8 @@
 import { checks } from './index.js';
 import { classifyRoles } from './segment-roles.js';
 import { isCapitalized, joinNorms, tokenize } from './tokens.js';
-import type { CheckContext, DocumentSegment, Flag, NameForms, SegmentRole, Severity } from './types.js';
+import type { CheckContext, DocumentSegment, Flag, NameForms, Severity } from './types.js';
+import type { SegmentRole } from '../model.js';
 
 /** Analysis of one segment: its role on the page, its flags sorted by offset, and a risk score. */
 export interface SegmentAnalysis {

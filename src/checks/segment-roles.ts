@@ -1,5 +1,6 @@
 import data from './data/page-noise.json' with { type: 'json' };
-import type { DocumentSegment, SegmentRole } from './types.js';
+import type { DocumentSegment } from './types.js';
+import type { SegmentRole } from '../model.js';
 
 // Section names a news page prints above teasers ("Society", "World").
 const SECTION_LABELS = new Set(data.sectionLabels);

@@ -1,16 +1,7 @@
+import type { SegmentRole } from '../model.js';
+
 /** How much a finding matters: a minor polish, a major error of meaning or grammar, a critical one. */
 export type Severity = 'minor' | 'major' | 'critical';
-
-/** What a segment is on the page: only `body`, `heading`, `caption` and `teaser` text is article text. */
-export type SegmentRole =
-  | 'body'
-  | 'heading'
-  | 'caption'
-  | 'credit'
-  | 'separator'
-  | 'section-label'
-  | 'teaser'
-  | 'tag';
 
 /**
  * One finding in one sentence, LanguageTool-style: half-open UTF-16 offsets

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ApiTokenRecord, SessionRecord, Storage, UserRecord, UserRole } from '../storage/types.js';
+import type { SessionRecord, Storage } from '../storage/types.js';
+import type { ApiTokenRecord, UserRecord, UserRole } from '../model.js';
 import { ServiceError } from './errors.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { MIN_PASSWORD_LENGTH, generatePassword, hashPassword, verifyPassword } from './passwords.js';

@@ -1,7 +1,8 @@
 import { analyzeBilingualDocument, analyzeBilingualSegment, createBilingualContext, type SentenceLink } from '../checks/bilingual/run.js';
 import type { BilingualContext } from '../checks/bilingual/types.js';
 import type { Flag } from '../checks/types.js';
-import type { DocumentRecord, SegmentRecord, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { DocumentRecord, SegmentRecord } from '../model.js';
 
 /** Roles the bilingual checks leave alone, as the target-only checks do: a credit has no translation to check. */
 const UNCHECKED_ROLES = new Set(['credit', 'separator']);

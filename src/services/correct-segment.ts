@@ -1,5 +1,6 @@
 import { createStoredRevision } from '../history/rebuild.js';
-import type { NewRevision, RevisionRecord, SegmentRecord, Storage } from '../storage/types.js';
+import type { NewRevision, Storage } from '../storage/types.js';
+import type { RevisionRecord, SegmentRecord } from '../model.js';
 import { ServiceError, found } from './errors.js';
 import { MAX_SENTENCE_LENGTH } from './limits.js';
 import { optionalComment, requireAuthor, requireRevisionNumber } from './validate.js';

@@ -1,6 +1,7 @@
 import { analyzeSegment, createCheckContext, scoreRisk, type SegmentAnalysis } from '../checks/run.js';
 import type { CheckContext, Flag } from '../checks/types.js';
-import type { DismissalRecord, DocumentRecord, SegmentRecord, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { DismissalRecord, DocumentRecord, SegmentRecord } from '../model.js';
 import { found } from './errors.js';
 import { analyzeBilingual, loadDocumentSources, reanalyzeBilingual, type DocumentSources } from './bilingual-analysis.js';
 import { BoundedCache, perStorage } from './bounded-cache.js';

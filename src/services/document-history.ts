@@ -1,6 +1,7 @@
 import { applyTextPatch } from '../history/text-patch.js';
 import { diffForDisplay, type DiffPart } from '../history/display-diff.js';
-import type { RevisionRecord, SegmentRecord, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { RevisionRecord, SegmentRecord } from '../model.js';
 import { getDocument, getDocumentWithText } from './documents.js';
 import { ServiceError } from './errors.js';
 import { getSegmentVersion } from './segment-history.js';

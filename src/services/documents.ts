@@ -1,4 +1,5 @@
-import type { DocumentRecord, DocumentSummary, DocumentWithText, SegmentRecord, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { DocumentRecord, DocumentSummary, DocumentWithText, SegmentRecord } from '../model.js';
 import { found } from './errors.js';
 
 export interface DocumentWithSegments {

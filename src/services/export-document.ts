@@ -1,4 +1,5 @@
-import type { DocumentWithText, SegmentRecord, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { DocumentWithText, SegmentRecord } from '../model.js';
 import { getDocumentWithText } from './documents.js';
 import { formatReportCsv } from './export-csv.js';
 import { formatJson } from './export-json.js';

@@ -1,4 +1,4 @@
-import type { DocumentWithText, SegmentRecord } from '../storage/types.js';
+import type { DocumentWithText, SegmentRecord } from '../model.js';
 import type { ExportOptions } from './export-document.js';
 import { isKept } from './export-text.js';
 

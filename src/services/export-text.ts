@@ -1,6 +1,5 @@
 import { isPageNoise } from '../checks/segment-roles.js';
-import type { SegmentRole } from '../checks/types.js';
-import type { DocumentWithText, SegmentRecord } from '../storage/types.js';
+import type { DocumentWithText, SegmentRecord } from '../model.js';
 import { joinKeptSegments } from '../text/join-kept-segments.js';
 import type { ExportOptions } from './export-document.js';
 
@@ -24,7 +23,7 @@ export function formatMachineTranslationText(
   document: DocumentWithText, segments: readonly SegmentRecord[], options: ExportOptions = {},
 ): string {
   return joinKeptSegments(document.originalText, segments, segments.map((segment) => segment.original),
-    segments.map((segment) => options.includeExcluded === true || !isPageNoise(segment.role as SegmentRole)));
+    segments.map((segment) => options.includeExcluded === true || !isPageNoise(segment.role)));
 }
 
 /** Whether a sentence belongs in a text export (txt, md). */

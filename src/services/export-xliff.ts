@@ -1,4 +1,4 @@
-import type { DocumentRecord, SegmentRecord, SegmentStatus } from '../storage/types.js';
+import type { DocumentRecord, SegmentRecord, SegmentStatus } from '../model.js';
 
 /**
  * XLIFF 2.1 (OASIS, 2018), the exchange format of translation tools. Version 2.1 keeps the 2.0

@@ -2,7 +2,8 @@ import { detectLanguage, SUPPORTED_LANGUAGES } from '../text/detect-language.js'
 import { describeLanguageMismatch } from './languages.js';
 import { segmentArticle } from '../text/segment-article.js';
 import { classifyRoles, isPageNoise } from '../checks/segment-roles.js';
-import type { DocumentRecord, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { DocumentRecord } from '../model.js';
 import { ServiceError } from './errors.js';
 import { MAX_TITLE_LENGTH } from './limits.js';
 import { readSubmittedText, type SubmittedText } from './read-submitted-text.js';

@@ -3,7 +3,8 @@ import type { Flag, Severity } from '../checks/types.js';
 import { classifyCorrection, CORRECTION_CLASSES, type CorrectionClass } from '../history/classify-correction.js';
 import { computeEditRate, type EditRate } from '../history/edit-rate.js';
 import { diffWordsBounded, type DiffPart } from '../history/word-diff.js';
-import type { DismissalRecord, SegmentRecord, SegmentStatus, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { DismissalRecord, SegmentRecord, SegmentStatus } from '../model.js';
 import { getDocument } from './documents.js';
 
 /**

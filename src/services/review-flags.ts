@@ -1,5 +1,6 @@
 import type { Flag } from '../checks/types.js';
-import type { DismissalRecord, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { DismissalRecord } from '../model.js';
 import { appendRevision, conflictWith, type SaveResult } from './correct-segment.js';
 import { getAnalyzedSegment, type AnalyzedSegment } from './document-analysis.js';
 import { ServiceError } from './errors.js';

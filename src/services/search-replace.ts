@@ -1,4 +1,5 @@
-import type { SegmentRecord, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { SegmentRecord } from '../model.js';
 import { appendRevision, type SaveResult } from './correct-segment.js';
 import { ServiceError } from './errors.js';
 import { requireAuthor, requireRevisionNumber } from './validate.js';

@@ -1,7 +1,8 @@
 import { applyTextPatch } from '../history/text-patch.js';
 import { rebuildText, revisionsNeededFor } from '../history/rebuild.js';
 import { blameText, blameWords, extendBlame, type BlameRun } from '../history/blame.js';
-import type { RevisionRecord, SegmentEventRecord, SegmentRecord, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { RevisionRecord, SegmentEventRecord, SegmentRecord } from '../model.js';
 import { BoundedCache, perStorage } from './bounded-cache.js';
 import { ServiceError, found } from './errors.js';
 

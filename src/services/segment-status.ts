@@ -1,4 +1,5 @@
-import type { SegmentEventRecord, SegmentRecord, SegmentStatus, Storage } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { SegmentEventRecord, SegmentRecord, SegmentStatus } from '../model.js';
 import { conflictWith } from './correct-segment.js';
 import { ServiceError } from './errors.js';
 import { MAX_COMMENT_LENGTH } from './limits.js';

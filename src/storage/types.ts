@@ -1,4 +1,7 @@
 import type { TextPatch } from '../history/text-patch.js';
+import type {
+  SegmentRole, SegmentStatus, RevisionKind, DocumentRecord, DocumentWithText, DocumentSummary, SegmentRecord, RevisionRecord, DismissalRecord, SegmentEventRecord, UserRole, UserRecord, ApiTokenRecord, SourceSentenceRecord,
+} from '../model.js';
 
 /**
  * The storage interface every backend implements. Methods are async even over better-sqlite3
@@ -18,81 +21,13 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-export type SegmentStatus = 'to-review' | 'edited' | 'approved' | 'excluded';
-export type RevisionKind = 'import' | 'edit' | 'revert';
-
-export interface DocumentRecord {
-  id: number;
-  title: string;
-  targetLanguage: string;
-  detectedLanguage: string;
-  /** The language of the original article, when an editor attached it. */
-  sourceLanguage: string | null;
-  /**
-   * The sum of its sentences' revision numbers: every saved revision raises it by one, in the
-   * same transaction, so an unchanged sum says no sentence's text changed.
-   */
-  revisionSum: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/**
- * A document with the text it was imported from. Only exports and comparisons need that text,
- * and it can weigh megabytes, so reading a document for a page or a save leaves it out.
- */
-export interface DocumentWithText extends DocumentRecord {
-  originalText: string;
-}
-
-export interface DocumentSummary {
-  id: number;
-  title: string;
-  targetLanguage: string;
-  detectedLanguage: string;
-  createdAt: string;
-  updatedAt: string;
-  segmentCount: number;
-  /** Sentences whose current text differs from the machine translation. */
-  correctedCount: number;
-}
-
-export interface SegmentRecord {
-  id: number;
-  documentId: number;
-  position: number;
-  paragraph: number;
-  start: number;
-  end: number;
-  /** What the segment is on the page: body, heading, caption, credit, separator, section-label, teaser, tag. */
-  role: string;
-  original: string;
-  text: string;
-  status: SegmentStatus;
-  revision: number;
-  updatedAt: string;
-}
-
-export interface RevisionRecord {
-  id: number;
-  segmentId: number;
-  number: number;
-  kind: RevisionKind;
-  patch: TextPatch;
-  checkpoint: string | null;
-  revertedTo: number | null;
-  author: string;
-  comment: string | null;
-  createdAt: string;
-}
-
 export interface NewSegment {
   position: number;
   paragraph: number;
   start: number;
   end: number;
   text: string;
-  role: string;
+  role: SegmentRole;
   status: SegmentStatus;
 }
 
@@ -163,33 +98,11 @@ export interface RevisionRepository {
   listAuthors(documentId: number): Promise<string[]>;
 }
 
-export interface DismissalRecord {
-  id: number;
-  segmentId: number;
-  checkId: string;
-  /** The flagged words when the flag was dismissed; the same check on the same words stays dismissed. */
-  spanText: string;
-  author: string;
-  createdAt: string;
-}
-
 export interface DismissalRepository {
   /** Record a dismissal; dismissing the same flag twice keeps the first record. */
   add(dismissal: Pick<DismissalRecord, 'segmentId' | 'checkId' | 'spanText' | 'author'>): Promise<DismissalRecord>;
   listBySegment(segmentId: number): Promise<DismissalRecord[]>;
   listByDocument(documentId: number): Promise<DismissalRecord[]>;
-}
-
-export interface SegmentEventRecord {
-  id: number;
-  segmentId: number;
-  kind: 'status' | 'comment';
-  /** The status set, for a status event. */
-  status: SegmentStatus | null;
-  /** The comment, for a comment event. */
-  body: string | null;
-  author: string;
-  createdAt: string;
 }
 
 export type StatusChangeResult =
@@ -203,16 +116,6 @@ export interface SegmentEventRepository {
   addComment(comment: { segmentId: number; body: string; author: string }): Promise<SegmentEventRecord>;
   listBySegment(segmentId: number): Promise<SegmentEventRecord[]>;
   listByDocument(documentId: number): Promise<SegmentEventRecord[]>;
-}
-
-export type UserRole = 'viewer' | 'editor' | 'admin';
-
-export interface UserRecord {
-  id: number;
-  name: string;
-  role: UserRole;
-  disabled: boolean;
-  createdAt: string;
 }
 
 export interface UserRepository {
@@ -248,15 +151,6 @@ export interface SessionRepository {
   deleteExpired(now: string): Promise<number>;
 }
 
-export interface ApiTokenRecord {
-  id: number;
-  userId: number;
-  label: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
 export interface ApiTokenRepository {
   create(token: { userId: number; label: string; tokenHash: string }): Promise<ApiTokenRecord>;
   /** The user of a live (not revoked) token, marking it used (at most once a minute: a write per request would cost a commit). */
@@ -264,15 +158,6 @@ export interface ApiTokenRepository {
   listByUser(userId: number): Promise<ApiTokenRecord[]>;
   /** Revoke one of the user's tokens; false when it is not theirs or already revoked. */
   revoke(id: number, userId: number, now: string): Promise<boolean>;
-}
-
-export interface SourceSentenceRecord {
-  id: number;
-  documentId: number;
-  position: number;
-  start: number;
-  end: number;
-  text: string;
 }
 
 export interface NewSource {

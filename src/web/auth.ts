@@ -1,7 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { findSession, findTokenUser, hasRole, isFirstRun } from '../services/accounts.js';
-import type { Storage, UserRecord, UserRole } from '../storage/types.js';
+import type { Storage } from '../storage/types.js';
+import type { UserRecord, UserRole } from '../model.js';
 import { HttpError } from './errors.js';
 
 /** The session cookie: an opaque random token; the session itself lives in the database. */

@@ -1,5 +1,5 @@
 import { diffForDisplay, type DiffPart } from '../history/display-diff.js';
-import type { DocumentRecord } from '../storage/types.js';
+import type { DocumentRecord } from '../model.js';
 import { toFlagViews, toTextPieces, type FlagView, type TextPiece } from './flag-views.js';
 import type { AnalyzedSegment } from '../services/document-analysis.js';
 import type { PropagationOffer } from '../services/propagate-correction.js';

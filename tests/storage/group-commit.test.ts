@@ -5,7 +5,8 @@ import { importDocument } from '../../src/services/import-document.js';
 import { createGroupCommit } from '../../src/storage/sqlite/group-commit.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { SqliteRevisionRepository } from '../../src/storage/sqlite/revision-repository.js';
-import type { SegmentRecord, Storage } from '../../src/storage/types.js';
+import type { SegmentRecord } from '../../src/model.js';
+import type { Storage } from '../../src/storage/types.js';
 import { createTempDatabase } from '../support/test-server.js';
 
 let database: { file: string; remove(): void };

@@ -1,5 +1,6 @@
 import { createApiToken, createUser, openSession } from '../../src/services/accounts.js';
-import type { Storage, UserRole } from '../../src/storage/types.js';
+import type { UserRole } from '../../src/model.js';
+import type { Storage } from '../../src/storage/types.js';
 
 /** The password every test account gets, so browser tests can log in through the form. */
 export const TEST_PASSWORD = 'correct horse battery staple';

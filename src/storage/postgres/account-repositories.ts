@@ -1,7 +1,6 @@
 import type pg from 'pg';
-import type {
-  ApiTokenRecord, ApiTokenRepository, SessionRepository, UserRecord, UserRepository, UserRole,
-} from '../types.js';
+import type { ApiTokenRepository, SessionRepository, UserRepository } from '../types.js';
+import type { ApiTokenRecord, UserRecord, UserRole } from '../../model.js';
 import { withTransaction, type Queryable } from './pool.js';
 import { isStale } from '../sqlite/account-repositories.js';
 

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { DismissalRecord, DismissalRepository } from '../types.js';
+import type { DismissalRepository } from '../types.js';
+import type { DismissalRecord } from '../../model.js';
 
 interface DismissalRow {
   id: number; segment_id: number; check_id: string; span_text: string; author: string; created_at: string;

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { serializeTextPatch } from '../../history/text-patch.js';
 import { DOCUMENT_COLUMNS, toDocument, toDocumentWithText, type DocumentRow } from '../sqlite/rows.js';
-import type { DocumentRepository, DocumentSummary } from '../types.js';
+import type { DocumentRepository } from '../types.js';
+import type { DocumentSummary } from '../../model.js';
 import { withTransaction } from './pool.js';
 
 interface SummaryRow {

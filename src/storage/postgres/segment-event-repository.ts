@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { SEGMENT_COLUMNS, toSegment, type SegmentRow } from '../sqlite/rows.js';
-import type { SegmentEventRecord, SegmentEventRepository, SegmentStatus } from '../types.js';
+import type { SegmentEventRepository } from '../types.js';
+import type { SegmentEventRecord, SegmentStatus } from '../../model.js';
 import { withTransaction } from './pool.js';
 
 interface EventRow {

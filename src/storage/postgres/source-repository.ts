@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { SourceRepository, SourceSentenceRecord } from '../types.js';
+import type { SourceRepository } from '../types.js';
+import type { SourceSentenceRecord } from '../../model.js';
 import { withTransaction } from './pool.js';
 
 interface SentenceRow { id: number; document_id: number; position: number; start_offset: number; end_offset: number; text: string }

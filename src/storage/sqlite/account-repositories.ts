@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import type {
-  ApiTokenRecord, ApiTokenRepository, SessionRepository, UserRecord, UserRepository, UserRole,
-} from '../types.js';
+import type { ApiTokenRepository, SessionRepository, UserRepository } from '../types.js';
+import type { ApiTokenRecord, UserRecord, UserRole } from '../../model.js';
 
 interface UserRow { id: number; name: string; role: string; disabled: number; created_at: string; password_hash?: string }
 interface TokenRow { id: number; user_id: number; label: string; created_at: string; last_used_at: string | null; revoked_at: string | null }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { serializeTextPatch } from '../../history/text-patch.js';
-import type { DocumentRepository, DocumentSummary, NewDocument } from '../types.js';
+import type { DocumentRepository, NewDocument } from '../types.js';
+import type { DocumentSummary } from '../../model.js';
 import { DOCUMENT_COLUMNS, toDocument, toDocumentWithText, type DocumentRow } from './rows.js';
 
 interface SummaryRow {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { serializeTextPatch } from '../../history/text-patch.js';
-import type { AppendResult, NewRevision, RevisionRepository, SegmentStatus } from '../types.js';
+import type { AppendResult, NewRevision, RevisionRepository } from '../types.js';
+import type { SegmentStatus } from '../../model.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import {
   REVISION_COLUMNS, SEGMENT_COLUMNS, toRevision, toSegment, type RevisionRow, type SegmentRow,

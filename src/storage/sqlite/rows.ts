@@ -1,5 +1,5 @@
 import { parseTextPatch } from '../../history/text-patch.js';
-import type { DocumentRecord, DocumentWithText, RevisionRecord, SegmentRecord, SegmentStatus, RevisionKind } from '../types.js';
+import type { DocumentRecord, DocumentWithText, RevisionRecord, SegmentRecord, SegmentRole, SegmentStatus, RevisionKind } from '../../model.js';
 
 /** Column lists and row mappers shared by the SQLite repositories. */
 
@@ -54,7 +54,7 @@ export function toSegment(row: SegmentRow): SegmentRecord {
     paragraph: row.paragraph,
     start: row.start_offset,
     end: row.end_offset,
-    role: row.role,
+    role: row.role as SegmentRole,
     original: row.original,
     text: row.text,
     status: row.status as SegmentStatus,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { SegmentEventRecord, SegmentEventRepository, SegmentStatus, StatusChangeResult } from '../types.js';
+import type { SegmentEventRepository, StatusChangeResult } from '../types.js';
+import type { SegmentEventRecord, SegmentStatus } from '../../model.js';
 import { SEGMENT_COLUMNS, toSegment, type SegmentRow } from './rows.js';
 
 interface EventRow {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { NewSource, SourceRepository, SourceSentenceRecord } from '../types.js';
+import type { NewSource, SourceRepository } from '../types.js';
+import type { SourceSentenceRecord } from '../../model.js';
 
 interface SentenceRow { id: number; document_id: number; position: number; start_offset: number; end_offset: number; text: string }
 
