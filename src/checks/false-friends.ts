@@ -46,10 +46,15 @@ export const falseFriends = {
   }
 } satisfies Check;
 
-// Fill placeholders, then prefer the fixes inflected like the flagged text (-s, -ed, -ing or bare):
-// "condemns" gets "sentences", not "sentenced". When none is,
-// all are kept: "took advantage of" is still the fix of "profited of".
-function selectFixes(fixes: readonly string[], matched: readonly Token[]): string[] {
+/**
+ * Fill placeholders, then prefer the fixes inflected like the flagged text (-s, -ed, -ing or bare):
+ * "condemns" gets "sentences", not "sentenced". When none is, all are kept: "took advantage of" is
+ * still the fix of "profited of".
+ *
+ * @param fixes The entry's fixes, `{2}` standing for the second matched token.
+ * @param matched The flagged tokens.
+ */
+export function selectFixes(fixes: readonly string[], matched: readonly Token[]): string[] {
   const filled = fixes.map((fix) => fix.replace(PLACEHOLDER, (_, digit: string) => matched[Number(digit) - 1]?.text ?? ''));
   const words = matched.map((token) => token.norm);
   const agreeing = filled.filter((fix) => agrees(words, fix.toLowerCase().split(' ')));
