@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument, analyzeSegment, createCheckContext } from '../src/checks/run.js';
-import { tokenize } from '../src/checks/tokens.js';
+import { tokenize } from '../src/text/tokenize.js';
 import type { DocumentSegment } from '../src/checks/types.js';
 import { detectLanguage } from '../src/text/detect-language.js';
 import { segmentArticle } from '../src/text/segment-article.js';

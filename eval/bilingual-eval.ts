@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bilingualChecks } from '../src/checks/bilingual/index.js';
-import { getPairProfile } from '../src/checks/bilingual/languages.js';
-import { analyzeBilingualSegment, createBilingualContext } from '../src/checks/bilingual/run.js';
+import { pairLexicon } from '../src/checks/false-friends.js';
+import { checks } from '../src/checks/index.js';
+import { analyzeSegment, createCheckContext } from '../src/checks/run.js';
+import type { Flag } from '../src/checks/types.js';
+import { getPairProfile } from '../src/languages/index.js';
 import { LIG_DIR, REPO_ROOT, requireEvalData } from './data-dir.js';
 
 /** A French source sentence and one machine translation of it, from one line of the LIG split. */
@@ -75,19 +77,30 @@ export function loadBilingualPairs(folder: string, system: keyof typeof SYSTEMS)
 // time, not the clock's: on a busy machine the clock also counts other programs' turns.
 const TIMED_PASSES = 5;
 
-/** Run every bilingual check on every pair, timing the analysis alone. */
+/** The checks that compare with the source: those that need it, and the lexicon entries keyed on a source word. */
+export const SOURCE_CHECK_IDS: readonly string[] = checks.filter((check) => check.needs === 'source').map((check) => check.id);
+const SOURCE_ENTRIES = new Set(pairLexicon.filter((entry) => entry.source).map((entry) => entry.id));
+
+/** The flags of the checks that compare a translation with its source, on one pair analysed as a one-sentence document. */
+export function flagPair(pair: BilingualPair): Flag[] {
+  const context = createCheckContext([{ text: pair.target, paragraph: 0 }], 'en', { source: { language: 'fr', texts: [pair.source] } });
+  return analyzeSegment({ ...context, roles: ['body'] }, 0).flags.filter(
+    (flag) => SOURCE_CHECK_IDS.includes(flag.checkId) || (flag.entryId !== null && SOURCE_ENTRIES.has(flag.entryId)),
+  );
+}
+
+/** Run every check that compares with the source on every pair, timing the analysis (all checks) alone. */
 export function evaluateBilingual(pairs: readonly BilingualPair[], system: string, passes = TIMED_PASSES): BilingualReport {
-  const context = createBilingualContext('fr', 'en');
-  let results = pairs.map((pair) => analyzeBilingualSegment(pair.target, pair.source, context));
+  let results = pairs.map(flagPair);
   const times: number[] = [];
   for (let pass = 0; pass < passes; pass++) {
     const started = process.cpuUsage();
-    results = pairs.map((pair) => analyzeBilingualSegment(pair.target, pair.source, context));
+    results = pairs.map(flagPair);
     const used = process.cpuUsage(started);
     times.push((used.user + used.system) / 1000);
   }
   const milliseconds = times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
-  const perCheck: Record<string, number> = Object.fromEntries(bilingualChecks.map((check) => [check.id, 0]));
+  const perCheck: Record<string, number> = Object.fromEntries(SOURCE_CHECK_IDS.map((id) => [id, 0]));
   const flags: CorpusFlag[] = [];
   results.forEach((found, index) => {
     const pair = pairs[index];

@@ -6,7 +6,7 @@ function sentence(text: string, editedWords: readonly string[]): LigSentence {
   const words = [...text.matchAll(/\p{L}+/gu)].map((match) => ({
     start: match.index, end: match.index + match[0].length, edited: editedWords.includes(match[0].toLowerCase()),
   }));
-  return { text, source: '', words };
+  return { line: 0, text, source: '', postEdit: '', words, heavy: false };
 }
 
 describe('LIG edit rates', () => {

@@ -1,17 +1,45 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBilingualSegment, createBilingualContext } from '../src/checks/bilingual/run.js';
 import { createCheckContext, analyzeSegment } from '../src/checks/run.js';
+import type { Flag } from '../src/checks/types.js';
+import { countWordEdits } from '../src/history/edit-rate.js';
+import { guessEnglishVariant } from '../src/text/english-variant.js';
+import { tokenize } from '../src/text/tokenize.js';
 
 /** One sentence of the LIG split, ready for the checks: cased detokenised MT with its words marked edited or kept. */
 export interface LigSentence {
+  /** Line of the split, from 0: the even and odd lines are the two halves rules are developed and checked on. */
+  line: number;
   text: string;
   /** The French sentence it translates, for the checks that read the source. */
   source: string;
+  /** What the post-editor made of it. */
+  postEdit: string;
   words: Array<{ start: number; end: number; edited: boolean }>;
+  /** Whether the post-editor changed at least HEAVY_SHARE of its words (see `isHeavy`). */
+  heavy: boolean;
 }
 
-/** Flag precision against post-edits, compared with chance, and the share of edited words covered. */
+/** Which lines of the split a report reads. */
+export type Half = 'even' | 'odd' | 'all';
+
+/** What applying suggestions did: each flag's first suggestion applied alone, the sentence's word edit distance to the post-edit compared before and after. */
+export interface SuggestionScore {
+  suggestions: number;
+  closer: number;
+  further: number;
+}
+
+/** Flags of one check or one lexicon entry. */
+export interface FlagScore {
+  flags: number;
+  confirmed: number;
+  precision: number;
+  chance: number;
+  suggestions: SuggestionScore;
+}
+
+/** Flag precision against post-edits, compared with chance, the share of edited words covered, heavy sentences flagged, and what suggestions do. */
 export interface LigReport {
   sentences: number;
   flags: number;
@@ -23,13 +51,25 @@ export interface LigReport {
   coverage: number;
   /**
    * The same, counting only flags over less than 80% of the sentence's words: a flag on the whole
-   * sentence ("the source names Schröder, the translation does not") covers every edited word in it
-   * without pointing at any.
+   * sentence covers every edited word in it without pointing at any.
    */
   narrowCoverage: number;
-  perCheck: Record<string, { flags: number; confirmed: number; precision: number; chance: number }>;
+  heavySentences: number;
+  heavyFlagged: number;
+  /** Every flag's first suggestion, hints included. */
+  suggestions: SuggestionScore;
+  /** Only the suggestions applied with one key (not hints). */
+  oneKeySuggestions: SuggestionScore;
+  perCheck: Record<string, FlagScore>;
+  /** Per lexicon entry, for the flags that name one. */
+  perEntry: Record<string, FlagScore>;
 }
 
+/**
+ * A sentence is heavy when its post-editor changed (replaced or deleted) at least this share of
+ * its machine-translated words: the sentences that most needed an editor, where a flag helps most.
+ */
+export const HEAVY_SHARE = 0.3;
 // A flag over this share of a sentence's words or more is about the whole sentence.
 const SENTENCE_WIDE = 0.8;
 // Tokens written against the previous word when detokenising.
@@ -55,17 +95,37 @@ export function loadLig(folder: string, limit = Infinity): LigSentence[] {
   for (let line = 0; line < Math.min(mt.length, pe.length, limit); line++) {
     const machine = (mt[line] ?? '').trim();
     if (machine === '') continue;
-    sentences.push({ ...prepareSentence(machine.split(/\s+/), tokenizePostEdit(pe[line] ?? ''), names), source: (sources[line] ?? '').trim() });
+    const prepared = prepareSentence(machine.split(/\s+/), tokenizePostEdit(pe[line] ?? ''), names);
+    sentences.push({ ...prepared, line, source: (sources[line] ?? '').trim(), postEdit: (pe[line] ?? '').trim(), heavy: isHeavy(prepared.words) });
   }
   return sentences;
 }
 
+/** Whether the post-editor changed at least HEAVY_SHARE of a sentence's words. */
+export function isHeavy(words: ReadonlyArray<{ edited: boolean }>): boolean {
+  return words.length > 0 && words.filter((word) => word.edited).length >= HEAVY_SHARE * words.length;
+}
+
+/** The sentences of one half of the split (even or odd lines), or all. */
+export function selectHalf<T extends { line: number }>(sentences: readonly T[], half: Half): T[] {
+  return half === 'all' ? [...sentences] : sentences.filter((sentence) => (sentence.line % 2 === 0) === (half === 'even'));
+}
+
+/** The flags the checks raise on one sentence analysed as a one-sentence document, as body text, with or without its source. */
+export function flagSentence(text: string, source: string | undefined): Flag[] {
+  const context = createCheckContext([{ text, paragraph: 0 }], 'en', {
+    variant: guessEnglishVariant(text),
+    source: source === undefined ? undefined : { language: 'fr', texts: [source] },
+  });
+  // The checks see the sentence as body text: a one-line document would otherwise read as a heading.
+  return analyzeSegment({ ...context, roles: ['body'] }, 0).flags;
+}
+
 /**
  * Run the checks on each sentence (one document each) and score the flags against the edited words;
- * with `withSource`, the bilingual checks run too, as when an editor attaches the French article.
+ * with `withSource`, the checks that read the French source run too, as when an editor attaches it.
  */
 export function evaluateLig(sentences: readonly LigSentence[], { withSource = false } = {}): LigReport {
-  const bilingual = createBilingualContext('fr', 'en');
   const report: LigReport = {
     sentences: sentences.length,
     flags: 0,
@@ -76,22 +136,28 @@ export function evaluateLig(sentences: readonly LigSentence[], { withSource = fa
     coveredEditedWords: 0,
     coverage: 0,
     narrowCoverage: 0,
-    perCheck: {}
+    heavySentences: 0,
+    heavyFlagged: 0,
+    suggestions: emptySuggestions(),
+    oneKeySuggestions: emptySuggestions(),
+    perCheck: {},
+    perEntry: {}
   };
   let chanceSum = 0;
   let narrowlyCovered = 0;
   for (const sentence of sentences) {
-    const context = createCheckContext([{ text: sentence.text, paragraph: 0 }], 'en');
-    // The checks see the sentence as body text: a one-line document would otherwise read as a heading.
-    const analysis = analyzeSegment({ ...context, roles: ['body'] }, 0);
-    const flags = withSource ? [...analysis.flags, ...analyzeBilingualSegment(sentence.text, sentence.source, bilingual)] : analysis.flags;
+    const flags = flagSentence(sentence.text, withSource ? sentence.source : undefined);
     const covered = new Set<number>();
     const coveredNarrowly = new Set<number>();
+    const postEdit = readWordNorms(sentence.postEdit);
+    const distance = countWordEdits(readWordNorms(sentence.text), postEdit);
+    let counted = 0;
     for (const flag of flags) {
       const inside = sentence.words
         .map((word, index) => ({ word, index }))
         .filter(({ word }) => word.start < flag.end && word.end > flag.start);
       if (inside.length === 0) continue;
+      counted++;
       const confirmed = inside.some(({ word }) => word.edited);
       const chance = windowChance(sentence.words.map((word) => word.edited), inside.length);
       const narrow = inside.length < SENTENCE_WIDE * sentence.words.length;
@@ -103,24 +169,94 @@ export function evaluateLig(sentences: readonly LigSentence[], { withSource = fa
       report.flags++;
       if (confirmed) report.confirmed++;
       chanceSum += chance;
-      const entry = (report.perCheck[flag.checkId] ??= { flags: 0, confirmed: 0, precision: 0, chance: 0 });
-      entry.flags++;
-      if (confirmed) entry.confirmed++;
-      entry.chance += chance;
+      const effect = scoreSuggestion(sentence.text, flag, postEdit, distance);
+      addSuggestion(report.suggestions, effect);
+      if (!flag.hint) addSuggestion(report.oneKeySuggestions, effect);
+      addFlag((report.perCheck[flag.checkId] ??= emptyFlagScore()), confirmed, chance, effect);
+      if (flag.entryId) addFlag((report.perEntry[flag.entryId] ??= emptyFlagScore()), confirmed, chance, effect);
     }
     report.editedWords += sentence.words.filter((word) => word.edited).length;
     report.coveredEditedWords += covered.size;
     narrowlyCovered += coveredNarrowly.size;
+    if (sentence.heavy) {
+      report.heavySentences++;
+      if (counted > 0) report.heavyFlagged++;
+    }
   }
   report.precision = report.flags === 0 ? 0 : report.confirmed / report.flags;
   report.chance = report.flags === 0 ? 0 : chanceSum / report.flags;
   report.coverage = report.editedWords === 0 ? 0 : report.coveredEditedWords / report.editedWords;
   report.narrowCoverage = report.editedWords === 0 ? 0 : narrowlyCovered / report.editedWords;
-  for (const entry of Object.values(report.perCheck)) {
+  for (const entry of [...Object.values(report.perCheck), ...Object.values(report.perEntry)]) {
     entry.precision = entry.confirmed / entry.flags;
     entry.chance = entry.chance / entry.flags;
   }
   return report;
+}
+
+/** What one human post-edited English holds in flags: checks other than spelling and repeated words should find almost nothing there. */
+export interface PostEditNoise {
+  sentences: number;
+  /** Flags of the checks other than `spelling` and `repeated-word`. */
+  flags: number;
+  perThousand: number;
+  perCheck: Record<string, number>;
+}
+
+// Checks whose flags on post-edited English are the post-editors' own slips more often than false alarms.
+const TYPO_CHECKS = new Set(['spelling', 'repeated-word']);
+
+/** Flags per 1,000 human post-edited sentences (the LIG post-edits), from checks other than spelling and repeated words. */
+export function countPostEditFlags(sentences: readonly LigSentence[], { withSource = false } = {}): PostEditNoise {
+  const perCheck: Record<string, number> = {};
+  let flags = 0;
+  let count = 0;
+  for (const sentence of sentences) {
+    if (sentence.postEdit === '') continue;
+    count++;
+    for (const flag of flagSentence(sentence.postEdit, withSource ? sentence.source : undefined)) {
+      if (TYPO_CHECKS.has(flag.checkId)) continue;
+      flags++;
+      perCheck[flag.checkId] = (perCheck[flag.checkId] ?? 0) + 1;
+    }
+  }
+  return { sentences: count, flags, perThousand: count === 0 ? 0 : (1000 * flags) / count, perCheck };
+}
+
+// Whether the first suggestion, applied alone, brings the sentence's words closer to the post-edit's (-1),
+// further (1) or neither (0); undefined when the flag has none.
+function scoreSuggestion(text: string, flag: Flag, postEdit: readonly string[], before: number): -1 | 0 | 1 | undefined {
+  const suggestion = flag.suggestions[0];
+  if (suggestion === undefined) return undefined;
+  const after = countWordEdits(readWordNorms(text.slice(0, flag.start) + suggestion + text.slice(flag.end)), postEdit);
+  return after < before ? -1 : after > before ? 1 : 0;
+}
+
+// The lower-case words and numbers of a text, as the word edit distance compares them.
+function readWordNorms(text: string): string[] {
+  return tokenize(text).filter((token) => token.kind !== 'punct').map((token) => token.norm);
+}
+
+function emptySuggestions(): SuggestionScore {
+  return { suggestions: 0, closer: 0, further: 0 };
+}
+
+function emptyFlagScore(): FlagScore {
+  return { flags: 0, confirmed: 0, precision: 0, chance: 0, suggestions: emptySuggestions() };
+}
+
+function addSuggestion(score: SuggestionScore, effect: -1 | 0 | 1 | undefined): void {
+  if (effect === undefined) return;
+  score.suggestions++;
+  if (effect < 0) score.closer++;
+  if (effect > 0) score.further++;
+}
+
+function addFlag(score: FlagScore, confirmed: boolean, chance: number, effect: -1 | 0 | 1 | undefined): void {
+  score.flags++;
+  if (confirmed) score.confirmed++;
+  score.chance += chance;
+  addSuggestion(score.suggestions, effect);
 }
 
 /** The share of k-word windows of the sentence that contain an edited word. */
@@ -196,7 +332,7 @@ function findNames(postEdits: readonly string[]): Map<string, string> {
   return capitalised;
 }
 
-function prepareSentence(machine: readonly string[], postEdit: readonly string[], names: ReadonlyMap<string, string>): Omit<LigSentence, 'source'> {
+function prepareSentence(machine: readonly string[], postEdit: readonly string[], names: ReadonlyMap<string, string>): Pick<LigSentence, 'text' | 'words'> {
   const alignment = alignWords(machine, postEdit);
   let text = '';
   let quoteOpen = false;

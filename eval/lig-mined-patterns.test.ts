@@ -44,7 +44,7 @@ describe('LIG mined patterns', () => {
   it('tags real words with Penn Treebank tags', () => {
     const text = 'The minister signed the decree';
     const words = [...text.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length, edited: false }));
-    const sentence: LigSentence = { text, source: '', words };
+    const sentence: LigSentence = { line: 0, text, source: '', postEdit: '', words, heavy: false };
     expect(tagSentences([sentence])[0]?.map((word) => word.tag)).toEqual(['DT', 'NN', 'VBD', 'DT', 'NN']);
   });
 });

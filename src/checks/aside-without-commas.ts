@@ -1,5 +1,4 @@
 import { createFlag } from './flag.js';
-import { tokenize } from './tokens.js';
 import type { Check, Flag } from './types.js';
 
 // "for its part" and friends: French "pour sa part", an aside that English sets off with commas.
@@ -14,9 +13,20 @@ export const asideWithoutCommas = {
     'English sets the aside off with commas ("TikTok, for its part, filed") or drops it.',
   category: 'accuracy/calque',
   severity: 'minor',
-  run(sentence): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "The company for its part filed a lawsuit.", flagged: ["for its part"] },
+      { target: "The opposition for their part rejected the plan.", flagged: ["for their part"] },
+    ],
+    pass: [
+      { target: "The company, for its part, filed a lawsuit." },
+      { target: "For its part, the company filed a lawsuit." },
+      { target: "The troops stayed on their side of the border." },
+    ],
+  },
+  run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
-    const tokens = tokenize(sentence);
     for (const match of sentence.matchAll(ASIDE)) {
       const start = match.index;
       const end = start + match[0].length;

@@ -1,6 +1,7 @@
-import data from './data/company-descriptors.json' with { type: 'json' };
+import data from '../languages/fr-en/company-descriptors.json' with { type: 'json' };
 import { createFlag, matchCase } from './flag.js';
-import { isCapitalized, tokenize, type Token } from './tokens.js';
+import type { Token } from '../text/tokenize.js';
+import { isCapitalized } from './word-classes.js';
 import type { Check, Flag } from './types.js';
 
 // Sector word -> English news descriptor ("supermarket" -> "retailer").
@@ -22,8 +23,19 @@ export const companyDescriptor = {
     '("the militant group Hamas") are fine and are not matched: only business sectors are listed.',
   category: 'terminology',
   severity: 'minor',
-  run(sentence): Flag[] {
-    const tokens = tokenize(sentence);
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "Shares of the oil group Total rose.", flagged: ["the oil group Total"] },
+      { target: "The Cupertino group has not commented.", flagged: ["The Cupertino group"] },
+    ],
+    pass: [
+      { target: "The militant group Hamas claimed the attack." },
+      { target: "Oil company Total said profits rose." },
+      { target: "The Islamic State group lost ground." },
+    ],
+  },
+  run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
     for (let index = 0; index < tokens.length; index++) {
       const article = tokens[index];

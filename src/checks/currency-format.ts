@@ -15,7 +15,17 @@ export const currencyFormat = {
     'Md€. English news writes "€10", "€12 million", "€1.5 billion".',
   category: 'locale-convention',
   severity: 'minor',
-  run(sentence): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "The deal is worth 12 M€ and a ticket 10 €.", flagged: ["12 M€", "10 €"] },
+    ],
+    pass: [
+      { target: "The deal is worth €12 million." },
+      { target: "A ticket costs €10." },
+    ],
+  },
+  run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
     for (const match of sentence.matchAll(AMOUNT)) {
       const figure = (match[1] ?? '').replace(/,(\d{1,2})$/, '.$1');

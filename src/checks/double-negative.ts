@@ -1,5 +1,5 @@
 import { createFlag, matchCase } from './flag.js';
-import { tokenize, type Token } from './tokens.js';
+import type { Token } from '../text/tokenize.js';
 import type { Check, Flag } from './types.js';
 
 // Words that make a whole clause negative when they open it, as French "aucun", "personne",
@@ -54,8 +54,36 @@ export const doubleNegative = {
     'A "not" in another clause ("Nothing suggests it will not work", "No one who has not voted") is left alone.',
   category: 'accuracy/mistranslation',
   severity: 'major',
-  run(sentence): Flag[] {
-    const tokens = tokenize(sentence);
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "No leader of the party will not accept the deal.", flagged: [" not"] },
+      { target: "Nobody cannot see that the plan has failed.", flagged: ["cannot"] },
+      { target: "Never before such anger had not been seen in the capital.", flagged: [" not"] },
+      { target: "None of the ministers would not comment on Tuesday.", flagged: [" not"] },
+      { target: "Nothing won't change for the farmers.", flagged: ["won't"] },
+      { target: "Neither the president nor his adviser did not attend.", flagged: [" not"] },
+      { target: "The talks failed because neither side would not give ground.", flagged: [" not"] },
+      { target: "Prices rose, and nobody could not see why.", flagged: [" not"] },
+    ],
+    pass: [
+      { target: "No leader of the party will accept the deal." },
+      { target: "Nothing suggests the plan will not work." },
+      { target: "No one who has not voted can complain." },
+      { target: "He never said he would not run again." },
+      { target: "No longer will the council not listen." },
+      { target: "No fewer than 20 people were not paid." },
+      { target: "The no vote was not a surprise." },
+      { target: "A no-deal exit would not help." },
+      { target: "Countries with no oil do not benefit." },
+      { target: "Leaders who never risk their popularity are not worthy of their posts." },
+      { target: "No, the minister will not resign." },
+      { target: "Nobody knows whether the talks will not collapse." },
+      { target: "No country is not only a victim but also a player." },
+      { target: "The company does not sell cars and never will." },
+    ],
+  },
+  run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
     for (let index = 0; index < tokens.length; index++) {
       if (!isNegativeOpener(tokens, index)) continue;

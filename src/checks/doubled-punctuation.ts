@@ -14,7 +14,19 @@ export const doubledPunctuation = {
     'abbreviations before a comma ("U.S.,") are too.',
   category: 'fluency/punctuation',
   severity: 'minor',
-  run(sentence): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "He left,, then came back.", flagged: [",,"] },
+      { target: "It ended,.", flagged: [",."] },
+    ],
+    pass: [
+      { target: "He left... then came back." },
+      { target: "It is based in the U.S., like its rival." },
+      { target: "Really?!" },
+    ],
+  },
+  run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
     for (const match of sentence.matchAll(DOUBLED)) {
       const first = match[0].charAt(0);

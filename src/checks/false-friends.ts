@@ -1,83 +1,106 @@
-import entries from './data/false-friends.json' with { type: 'json' };
+import entries from '../languages/fr-en/lexicon.json' with { type: 'json' };
+import { readWords } from '../text/words.js';
 import { createFlag, isSentenceStart, matchCase } from './flag.js';
-import { compileLexicon, type LexiconEntry } from './lexicon.js';
-import { joinNorms, tokenize, type Token } from './tokens.js';
-import type { Check, Flag, Severity } from './types.js';
+import { startsWithVowelSound } from './indefinite-article.js';
+import { inflectionOf, selectFixes } from './inflection.js';
+import { compileLexicon, type LexiconEntry, type LexiconMatch } from './lexicon.js';
+import { isInsideName } from './names.js';
+import type { Check, Flag, Sentence } from './types.js';
+
+/** The French -> English lexicon: every entry, with its examples. */
+export const pairLexicon: readonly LexiconEntry[] = entries as LexiconEntry[];
+
+// Verbs that agree with a plural subject just before them.
+const PLURAL_VERBS = new Set(['are', 'were', 'have', 'do', 'remain', 'show', 'suggest']);
 
 // Compiled once at load: patterns indexed by first word.
-const lexicon = compileLexicon(entries as LexiconEntry[]);
+const lexicon = compileLexicon(pairLexicon);
 
-// Words skipped before comparing inflections: "the deputies" and "MPs" are both plural.
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'some', 'several', 'many']);
-
-// `{2}` in a fix stands for the text of the match's second token: "{1} in" for "participated to".
-const PLACEHOLDER = /\{(\d)\}/g;
-
-/** False friends and calques from the curated French -> English lexicon in data/false-friends.json. */
+/** False friends and calques from the language pair's lexicon, keyed on the French word when the source is attached. */
 export const falseFriends = {
   id: 'false-friends',
   name: 'False friends and calques',
   description:
     'English words and phrases that copy a French one with another meaning ("tenant of the White House" for ' +
-    '"locataire de la Maison-Blanche", "filed a complaint" for "porter plainte") or its structure ("has the ' +
-    'way open", "since two years"). Each lexicon entry records the French, what it meant, the fixes and the ' +
-    'contexts where the English is fine, which the entry conditions leave unflagged. The flag covers only the ' +
-    'words to replace ("tenant"), the context that makes them wrong ("of the White House") is a condition, and ' +
-    'of the fixes, those inflected like the flagged word are offered ("tenants" gets "occupants").',
+    '"locataire de la Maison-Blanche", "a society" for "une société", a company) or its structure ("has the ' +
+    'way open", "since two years"). Each entry of the pair\'s lexicon (src/languages/fr-en/lexicon.json) ' +
+    'records the French, what it meant, the fixes, the contexts where the English is fine (which its ' +
+    'conditions leave unflagged) and examples. Entries keyed on the source word fire only when the French ' +
+    'source is attached and holds that word, and the message then quotes the French the phrase copies. The ' +
+    'flag covers only the words to replace; of the fixes, those inflected like the flagged words are ' +
+    'offered ("tenants" gets "occupants", "Decrees" gets "Executive orders"), and none is offered when none ' +
+    'agrees. Words inside a proper name ("Chamber of Deputies", a name of the document or of the source) ' +
+    'are never flagged.',
   category: 'accuracy/false-friend',
   severity: 'minor',
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: 'Biden, the tenant of the White House, spoke on Monday.', flagged: ['tenant'], fixed: 'Biden, the occupant of the White House, spoke on Monday.' },
+      { target: 'Decrees against immigration were signed by Biden.', flagged: ['Decrees'], fixed: 'Executive orders against immigration were signed by Biden.' },
+      { target: 'The actual mayor is running again.', source: "L'actuel maire se représente.", flagged: ['actual'], fixed: 'The current mayor is running again.' },
+    ],
+    pass: [
+      { target: 'The Chamber of Deputies voted on Tuesday.' },
+      { target: 'The meeting was chaired by the Prime Minister Jan Fischer.' },
+      { target: 'The union filed a complaint against the company.' },
+      { target: 'The complaint of the government against the proposals was rejected.' },
+      { target: 'The actual cost was higher than expected.', source: 'Le coût réel a été plus élevé que prévu.' },
+    ],
+  },
   run(sentence, context): Flag[] {
-    const tokens = tokenize(sentence);
-    return lexicon.match(tokens, joinNorms(tokens), context.documentWords).map(({ first, last, entry }): Flag => {
-      const start = tokens[first]?.start ?? 0;
-      const end = tokens[last - 1]?.end ?? start;
-      const found = sentence.slice(start, end);
-      const fixes = selectFixes(entry.fixes, tokens.slice(first, last));
-      const startsSentence = isSentenceStart(sentence, start);
-      return createFlag(
-        falseFriends,
-        start,
-        end,
-        `"${found}" copies French "${entry.french}" (${entry.meaning}): write "${fixes[0] ?? ''}" or rephrase.`,
-        fixes.map((text) => matchCase(text, found, startsSentence)),
-        { category: entry.category, severity: entry.severity as Severity | undefined }
-      );
-    });
+    const source = sentence.source;
+    const sourceWords = source ? readWords(source.text, context.source?.profile) : undefined;
+    const matches = lexicon.match({ tokens: sentence.tokens, norms: sentence.norms, documentWords: context.documentWords, ...(sourceWords ? { source: sourceWords } : {}) });
+    const flags: Flag[] = [];
+    for (const match of matches) {
+      if (isInsideName(sentence, match.first, match.last, context, match.source)) continue;
+      if (source && match.source && rendersElsewhere(match, sentence)) continue;
+      flags.push(flagMatch(sentence, match));
+    }
+    return flags;
   }
 } satisfies Check;
 
-/**
- * Fill placeholders, then prefer the fixes inflected like the flagged text (-s, -ed, -ing or bare):
- * "condemns" gets "sentences", not "sentenced". When none is, all are kept: "took advantage of" is
- * still the fix of "profited of".
- *
- * @param fixes The entry's fixes, `{2}` standing for the second matched token.
- * @param matched The flagged tokens.
- */
-export function selectFixes(fixes: readonly string[], matched: readonly Token[]): string[] {
-  const filled = fixes.map((fix) => fix.replace(PLACEHOLDER, (_, digit: string) => matched[Number(digit) - 1]?.text ?? ''));
-  const words = matched.map((token) => token.norm);
-  const agreeing = filled.filter((fix) => agrees(words, fix.toLowerCase().split(' ')));
-  return agreeing.length > 0 ? [...new Set(agreeing)] : [...new Set(filled)];
+function flagMatch(sentence: Sentence, match: LexiconMatch): Flag {
+  const { tokens, text } = sentence;
+  const { entry } = match;
+  let start = tokens[match.first]?.start ?? 0;
+  const end = tokens[match.last - 1]?.end ?? start;
+  const found = text.slice(start, end);
+  const { agreeing, filled } = selectFixes(entry.fixes, tokens.slice(match.first, match.last), entry.anyInflection);
+  const startsSentence = isSentenceStart(text, start);
+  // "Their researches were published": "research were" would not agree with its verb.
+  const verbAfter = tokens[match.last]?.norm ?? '';
+  const numberChanges = (fix: string): boolean =>
+    match.last - match.first === 1 && PLURAL_VERBS.has(verbAfter) && inflectionOf(fix.split(' ').at(-1)!.toLowerCase()) !== inflectionOf(tokens[match.first]!.norm);
+  let suggestions = agreeing.filter((candidate) => !numberChanges(candidate)).map((candidate) => matchCase(candidate, found, startsSentence));
+  // "a decree" -> "an executive order": the article goes with the fix.
+  const article = tokens[match.first - 1];
+  if (article && (article.norm === 'a' || article.norm === 'an') && suggestions.some((fix) => articleFor(fix) !== article.norm)) {
+    start = article.start;
+    suggestions = suggestions.map((fix) => matchCase(`${articleFor(fix)} ${fix}`, article.text, isSentenceStart(text, start)));
+  }
+  const copied = match.source && sentence.source ? sentence.source.text.slice(match.source.start, match.source.end) : undefined;
+  const fix = agreeing[0] ?? filled[0] ?? '';
+  const message = copied
+    ? `"${found}" copies "${copied}" of the source (${entry.meaning}): write "${fix}" or rephrase.`
+    : `"${found}" copies French "${entry.french}" (${entry.meaning}): write "${fix}" or rephrase.`;
+  return createFlag(falseFriends, start, end, message, suggestions, {
+    category: entry.category,
+    severity: entry.severity,
+    entryId: entry.id,
+    hint: entry.hint,
+  });
 }
 
-// Same inflection of the first word after any determiner ("condemns" / "sentences") and, when both
-// are phrases, of the last word ("IT giants" / "tech giants").
-function agrees(found: readonly string[], fix: readonly string[]): boolean {
-  if (inflectionOf(headWord(found)) !== inflectionOf(headWord(fix))) return false;
-  if (found.length < 2 || fix.length < 2) return true;
-  return inflectionOf(found[found.length - 1] ?? '') === inflectionOf(fix[fix.length - 1] ?? '');
+// The indefinite article a fix takes.
+function articleFor(fix: string): 'a' | 'an' {
+  return startsWithVowelSound(fix.toLowerCase()) ? 'an' : 'a';
 }
 
-// The first word after any determiner.
-function headWord(words: readonly string[]): string {
-  return words.find((word) => !DETERMINERS.has(word)) ?? '';
-}
-
-// A rough inflection class, enough to pair a fix with the flagged word; "-ss", "-us", "-is" are not plurals.
-function inflectionOf(word: string): 'ing' | 'ed' | 's' | 'bare' {
-  if (word.length > 4 && word.endsWith('ing')) return 'ing';
-  if (word.length > 3 && word.endsWith('ed')) return 'ed';
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return 's';
-  return 'bare';
+// A look-alike keyed on a source word whose right rendering is already in the sentence renders
+// another word: "actuel" given as "current", and "actual" there is "réel".
+function rendersElsewhere(match: LexiconMatch, sentence: Sentence): boolean {
+  return match.entry.fixes.some((fix) => !fix.includes('{') && sentence.norms.includes(` ${fix.toLowerCase()} `));
 }

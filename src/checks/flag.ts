@@ -4,6 +4,10 @@ import type { Check, Flag, Severity } from './types.js';
 export interface FlagOverrides {
   category?: string | undefined;
   severity?: Severity | undefined;
+  /** The lexicon entry behind the flag. */
+  entryId?: string | undefined;
+  /** Show the suggestions as hints (see `Flag.hint`); defaults to the check's own setting. */
+  hint?: boolean | undefined;
 }
 
 /**
@@ -12,7 +16,7 @@ export interface FlagOverrides {
  * @throws {RangeError} On an empty or inverted span: a flag always points at text.
  */
 export function createFlag(
-  check: Pick<Check, 'id' | 'category' | 'severity'>,
+  check: Pick<Check, 'id' | 'category' | 'severity' | 'hint'>,
   start: number,
   end: number,
   message: string,
@@ -22,12 +26,14 @@ export function createFlag(
   if (!(end > start) || start < 0) throw new RangeError(`Empty flag span [${start}, ${end}) from ${check.id}`);
   return {
     checkId: check.id,
+    entryId: overrides.entryId ?? null,
     category: overrides.category ?? check.category,
     severity: overrides.severity ?? check.severity,
     start,
     end,
     message,
-    suggestions: [...suggestions]
+    suggestions: [...suggestions],
+    hint: suggestions.length > 0 && (overrides.hint ?? check.hint ?? false)
   };
 }
 

@@ -1,6 +1,5 @@
-import data from './data/french-dates.json' with { type: 'json' };
+import data from '../languages/fr-en/dates.json' with { type: 'json' };
 import { createFlag } from './flag.js';
-import { tokenize } from './tokens.js';
 import type { Check, Flag } from './types.js';
 
 const FRENCH_MONTHS = new Map(Object.entries(data.frenchMonths));
@@ -16,8 +15,19 @@ export const frenchDate = {
     'number but in lower case, as French writes months ("20 september"). US news writes "September 20".',
   category: 'locale-convention',
   severity: 'major',
-  run(sentence): Flag[] {
-    const tokens = tokenize(sentence);
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "The vote is set for 20 septembre.", flagged: ["20 septembre"] },
+      { target: "The vote is set for 20 september.", flagged: ["20 september"] },
+    ],
+    pass: [
+      { target: "The vote is set for September 20." },
+      { target: "The vote is set for 20 September." },
+      { target: "Mars is a planet." },
+    ],
+  },
+  run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index];

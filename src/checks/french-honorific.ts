@@ -15,7 +15,17 @@ export const frenchHonorific = {
     'initial. English news writes "Mr Macron", "Ms Borne", or the bare surname.',
   category: 'locale-convention',
   severity: 'minor',
-  run(sentence): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "M. Macron met Mme Merkel.", flagged: ["M.", "Mme"] },
+    ],
+    pass: [
+      { target: "Mr Macron met Ms Merkel." },
+      { target: "John M. Smith arrived." },
+    ],
+  },
+  run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
     for (const match of sentence.matchAll(HONORIFIC)) {
       const abbreviation = match[1] ?? '';

@@ -13,7 +13,17 @@ export const frenchQuotes = {
     'space. The flag covers the guillemet and its inner space, and suggests the English mark.',
   category: 'locale-convention',
   severity: 'minor',
-  run(sentence): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "He called it « a disaster ».", flagged: ["« ", " »"] },
+    ],
+    pass: [
+      { target: "He called it “a disaster”." },
+      { target: "He called it \"a disaster\"." },
+    ],
+  },
+  run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
     for (const match of sentence.matchAll(GUILLEMET)) {
       const mark = match[0].trim();

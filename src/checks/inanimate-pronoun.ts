@@ -1,6 +1,5 @@
-import data from './data/inanimate-nouns.json' with { type: 'json' };
+import data from '../languages/en/inanimate-nouns.json' with { type: 'json' };
 import { createFlag, matchCase } from './flag.js';
-import { tokenize } from './tokens.js';
 import type { Check, Flag } from './types.js';
 
 const NOUNS = new Set(data.nouns);
@@ -18,8 +17,17 @@ export const inanimatePronoun = {
     'accusing/urging... + him/her, where the pronoun can only point back to the noun.',
   category: 'accuracy/pronoun',
   severity: 'minor',
-  run(sentence): Flag[] {
-    const tokens = tokenize(sentence);
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "The union sued the government, accusing him of bad faith.", flagged: ["him"] },
+    ],
+    pass: [
+      { target: "The company sued its former CEO, accusing him of fraud." },
+      { target: "The government accused him of lying." },
+    ],
+  },
+  run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
     for (let index = 2; index < tokens.length; index++) {
       const pronoun = tokens[index];

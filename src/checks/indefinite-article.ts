@@ -1,5 +1,4 @@
 import { createFlag, matchCase } from './flag.js';
-import { tokenize } from './tokens.js';
 import type { Check, Flag } from './types.js';
 
 // Words spelled with a vowel but said with a consonant sound: "a university", "a European", "a one-off".
@@ -16,8 +15,19 @@ export const indefiniteArticle = {
     'hour". Abbreviations and figures are skipped: whether "a NATO" or "an NBA" depends on how they are read.',
   category: 'fluency/grammar',
   severity: 'minor',
-  run(sentence): Flag[] {
-    const tokens = tokenize(sentence);
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "It was a announcement by an union.", flagged: ["a", "an"] },
+    ],
+    pass: [
+      { target: "It was an announcement by a union." },
+      { target: "She waited an hour." },
+      { target: "He is a European official." },
+      { target: "He is an MP." },
+    ],
+  },
+  run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
     for (let index = 0; index + 1 < tokens.length; index++) {
       const article = tokens[index];
@@ -40,7 +50,8 @@ export const indefiniteArticle = {
   }
 } satisfies Check;
 
-function startsWithVowelSound(word: string): boolean {
+/** Whether a lower-case word is said with a vowel sound first, so takes "an": "an hour", but "a university". */
+export function startsWithVowelSound(word: string): boolean {
   if (VOWEL_SOUND.test(word)) return true;
   if (CONSONANT_SOUND.test(word)) return false;
   return /^[aeiou]/.test(word);

@@ -1,6 +1,7 @@
 import { asideWithoutCommas } from './aside-without-commas.js';
 import { companyDescriptor } from './company-descriptor.js';
 import { currencyFormat } from './currency-format.js';
+import { dateMismatch } from './date-mismatch.js';
 import { doubleNegative } from './double-negative.js';
 import { doubledPunctuation } from './doubled-punctuation.js';
 import { falseFriends } from './false-friends.js';
@@ -10,23 +11,39 @@ import { frenchQuotes } from './french-quotes.js';
 import { inanimatePronoun } from './inanimate-pronoun.js';
 import { indefiniteArticle } from './indefinite-article.js';
 import { intransitiveObject } from './intransitive-object.js';
+import { lengthRatio } from './length-ratio.js';
+import { missingName } from './missing-name.js';
 import { nameConsistency } from './name-consistency.js';
+import { negationMismatch } from './negation-mismatch.js';
 import { numberFormat } from './number-format.js';
+import { numberMismatch } from './number-mismatch.js';
+import { quoteMismatch } from './quote-mismatch.js';
 import { repeatedWord } from './repeated-word.js';
 import { spaceBeforePunctuation } from './space-before-punctuation.js';
 import { spelling } from './spelling.js';
+import { spellingVariant } from './spelling-variant.js';
 import type { Check } from './types.js';
 import { unbalancedPairs } from './unbalanced-pairs.js';
+import { untranslatedSentence } from './untranslated-sentence.js';
 import { untranslatedText } from './untranslated-text.js';
-import { usSpelling } from './us-spelling.js';
+import { untranslatedWord } from './untranslated-word.js';
 import { verbObjectInterruption } from './verb-object-interruption.js';
 
 /**
- * The registry: every check, in the order their flags win a tie on the same
- * span. Adding a check is one line here.
+ * The registry: every check, those that read the translation alone and those that compare it
+ * with its source (`needs: 'source'`), in the order their flags win a tie on the same span.
+ * Adding a check is one line here.
  */
 export const checks: readonly Check[] = [
+  untranslatedSentence,
   falseFriends,
+  untranslatedWord,
+  numberMismatch,
+  dateMismatch,
+  negationMismatch,
+  missingName,
+  quoteMismatch,
+  lengthRatio,
   intransitiveObject,
   asideWithoutCommas,
   verbObjectInterruption,
@@ -41,7 +58,7 @@ export const checks: readonly Check[] = [
   frenchDate,
   currencyFormat,
   frenchHonorific,
-  usSpelling,
+  spellingVariant,
   spelling,
   repeatedWord,
   indefiniteArticle,

@@ -1,6 +1,5 @@
-import data from './data/intransitive-verbs.json' with { type: 'json' };
+import data from '../languages/en/intransitive-verbs.json' with { type: 'json' };
 import { createFlag } from './flag.js';
-import { tokenize } from './tokens.js';
 import type { Check, Flag } from './types.js';
 
 // Verbs with no direct object in English, e.g. "react".
@@ -18,8 +17,19 @@ export const intransitiveObject = {
     'summit". English needs a preposition or another verb ("draw a reaction from", "take part in").',
   category: 'fluency/grammar',
   severity: 'major',
-  run(sentence): Flag[] {
-    const tokens = tokenize(sentence);
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "The decision should react the markets.", flagged: ["react the markets"] },
+      { target: "Several countries participated the summit in Rome.", flagged: ["participated the summit"] },
+    ],
+    pass: [
+      { target: "The markets reacted to the decision." },
+      { target: "Several countries participated in the summit." },
+      { target: "The rebels the army fought were few." },
+    ],
+  },
+  run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
     for (let index = 0; index + 1 < tokens.length; index++) {
       const verb = tokens[index];

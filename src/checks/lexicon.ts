@@ -1,30 +1,52 @@
-import type { Severity } from './types.js';
-import { isCapitalized, isNumberToken, type Token } from './tokens.js';
+import type { Token } from '../text/tokenize.js';
+import type { Word } from '../text/words.js';
+import type { CheckExamples, Severity } from './types.js';
+import { isCapitalized, isNumberToken } from './word-classes.js';
 
 /**
- * One entry of a phrase lexicon (data/*.json). Each of `phrases` is a
- * space-separated sequence of tokens; a token is alternatives joined by `|`
- * ("file|files"), may end with `?` (optional), or is a class: `<num>` (a
- * number, digits or words), `<cap>` (a capitalised word), `<poss>` (a
- * possessive: his, its, 's...). So "invested|investing in the file|files" is
- * one phrase with four slots. Conditions use the same syntax.
+ * One entry of a language pair's lexicon (src/languages/<pair>/lexicon.json). Each of `phrases`
+ * is a space-separated sequence of tokens; a token is alternatives joined by `|` ("file|files"),
+ * may end with `?` (optional), or is a class: `<num>` (a number, digits or words), `<cap>` (a
+ * capitalised word), `<poss>` (a possessive: his, its, 's...). So "invested|investing in the
+ * file|files" is one phrase with four slots. Conditions use the same syntax; `source` phrases
+ * too, where a word may also end with `*` for any ending ("envol*") and is compared with and
+ * without its elided article ("l'élysée" is also "élysée").
  */
 export interface LexiconEntry {
+  /** kebab-case, unique in the lexicon: flags, the eval and newsroom rules name the entry by it. */
+  id: string;
+  /** The translation's words the entry flags. */
   phrases: string[];
-  /** The French the English copies. */
+  /**
+   * Source words the flagged phrase copies (lower case). With the source attached, the entry fires
+   * only when one of them is in the aligned source sentence, and the message quotes it.
+   */
+  source?: string[];
+  /**
+   * Whether the entry needs the source: true by default when it has `source` words (a look-alike
+   * such as "society" is often right, and only the source tells), false otherwise.
+   */
+  needsSource?: boolean;
+  /** The French the English copies, quoted when no source is attached: a word or phrase, never a sentence about someone. */
   french: string;
   /** What the French actually meant. */
   meaning: string;
+  /** Replacements, inflected forms side by side ("occupant", "occupants"); `{2}` stands for the match's second token, `{*}` for all of it; a leading `^` title-cases the fix. */
   fixes: string[];
+  /** Offer the fixes whatever the form of the matched words (a mass noun for a plural: "proofs" -> "evidence"). */
+  anyInflection?: boolean;
   /** Contexts where the English words are right and are not flagged. */
   fine: string;
   category?: string;
   severity?: Severity;
+  /** Its suggestions are hints, not applied with one key. */
+  hint?: boolean;
   /** One of these phrases must start within `nextWithin` tokens after the match. */
   next?: string[];
   nextWithin?: number;
-  /** None of these phrases may start right after the match. */
+  /** None of these phrases may start within `notNextWithin` tokens after the match (default: right after). */
   notNext?: string[];
+  notNextWithin?: number;
   /** One of these phrases must end within `previousWithin` tokens before the match. */
   previous?: string[];
   previousWithin?: number;
@@ -36,23 +58,42 @@ export interface LexiconEntry {
   sentenceLacks?: string[];
   /** The document must contain one of these phrases. */
   documentHas?: string[];
+  /** With the source attached, the source sentence must contain one of these phrases. */
+  sourceHas?: string[];
+  /** With the source attached, the source sentence must contain none of these phrases. */
+  sourceLacks?: string[];
+  /** Sentences the entry must flag (with `fixed`, the sentence after its first suggestion) and must pass. */
+  examples: CheckExamples;
 }
 
-/** A lexicon hit: token range `[first, last)` and the entry that matched. */
+/** A lexicon hit: token range `[first, last)`, the entry, and the source words it copies when the source was read. */
 export interface LexiconMatch {
   first: number;
   last: number;
   entry: LexiconEntry;
+  /** Character range in the source sentence of the words the phrase copies. */
+  source?: { start: number; end: number };
+}
+
+/** What a lexicon matches against: a sentence and, when attached, its source. */
+export interface LexiconInput {
+  tokens: readonly Token[];
+  /** `joinNorms(tokens)` */
+  norms: string;
+  documentWords: string;
+  /** The source's words, when the source is attached. */
+  source?: readonly Word[];
 }
 
 /** A compiled lexicon: patterns indexed by their first token. */
 export interface Lexicon {
-  match(tokens: readonly Token[], sentenceWords: string, documentWords: string): LexiconMatch[];
+  match(input: LexiconInput): LexiconMatch[];
 }
 
-// A pattern token: literal alternatives or a class, possibly optional.
+// A pattern token: literal alternatives or a class, possibly optional; `prefixes` for source words ending in `*`.
 interface Step {
   words: ReadonlySet<string> | null;
+  prefixes: readonly string[];
   kind: 'literal' | 'num' | 'cap' | 'poss';
   optional: boolean;
 }
@@ -66,6 +107,10 @@ interface CompiledEntry {
   notNext: Step[][];
   previous: Step[][];
   notPrevious: Step[][];
+  source: Step[][];
+  sourceHas: Step[][];
+  sourceLacks: Step[][];
+  needsSource: boolean;
 }
 
 // Possessive determiners, for `<poss>`.
@@ -99,15 +144,19 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
       next: (entry.next ?? []).map(parsePhrase),
       notNext: (entry.notNext ?? []).map(parsePhrase),
       previous: (entry.previous ?? []).map(parsePhrase),
-      notPrevious: (entry.notPrevious ?? []).map(parsePhrase)
+      notPrevious: (entry.notPrevious ?? []).map(parsePhrase),
+      source: (entry.source ?? []).map(parsePhrase),
+      sourceHas: (entry.sourceHas ?? []).map(parsePhrase),
+      sourceLacks: (entry.sourceLacks ?? []).map(parsePhrase),
+      needsSource: entry.needsSource ?? entry.source !== undefined,
     };
     const first = compiled.steps[0];
-    if (!first || first.optional || (first.kind !== 'literal' && first.kind !== 'num')) {
+    if (!first || first.optional || (first.kind !== 'literal' && first.kind !== 'num') || first.prefixes.length > 0) {
       throw new Error(`Lexicon phrase cannot be indexed by its first word: ${phrase}`);
     }
     const keys = first.kind === 'num' ? [NUMBER_KEY] : [...(first.words ?? [])];
     const second = compiled.steps[1];
-    const seconds = first.kind === 'literal' && second?.kind === 'literal' && !second.optional ? [...(second.words ?? [])] : [];
+    const seconds = first.kind === 'literal' && second?.kind === 'literal' && !second.optional && second.prefixes.length === 0 ? [...(second.words ?? [])] : [];
     for (const key of keys) {
       if (seconds.length === 0) add(byFirst, key, compiled);
       for (const next of seconds) add(byPair, `${key} ${next}`, compiled);
@@ -115,7 +164,8 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
   }
   const pairFirsts = new Set([...byPair.keys()].map((key) => key.slice(0, key.indexOf(' '))));
   return {
-    match(tokens, sentenceWords, documentWords) {
+    match(input) {
+      const { tokens } = input;
       const found: LexiconMatch[] = [];
       let covered = 0;
       for (let index = 0; index < tokens.length; index++) {
@@ -137,8 +187,10 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
             const length = last - index;
             const bestLength = best ? best.last - best.first : 0;
             if (best && (length < bestLength || (length === bestLength && candidate.order > bestOrder))) continue;
-            if (!passesConditions(candidate, tokens, index, last, sentenceWords, documentWords)) continue;
-            best = { first: index, last, entry: candidate.entry };
+            if (!passesConditions(candidate, input, index, last)) continue;
+            const source = input.source ? findSourceWords(candidate, input.source) : undefined;
+            if (input.source && candidate.source.length > 0 && !source) continue;
+            best = { first: index, last, entry: candidate.entry, ...(source ? { source } : {}) };
             bestOrder = candidate.order;
           }
         }
@@ -160,10 +212,16 @@ export function parsePhrase(phrase: string): Step[] {
     .map((raw) => {
       const optional = raw.endsWith('?') && raw.length > 1;
       const body = optional ? raw.slice(0, -1) : raw;
-      if (body === '<num>') return { words: null, kind: 'num', optional };
-      if (body === '<cap>') return { words: null, kind: 'cap', optional };
-      if (body === '<poss>') return { words: null, kind: 'poss', optional };
-      return { words: new Set(body.toLowerCase().split('|')), kind: 'literal', optional };
+      if (body === '<num>') return { words: null, prefixes: [], kind: 'num', optional };
+      if (body === '<cap>') return { words: null, prefixes: [], kind: 'cap', optional };
+      if (body === '<poss>') return { words: null, prefixes: [], kind: 'poss', optional };
+      const alternatives = body.toLowerCase().replace(/’/g, "'").split('|');
+      return {
+        words: new Set(alternatives.filter((word) => !word.endsWith('*'))),
+        prefixes: alternatives.filter((word) => word.endsWith('*') && word.length > 1).map((word) => word.slice(0, -1)),
+        kind: 'literal',
+        optional
+      };
     });
 }
 
@@ -192,24 +250,23 @@ function matchesStep(step: Step, token: Token): boolean {
   }
 }
 
-function passesConditions(
-  candidate: CompiledEntry,
-  tokens: readonly Token[],
-  first: number,
-  last: number,
-  sentenceWords: string,
-  documentWords: string
-): boolean {
+function passesConditions(candidate: CompiledEntry, input: LexiconInput, first: number, last: number): boolean {
   const { entry } = candidate;
+  const { tokens, norms, documentWords, source } = input;
+  if (!source && candidate.needsSource) return false;
   if (candidate.next.length > 0 && !phraseStartsNear(candidate.next, tokens, last, entry.nextWithin ?? 1)) return false;
-  if (phraseStartsNear(candidate.notNext, tokens, last, 1)) return false;
+  if (phraseStartsNear(candidate.notNext, tokens, last, entry.notNextWithin ?? 1)) return false;
   if (candidate.previous.length > 0 && !phraseEndsNear(candidate.previous, tokens, first, entry.previousWithin ?? 1)) {
     return false;
   }
   if (phraseEndsNear(candidate.notPrevious, tokens, first, 1)) return false;
-  if (entry.sentenceHas && !entry.sentenceHas.some((phrase) => sentenceWords.includes(` ${phrase} `))) return false;
-  if (entry.sentenceLacks?.some((phrase) => sentenceWords.includes(` ${phrase} `))) return false;
+  if (entry.sentenceHas && !entry.sentenceHas.some((phrase) => norms.includes(` ${phrase} `))) return false;
+  if (entry.sentenceLacks?.some((phrase) => norms.includes(` ${phrase} `))) return false;
   if (entry.documentHas && !entry.documentHas.some((phrase) => documentWords.includes(` ${phrase} `))) return false;
+  if (source) {
+    if (candidate.sourceHas.length > 0 && !findInSource(candidate.sourceHas, source)) return false;
+    if (findInSource(candidate.sourceLacks, source)) return false;
+  }
   return true;
 }
 
@@ -231,5 +288,39 @@ function phraseEndsNear(phrases: readonly Step[][], tokens: readonly Token[], be
       if (matchSteps(steps, 0, tokens, start) === before - offset) return true;
     }
   }
+  return false;
+}
+
+// The source words an entry's phrase copies, or undefined when the source has none of them.
+function findSourceWords(candidate: CompiledEntry, words: readonly Word[]): { start: number; end: number } | undefined {
+  return findInSource(candidate.source, words);
+}
+
+// The first place in the source where one of the phrases occurs, as a character range.
+function findInSource(phrases: readonly Step[][], words: readonly Word[]): { start: number; end: number } | undefined {
+  if (phrases.length === 0) return undefined;
+  for (let index = 0; index < words.length; index++) {
+    for (const steps of phrases) {
+      const last = matchSourceSteps(steps, words, index);
+      if (last > index) return { start: words[index]!.token.start, end: words[last - 1]!.token.end };
+    }
+  }
+  return undefined;
+}
+
+// A source phrase against the source's words (punctuation skipped), each compared as written and without its elision.
+function matchSourceSteps(steps: readonly Step[], words: readonly Word[], from: number): number {
+  let index = from;
+  for (const step of steps) {
+    const word = words[index];
+    if (word && (matchesSourceStep(step, word.token.norm) || matchesSourceStep(step, word.bare))) index++;
+    else if (!step.optional) return -1;
+  }
+  return index;
+}
+
+function matchesSourceStep(step: Step, form: string): boolean {
+  if (step.words?.has(form)) return true;
+  for (const prefix of step.prefixes) if (form.startsWith(prefix)) return true;
   return false;
 }

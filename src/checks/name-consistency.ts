@@ -1,5 +1,4 @@
 import { createFlag } from './flag.js';
-import { tokenize } from './tokens.js';
 import type { Check, Flag, NameForms } from './types.js';
 
 // Longest name looked up, in words.
@@ -19,9 +18,20 @@ export const nameConsistency = {
     'are capitalised in the known name and lower-case here are flagged, so a correctly spelled name never is.',
   category: 'fluency/capitalization',
   severity: 'minor',
-  run(sentence, context): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: 'Talks with Emmanuel macron ended late.', flagged: ['macron'], document: ['On Monday, President Emmanuel Macron met Olaf Scholz in Berlin.', 'Then Emmanuel Macron flew home.'] },
+      { target: 'emmanuel Macron said no.', flagged: ['emmanuel'], document: ['On Monday, President Emmanuel Macron met Olaf Scholz in Berlin.', 'Then Emmanuel Macron flew home.'] },
+    ],
+    pass: [
+      { target: 'Talks with Emmanuel Macron ended late.', document: ['On Monday, President Emmanuel Macron met Olaf Scholz in Berlin.'] },
+      { target: 'Olaf Scholz agreed.', document: ['On Monday, President Emmanuel Macron met Olaf Scholz in Berlin.'] },
+      { target: 'The trump card was played.', document: ['President Donald Trump spoke.', 'Donald Trump left.'] },
+    ],
+  },
+  run({ text: sentence, tokens }, context): Flag[] {
     if (context.names.size === 0) return [];
-    const tokens = tokenize(sentence);
     const firstWords = firstWordsFor(context.names);
     const flags: Flag[] = [];
     let covered = 0;

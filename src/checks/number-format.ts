@@ -18,7 +18,21 @@ export const numberFormat = {
     'English uses a decimal point, commas between thousands and no space before %.',
   category: 'locale-convention',
   severity: 'major',
-  run(sentence): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "Growth reached 2,5 percent.", flagged: ["2,5"] },
+      { target: "The city has 1 200 000 inhabitants.", flagged: ["1 200 000"] },
+      { target: "Unemployment fell to 7 %.", flagged: [" %"] },
+    ],
+    pass: [
+      { target: "Growth reached 2.5 percent." },
+      { target: "The city has 1,200,000 inhabitants." },
+      { target: "In 2019, 12 people died." },
+      { target: "Unemployment fell to 7%." },
+    ],
+  },
+  run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
     for (const match of sentence.matchAll(DECIMAL_COMMA)) {
       // "In 2019, 12 people": a year or count, a comma, then a new figure.

@@ -1,5 +1,4 @@
 import { createFlag } from './flag.js';
-import { tokenize } from './tokens.js';
 import type { Check, Flag } from './types.js';
 
 // Doubles that English grammar allows: "had had", "that that", "is is" in quoted speech is still an error.
@@ -14,8 +13,18 @@ export const repeatedWord = {
     'are grammatical and allowed, as are reduplications like "bye bye".',
   category: 'fluency/repetition',
   severity: 'minor',
-  run(sentence): Flag[] {
-    const tokens = tokenize(sentence);
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "He said the the vote was close.", flagged: [" the"] },
+    ],
+    pass: [
+      { target: "He said that that vote was close." },
+      { target: "She had had enough." },
+      { target: "The vote, the vote alone, counts." },
+    ],
+  },
+  run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
     for (let index = 1; index < tokens.length; index++) {
       const previous = tokens[index - 1];

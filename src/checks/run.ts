@@ -1,8 +1,13 @@
-import { checks } from './index.js';
-import { classifyRoles } from './segment-roles.js';
-import { isCapitalized, joinNorms, tokenize } from './tokens.js';
-import type { CheckContext, DocumentSegment, Flag, NameForms, Severity } from './types.js';
+import { getLanguageProfile, getPairProfile } from '../languages/index.js';
 import type { SegmentRole } from '../model.js';
+import type { EnglishVariant } from '../text/english-variant.js';
+import { joinNorms, tokenize } from '../text/tokenize.js';
+import { checks } from './index.js';
+import { indexNames } from './name-index.js';
+import { findOpenQuotes } from './quote-marks.js';
+import { classifyRoles } from './segment-roles.js';
+import type { Check, CheckContext, DocumentSegment, Flag, Sentence, Severity } from './types.js';
+import { createWordLinks } from './word-links.js';
 
 /** Analysis of one segment: its role on the page, its flags sorted by offset, and a risk score. */
 export interface SegmentAnalysis {
@@ -18,40 +23,60 @@ export interface CheckSummary {
   category: string;
   severity: Severity;
   description: string;
+  /** Whether the check runs only when the source is attached. */
+  needsSource: boolean;
+}
+
+/** What a document's analysis may know beyond its text. */
+export interface ContextOptions {
+  /** The English spelling the document follows (chosen by an editor, or guessed from its text); none: spelling variants are not judged. */
+  variant?: EnglishVariant | undefined;
+  /** The source article aligned to the segments: its language and the source text of each segment ('' for none). */
+  source?: { language: string; texts: readonly string[] } | undefined;
 }
 
 // Risk points per flag: a major problem outweighs several polish items, a critical one outweighs all.
 const SEVERITY_WEIGHTS: Record<Severity, number> = { minor: 1, major: 3, critical: 10 };
 // Credits and separators are not translated prose: no check applies to them.
 const UNCHECKED_ROLES: ReadonlySet<SegmentRole> = new Set(['credit', 'separator']);
-// Roles whose capitalised word runs feed the name index; headings and tags use title case.
-const NAME_SOURCE_ROLES: ReadonlySet<SegmentRole> = new Set(['body', 'caption']);
-// Longest name kept in the index, in words.
-const MAX_NAME_WORDS = 4;
+// Checks that say one word is not English, each for its own reason: on the same words they make one
+// flag, the first listed here, with both reasons.
+const UNKNOWN_WORD_CHECKS = ['untranslated-word', 'untranslated-text', 'spelling'];
 
 /**
  * Prepare the document-level facts the checks share: roles, the name index,
- * the document's words. Done once per document; analysing a segment then
- * costs only the checks themselves.
+ * the document's words, open quotations, the source. Done once per document;
+ * analysing a segment then costs only the checks themselves.
  *
  * @param segments The document, in order.
  * @param targetLanguage BCP 47 code of the translation's language, e.g. `en`.
  */
-export function createCheckContext(segments: readonly DocumentSegment[], targetLanguage: string): CheckContext {
+export function createCheckContext(segments: readonly DocumentSegment[], targetLanguage: string, options: ContextOptions = {}): CheckContext {
   const roles = classifyRoles(segments);
   let documentWords = ' ';
   for (const segment of segments) documentWords += joinNorms(tokenize(segment.text)).slice(1);
+  const source = options.source;
   return {
     targetLanguage,
+    target: getLanguageProfile(targetLanguage),
     segments,
     roles,
     names: indexNames(segments, roles),
-    documentWords
+    documentWords,
+    variant: options.variant,
+    quoteOpenBefore: findOpenQuotes(segments),
+    source: source && {
+      language: source.language,
+      profile: getLanguageProfile(source.language),
+      pair: getPairProfile(source.language, targetLanguage),
+      texts: source.texts,
+    },
   };
 }
 
 /**
- * Run every check on one segment.
+ * Run every check on one segment: those that read the translation alone, and, when the segment
+ * has an aligned source, those that compare with it.
  *
  * @param context From `createCheckContext`.
  * @param index The segment's position in the document.
@@ -62,11 +87,13 @@ export function analyzeSegment(context: CheckContext, index: number, text?: stri
   const sentence = text ?? stored?.text ?? '';
   const role = text === undefined || text === stored?.text ? context.roles[index] ?? 'body' : roleOfEdit(context, index, sentence);
   if (UNCHECKED_ROLES.has(role) || sentence.trim() === '') return { role, flags: [], risk: 0 };
+  const input = readSentence(context, index, sentence);
   const flags: Flag[] = [];
   for (const check of checks) {
-    for (const flag of check.run(sentence, context, index)) flags.push(flag);
+    if (check.needs === 'source' && !input.source) continue;
+    for (const flag of check.run(input, context)) flags.push(flag);
   }
-  const sorted = dedupeFlags(flags);
+  const sorted = mergeFlags(flags, sentence);
   return { role, flags: sorted, risk: scoreRisk(sorted) };
 }
 
@@ -76,14 +103,24 @@ export function analyzeSegment(context: CheckContext, index: number, text?: stri
  * @param segments The document, in order.
  * @param targetLanguage BCP 47 code of the translation's language.
  */
-export function analyzeDocument(segments: readonly DocumentSegment[], targetLanguage: string): SegmentAnalysis[] {
-  const context = createCheckContext(segments, targetLanguage);
+export function analyzeDocument(segments: readonly DocumentSegment[], targetLanguage: string, options: ContextOptions = {}): SegmentAnalysis[] {
+  const context = createCheckContext(segments, targetLanguage, options);
   return segments.map((_, index) => analyzeSegment(context, index));
+}
+
+/**
+ * Run one check on one segment, as `analyzeSegment` would (whatever the segment's role): for
+ * tests and measurements of a single check.
+ */
+export function runCheck(check: Check, context: CheckContext, index: number, text?: string): Flag[] {
+  const input = readSentence(context, index, text ?? context.segments[index]?.text ?? '');
+  if (check.needs === 'source' && !input.source) return [];
+  return check.run(input, context);
 }
 
 /** The registered checks' metadata, in registry order. */
 export function listChecks(): CheckSummary[] {
-  return checks.map(({ id, name, category, severity, description }) => ({ id, name, category, severity, description }));
+  return checks.map(({ id, name, category, severity, description, needs }) => ({ id, name, category, severity, description, needsSource: needs === 'source' }));
 }
 
 /** The risk of a sentence: the sum of its flags' severity weights, 0 with no flag. */
@@ -93,18 +130,71 @@ export function scoreRisk(flags: readonly Flag[]): number {
   return risk;
 }
 
-// Sort by start, then end; on an identical span keep the flag of the check registered first.
-function dedupeFlags(flags: Flag[]): Flag[] {
+// The sentence as every check reads it, tokenised once; with its source when it has one.
+function readSentence(context: CheckContext, index: number, text: string): Sentence {
+  const tokens = tokenize(text);
+  const source = context.source;
+  const sourceText = source?.texts[index] ?? '';
+  return {
+    text,
+    tokens,
+    norms: joinNorms(tokens),
+    index,
+    source:
+      source && sourceText.trim() !== ''
+        ? {
+            text: sourceText,
+            tokens: tokenize(sourceText),
+            links: createWordLinks(sourceText, text, { source: source.profile, target: context.target, pair: source.pair }),
+          }
+        : undefined,
+  };
+}
+
+// Sort by start, then end; on an identical span keep the flag of the check registered first; flags
+// of the unknown-word checks on the same words become one.
+function mergeFlags(flags: Flag[], sentence: string): Flag[] {
   const order = flags.map((flag, position) => ({ flag, position }));
   order.sort((a, b) => a.flag.start - b.flag.start || a.flag.end - b.flag.end || a.position - b.position);
   const kept: Flag[] = [];
   for (const { flag } of order) {
     const previous = kept[kept.length - 1];
+    if (previous && previous.start === flag.start && previous.end === flag.end && previous.checkId === flag.checkId) continue;
+    const rank = UNKNOWN_WORD_CHECKS.indexOf(flag.checkId);
+    const twin = rank < 0 ? undefined : kept.findLast((other) => UNKNOWN_WORD_CHECKS.includes(other.checkId) && other.start < flag.end && flag.start < other.end);
+    if (twin) {
+      kept[kept.lastIndexOf(twin)] = mergeUnknownWord(twin, flag, sentence);
+      continue;
+    }
     if (previous && previous.start === flag.start && previous.end === flag.end) continue;
     kept.push(flag);
   }
   return kept;
 }
+
+// One flag for one word that two checks find not English: the span of the more specific check,
+// its severity and suggestions, and a message that gives both reasons.
+function mergeUnknownWord(a: Flag, b: Flag, sentence: string): Flag {
+  const [first, second] = UNKNOWN_WORD_CHECKS.indexOf(a.checkId) <= UNKNOWN_WORD_CHECKS.indexOf(b.checkId) ? [a, b] : [b, a];
+  const start = Math.min(first.start, second.start);
+  const end = Math.max(first.end, second.end);
+  const reasons = [first, second].map((flag) => REASONS[flag.checkId] ?? flag.message);
+  return {
+    ...first,
+    start,
+    end,
+    message: `"${sentence.slice(start, end)}" ${reasons[0]} and ${reasons[1]}: translate it.`,
+    suggestions: first.checkId === 'spelling' ? first.suggestions : [],
+    hint: first.checkId === 'spelling' ? first.hint : false,
+  };
+}
+
+// Each unknown-word check's reason, to join two of them in one message.
+const REASONS: Record<string, string> = {
+  'untranslated-word': 'is the source word left as is',
+  'untranslated-text': 'is French',
+  spelling: 'is not an English word',
+};
 
 // Neighbours on each side that decide a segment's role (a caption looks two ahead for its credit).
 const ROLE_WINDOW = 3;
@@ -120,49 +210,4 @@ function roleOfEdit(context: CheckContext, index: number, text: string): Segment
   const from = Math.max(0, index - ROLE_WINDOW);
   const window = context.segments.slice(from, index + ROLE_WINDOW + 1).map((segment, offset) => replace(segment, from + offset));
   return classifyRoles(window, { tagRun: false })[index - from] ?? 'body';
-}
-
-// Capitalised runs of two or more words in body text, minus a run's sentence-initial word
-// (which is capitalised anyway): "President Donald Trump" gives "President Donald", "Donald Trump"...
-function indexNames(segments: readonly DocumentSegment[], roles: readonly SegmentRole[]): Map<string, NameForms> {
-  const counts = new Map<string, Map<string, number>>();
-  segments.forEach((segment, index) => {
-    if (!NAME_SOURCE_ROLES.has(roles[index] ?? 'body')) return;
-    const tokens = tokenize(segment.text);
-    let runStart = -1;
-    for (let position = 0; position <= tokens.length; position++) {
-      const token = tokens[position];
-      if (token && isCapitalized(token) && token.norm !== "'s") {
-        if (runStart < 0) runStart = position;
-        continue;
-      }
-      if (runStart >= 0) {
-        const from = runStart === 0 ? 1 : runStart;
-        for (let first = from; first < position; first++) {
-          for (let last = first + 2; last <= Math.min(position, first + MAX_NAME_WORDS); last++) {
-            const words = tokens.slice(first, last);
-            const key = words.map((word) => word.norm).join(' ');
-            const surface = words.map((word) => word.text).join(' ');
-            const forms = counts.get(key) ?? new Map<string, number>();
-            forms.set(surface, (forms.get(surface) ?? 0) + 1);
-            counts.set(key, forms);
-          }
-        }
-        runStart = -1;
-      }
-    }
-  });
-  const names = new Map<string, NameForms>();
-  for (const [key, forms] of counts) {
-    let preferred = '';
-    let best = 0;
-    for (const [surface, count] of forms) {
-      if (count > best) {
-        preferred = surface;
-        best = count;
-      }
-    }
-    names.set(key, { preferred, forms });
-  }
-  return names;
 }

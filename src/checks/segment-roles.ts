@@ -1,4 +1,4 @@
-import data from './data/page-noise.json' with { type: 'json' };
+import data from '../languages/en/page-noise.json' with { type: 'json' };
 import type { DocumentSegment } from './types.js';
 import type { SegmentRole } from '../model.js';
 

@@ -14,7 +14,19 @@ export const spaceBeforePunctuation = {
     'A space before a comma or a full stop is a leftover of tokenised machine output.',
   category: 'fluency/punctuation',
   severity: 'minor',
-  run(sentence): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "Why ? Nobody knows .", flagged: [" ?", " ."] },
+      { target: "He said : no .", flagged: [" :", " ."] },
+    ],
+    pass: [
+      { target: "Why? Nobody knows." },
+      { target: "Rates fell to .5 percent." },
+      { target: "He paused ... then left." },
+    ],
+  },
+  run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
     for (const match of sentence.matchAll(SPACED)) {
       const mark = match[1] ?? '';

@@ -1,14 +1,14 @@
-import { getLanguageProfile } from './bilingual/languages.js';
-import extra from './data/english-extra-words.json' with { type: 'json' };
+import { getLanguageProfile } from '../languages/index.js';
+import extra from '../languages/en/extra-words.json' with { type: 'json' };
 import { createFlag, matchCase } from './flag.js';
-import { tokenize, type Token } from './tokens.js';
+import type { Token } from '../text/tokenize.js';
 import type { Check, Flag } from './types.js';
 import { isFrenchWord } from './untranslated-text.js';
 
-// The SCOWL-based word list the bilingual checks already hold (American and British spellings with
+// The SCOWL-based word list of the language data (American and British spellings with
 // their inflections, four letters or more). nspell with dictionary-en was measured here at 26 MB of
 // memory, 148 ms to load and 10 ms a suggestion; this list costs nothing more.
-const LEXICON = getLanguageProfile('en')?.lexicon ?? new Set<string>();
+const LEXICON = getLanguageProfile('en')?.wordList ?? new Set<string>();
 // Words the lists lack: recent news words, loans and Latin tags ("de facto").
 const EXTRA_WORDS = new Set(extra.words);
 // Shorter words are not in the list: nothing can be said about them.
@@ -45,10 +45,26 @@ export const spelling = {
     'listed words one letter away.',
   category: 'fluency/spelling',
   severity: 'minor',
-  run(sentence, context): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "The goverment said prices revint to their level.", flagged: ["goverment", "revint"] },
+      { target: "Wich citizens will benifit from it?", flagged: ["benifit"] },
+      { target: "The unions stagnaient while the ministers hissent the flag.", flagged: ["stagnaient", "hissent"] },
+    ],
+    pass: [
+      { target: "Unvaccinated influencers livestreamed the lockdowns from their homebuyers club." },
+      { target: "The de facto leader of the eurozone met Gerhard Schröder in Brussels." },
+      { target: "She organised the defence programme; he organized the defense program." },
+      { target: "The cristaux dans le tube grew." },
+      { target: "See example.com/abcdxyz or write to press@retouchenews for the re-election figures." },
+      { target: "The occupant of the White House has taken an interest in the matter." },
+    ],
+  },
+  run({ text: sentence, tokens }, context): Flag[] {
     if (context.targetLanguage !== 'en' && !context.targetLanguage.startsWith('en-')) return [];
     const flags: Flag[] = [];
-    for (const token of tokenize(sentence)) {
+    for (const token of tokens) {
       // The word list settles almost every word, so it is asked before the French and address tests.
       if (!isPlainWord(token) || isKnown(token.norm) || isFrenchWord(token) || isInAddress(token, sentence)) continue;
       const suggestions = suggest(token.norm).map((word) => matchCase(word, token.text));

@@ -19,7 +19,21 @@ export const unbalancedPairs = {
     'double quotes are counted per paragraph: an odd number means one is missing.',
   category: 'fluency/punctuation',
   severity: 'minor',
-  run(sentence, context, index): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: 'The group (founded in 1990 said no.', flagged: ['('] },
+      { target: 'He said “no.', flagged: ['“'] },
+    ],
+    pass: [
+      { target: 'The group (founded in 1990) said no.' },
+      { target: 'He said “no.”' },
+      { target: 'He said "no."' },
+      { target: '“We are ready.', document: ['We will win,” the captain said.'] },
+      { target: '"We are ready.', document: ['We will win," the captain said.'] },
+    ],
+  },
+  run({ text: sentence, index }, context): Flag[] {
     // Built only when the sentence itself is unbalanced: most sentences are not.
     let paragraph: string | undefined;
     const flags: Flag[] = [];

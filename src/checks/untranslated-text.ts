@@ -1,7 +1,7 @@
 import { franc } from 'franc';
-import data from './data/french-words.json' with { type: 'json' };
+import data from '../languages/fr/words.json' with { type: 'json' };
 import { createFlag } from './flag.js';
-import { tokenize, type Token } from './tokens.js';
+import type { Token } from '../text/tokenize.js';
 import type { Check, Flag } from './types.js';
 
 // French words that are not English: one is evidence.
@@ -42,9 +42,28 @@ export const untranslatedText = {
     '("café", "régime"). Capitalised words are never flagged: "Le Monde", "Champs-Élysées" are names.',
   category: 'accuracy/untranslated',
   severity: 'major',
-  run(sentence, context): Flag[] {
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "Le gouvernement a annoncé mardi une nouvelle réforme des retraites qui sera présentée dans les prochains jours.", flagged: ["Le gouvernement a annoncé mardi une nouvelle réforme des retraites qui sera présentée dans les prochains jours."] },
+      { target: "The minister said that the décision was final.", flagged: ["décision"] },
+      { target: "Prices rose dans les magasins last week.", flagged: ["dans les"] },
+      { target: "The nombreux visitors queued at the museum.", flagged: ["nombreux"] },
+      { target: "The mayor defended his politique of small steps.", flagged: ["politique"] },
+      { target: "Officials said the plan was officiellement dead.", flagged: ["officiellement"] },
+    ],
+    pass: [
+      { target: "Le Monde reported that the café on the Champs-Élysées had closed." },
+      { target: "He met Charles de Gaulle in 1958." },
+      { target: "The new régime promised a détente with its neighbours." },
+      { target: "Pour the sauce over the fish." },
+      { target: "Her technique is unique, and the critique was harsh." },
+      { target: "The artiste changed money at the bureaux de change in faux fur." },
+      { target: "Socialists and communists criticised the economic policies." },
+    ],
+  },
+  run({ text: sentence, tokens }, context): Flag[] {
     if (context.targetLanguage !== 'en' && !context.targetLanguage.startsWith('en-')) return [];
-    const tokens = tokenize(sentence);
     const marks = tokens.map(markFrench);
     const words = tokens.filter((token) => token.kind === 'word');
     const frenchCount = marks.filter((mark) => mark === 'strong').length;

@@ -1,6 +1,7 @@
-import data from './data/time-adverbials.json' with { type: 'json' };
+import data from '../languages/en/time-adverbials.json' with { type: 'json' };
 import { createFlag } from './flag.js';
-import { isNumberToken, tokenize, type Token } from './tokens.js';
+import type { Token } from '../text/tokenize.js';
+import { isNumberToken } from './word-classes.js';
 import type { Check, Flag } from './types.js';
 
 const MONTHS = new Set(data.months);
@@ -26,8 +27,19 @@ export const verbObjectInterruption = {
     'and its object together and moves the adverbial to the end or the front.',
   category: 'fluency/word-order',
   severity: 'minor',
-  run(sentence): Flag[] {
-    const tokens = tokenize(sentence);
+  needs: 'translation',
+  examples: {
+    flag: [
+      { target: "Renault presented on Tuesday its new electric car.", flagged: ["presented on Tuesday its new"] },
+      { target: "The group confirmed in late March its decision to close the plant.", flagged: ["confirmed in late March its decision"] },
+    ],
+    pass: [
+      { target: "Renault presented its new electric car on Tuesday." },
+      { target: "The minister said on Monday the company would close." },
+      { target: "He was appointed in August." },
+    ],
+  },
+  run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
     for (let index = 0; index < tokens.length; index++) {
       const verb = tokens[index];

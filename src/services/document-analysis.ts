@@ -2,9 +2,10 @@ import { analyzeSegment, createCheckContext, scoreRisk, type SegmentAnalysis } f
 import type { CheckContext, Flag } from '../checks/types.js';
 import type { Storage } from '../storage/types.js';
 import type { DismissalRecord, DocumentRecord, SegmentRecord } from '../model.js';
+import { guessEnglishVariant, variantOfLanguageTag, type EnglishVariant } from '../text/english-variant.js';
 import { found } from './errors.js';
-import { analyzeBilingual, loadDocumentSources, reanalyzeBilingual, type DocumentSources } from './bilingual-analysis.js';
 import { BoundedCache, perStorage } from './bounded-cache.js';
+import { loadDocumentSources, type DocumentSources } from './document-sources.js';
 import { getDocument } from './documents.js';
 
 /** A sentence with what the checks say about its current text. */
@@ -24,6 +25,15 @@ export interface AnalyzedDocument {
   segments: AnalyzedSegment[];
 }
 
+/** The English spelling a document follows: chosen by an editor, or `unspecified` (spelling variants are then not judged). */
+export type EnglishVariantChoice = EnglishVariant | 'unspecified';
+
+/** What an analysis may be told beyond the stored document. */
+export interface AnalysisOptions {
+  /** The document's chosen variant; when absent, the variant its target language names (en-GB) or else the one its machine translation's own spellings show. */
+  variant?: EnglishVariantChoice | undefined;
+}
+
 // Documents whose analysis is kept in memory. A 5,000-sentence article's analysis weighs a few MB
 // and costs about 0.4 s to redo; editors work on a handful of documents at a time.
 const CACHED_DOCUMENTS = 4;
@@ -38,6 +48,7 @@ const MAX_EDITS_ALONE = 16;
  */
 interface CachedAnalysis {
   targetLanguage: string;
+  variant: EnglishVariant | undefined;
   ids: number[];
   paragraphs: number[];
   texts: string[];
@@ -45,10 +56,8 @@ interface CachedAnalysis {
   revisions: number[];
   context: CheckContext;
   analyses: SegmentAnalysis[];
-  /** The source texts the bilingual flags were computed against; null without a source. */
+  /** The source texts the flags were computed against; null without a source. */
   sourceKey: string | null;
-  /** Flags of the bilingual checks, per segment (empty without a source). */
-  bilingual: Flag[][];
   /**
    * False once a sentence was re-analysed alone after a save, against the document facts (names,
    * roles, words) of before the save: good enough for the editor's redraw of that sentence, but
@@ -65,18 +74,19 @@ const cacheOf = perStorage(() => new BoundedCache<number, CachedAnalysis>(CACHED
  * always match the text and the checks of this version, and only dismissals need keeping. The
  * analysis is reused while no text of the document has changed.
  */
-export async function getAnalyzedDocument(storage: Storage, documentId: number): Promise<AnalyzedDocument> {
+export async function getAnalyzedDocument(storage: Storage, documentId: number, options: AnalysisOptions = {}): Promise<AnalyzedDocument> {
   const { document, segments } = await getDocument(storage, documentId);
   const dismissals = await storage.dismissals.listByDocument(documentId);
   const sources = await loadDocumentSources(storage, document, segments);
   const cache = cacheOf(storage);
   let entry = cache.get(documentId);
-  if (!entry || !entry.complete || !isSameText(entry, document, segments) || entry.sourceKey !== (sources?.key ?? null)) {
+  const variant = resolveVariant(document, segments, options.variant);
+  if (!entry || !entry.complete || !isSameText(entry, document, segments) || entry.sourceKey !== (sources?.key ?? null) || entry.variant !== variant) {
     // Let go of the old analysis before making the new one: a 5,000-sentence article would
     // otherwise hold both in memory at the peak.
     cache.delete(documentId);
     entry = undefined;
-    entry = analyzeAll(document, segments, sources);
+    entry = analyzeAll(document, segments, sources, variant);
   } else {
     // The same texts, perhaps at newer revisions (a sentence restored to its text of before).
     entry.revisions = segments.map((segment) => segment.revision);
@@ -85,6 +95,15 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
   return { document, segments: applyDismissals(segments, entry, dismissals, sources) };
 }
 
+/**
+ * The variant a document's analysis uses: the editor's choice when given, else the one its target
+ * language names ("en-GB"), else the one its machine translation's own spellings show (see
+ * `guessEnglishVariant`), else none.
+ */
+export function resolveVariant(document: DocumentRecord, segments: readonly SegmentRecord[], choice?: EnglishVariantChoice): EnglishVariant | undefined {
+  if (choice === 'unspecified') return undefined;
+  return choice ?? variantOfLanguageTag(document.targetLanguage) ?? guessEnglishVariant(segments.map((segment) => segment.original).join('\n'));
+}
 
 /**
  * One sentence with its analysis. After saves to a few sentences, each is re-analysed alone
@@ -92,12 +111,15 @@ export async function getAnalyzedDocument(storage: Storage, documentId: number):
  * analysed, since some checks compare sentences. `current` is the sentence as a save just
  * committed it, which spares reading it again.
  */
-export async function getAnalyzedSegment(storage: Storage, segmentId: number, current?: SegmentRecord): Promise<AnalyzedSegment> {
+export async function getAnalyzedSegment(storage: Storage, segmentId: number, current?: SegmentRecord, options: AnalysisOptions = {}): Promise<AnalyzedSegment> {
   const segment = current ?? found(await storage.segments.get(segmentId), `Sentence ${segmentId}`);
   const cache = cacheOf(storage);
   const known = takeIn(cache.get(segment.documentId), segment);
   const document = found(await storage.documents.get(segment.documentId), `Document ${segment.documentId}`);
-  if (known && !document.sourceLanguage && known.targetLanguage === document.targetLanguage && sum(known.revisions) === document.revisionSum) {
+  // The guessed variant is read from the machine translation, which never changes: a kept analysis
+  // made without a choice stays right until a choice is made.
+  const sameVariant = known && (options.variant === undefined || (options.variant === 'unspecified' ? known.variant === undefined : known.variant === options.variant));
+  if (known && sameVariant && !document.sourceLanguage && known.targetLanguage === document.targetLanguage && sum(known.revisions) === document.revisionSum) {
     // Sentences are made at import and never added or removed, and revisions only grow: equal
     // sums mean every sentence is at the revision the analysis saw, so this one is answered alone.
     cache.set(document.id, known);
@@ -108,18 +130,18 @@ export async function getAnalyzedSegment(storage: Storage, segmentId: number, cu
   const index = segments.findIndex((candidate) => candidate.id === segmentId);
   const sources = await loadDocumentSources(storage, document, segments);
   let entry = cache.get(document.id);
-  const edited = entry && entry.sourceKey === (sources?.key ?? null) ? editedSince(entry, document, segments) : undefined;
+  const variant = resolveVariant(document, segments, options.variant);
+  const edited = entry && entry.sourceKey === (sources?.key ?? null) && entry.variant === variant ? editedSince(entry, document, segments) : undefined;
   if (entry && edited && edited.length <= MAX_EDITS_ALONE) {
     // Saves to other sentences may have landed meanwhile (concurrent editors): each is re-analysed alone too.
     for (const position of edited) {
       entry.analyses[position] = analyzeSegment(entry.context, position, segments[position]!.text);
-      entry.bilingual[position] = sources ? reanalyzeBilingual(sources, segments[position]!, position) : [];
       entry.texts[position] = segments[position]!.text;
       entry.complete = false;
     }
     entry.revisions = segments.map((stored) => stored.revision);
   } else {
-    entry = analyzeAll(document, segments, sources);
+    entry = analyzeAll(document, segments, sources, variant);
   }
   cache.set(document.id, entry);
   const dismissals = await storage.dismissals.listBySegment(segmentId);
@@ -146,12 +168,15 @@ function takeIn(entry: CachedAnalysis | undefined, segment: SegmentRecord): Cach
   return entry;
 }
 
-function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[], sources: DocumentSources | null): CachedAnalysis {
-  const context = createCheckContext(segments.map(({ text, paragraph }) => ({ text, paragraph })), document.targetLanguage);
+function analyzeAll(document: DocumentRecord, segments: readonly SegmentRecord[], sources: DocumentSources | null, variant: EnglishVariant | undefined): CachedAnalysis {
+  const context = createCheckContext(segments.map(({ text, paragraph }) => ({ text, paragraph })), document.targetLanguage, {
+    variant,
+    source: sources ? { language: sources.language, texts: sources.perSegment } : undefined,
+  });
   return {
     sourceKey: sources?.key ?? null,
-    bilingual: sources ? analyzeBilingual(sources, segments) : segments.map(() => []),
     targetLanguage: document.targetLanguage,
+    variant,
     ids: segments.map((segment) => segment.id),
     paragraphs: segments.map((segment) => segment.paragraph),
     texts: segments.map((segment) => segment.text),
@@ -185,10 +210,10 @@ function editedSince(entry: CachedAnalysis, document: DocumentRecord, segments: 
   return edited;
 }
 
-/** Each segment with its target-only and bilingual flags, dismissed ones set apart. */
+/** Each segment with its flags, dismissed ones set apart. */
 function applyDismissals(
   segments: readonly SegmentRecord[],
-  entry: Pick<CachedAnalysis, 'analyses' | 'bilingual'>,
+  entry: Pick<CachedAnalysis, 'analyses'>,
   dismissals: readonly DismissalRecord[],
   sources: DocumentSources | null,
 ): AnalyzedSegment[] {
@@ -200,14 +225,13 @@ function applyDismissals(
 function analyzeWithDismissals(
   segment: SegmentRecord,
   index: number,
-  entry: Pick<CachedAnalysis, 'analyses' | 'bilingual'>,
+  entry: Pick<CachedAnalysis, 'analyses'>,
   dismissed: ReadonlySet<string>,
   sources: DocumentSources | null,
 ): AnalyzedSegment {
   const flags: Flag[] = [];
   const dismissedFlags: Flag[] = [];
-  const all = [...(entry.analyses[index]?.flags ?? []), ...(entry.bilingual[index] ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const flag of all) {
+  for (const flag of entry.analyses[index]?.flags ?? []) {
     const key = dismissalKey(segment.id, flag.checkId, segment.text.slice(flag.start, flag.end));
     (dismissed.has(key) ? dismissedFlags : flags).push(flag);
   }

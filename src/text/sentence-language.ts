@@ -1,8 +1,8 @@
 /** Each language's word lists for the sentence splitter: abbreviations, sentence starters, elisions. */
-import abbreviationsEn from './data/abbreviations-en.json' with { type: 'json' };
-import abbreviationsFr from './data/abbreviations-fr.json' with { type: 'json' };
-import startersEn from './data/sentence-starters-en.json' with { type: 'json' };
-import startersFr from './data/sentence-starters-fr.json' with { type: 'json' };
+import abbreviationsEn from '../languages/en/abbreviations.json' with { type: 'json' };
+import abbreviationsFr from '../languages/fr/abbreviations.json' with { type: 'json' };
+import startersEn from '../languages/en/sentence-starters.json' with { type: 'json' };
+import startersFr from '../languages/fr/sentence-starters.json' with { type: 'json' };
 
 /** The languages whose abbreviations and sentence starters the splitter knows. */
 export type SentenceLanguage = 'en' | 'fr';
@@ -26,7 +26,7 @@ export interface LanguageRules {
   elisions: ReadonlySet<string>;
 }
 
-// The word lists of each language, from the JSON files beside this module.
+// The word lists of each language, from its folder in src/languages.
 export const RULES: Record<SentenceLanguage, LanguageRules> = {
   en: createRules(abbreviationsEn, startersEn),
   fr: createRules(abbreviationsFr, startersFr),

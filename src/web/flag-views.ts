@@ -1,4 +1,3 @@
-import { listBilingualChecks } from '../checks/bilingual/run.js';
 import { listChecks } from '../checks/run.js';
 import type { Flag } from '../checks/types.js';
 
@@ -23,7 +22,7 @@ export interface FlagView {
   suggestions: string[];
 }
 
-const CHECK_NAMES = new Map([...listChecks(), ...listBilingualChecks()].map((check) => [check.id, check.name]));
+const CHECK_NAMES = new Map(listChecks().map((check) => [check.id, check.name]));
 const SEVERITY_RANK: Record<string, number> = { minor: 1, major: 2, critical: 3 };
 
 /** Cut a sentence at every flag boundary so overlapping flags can each be highlighted. */

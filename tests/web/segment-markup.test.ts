@@ -16,8 +16,8 @@ function sentence(overrides: Partial<AnalyzedSegment> = {}): AnalyzedSegment {
     status: 'to-review', revision: 0, updatedAt: '2026-11-26T00:00:00.000Z', source: '',
     risk: 2, dismissedFlags: [],
     flags: [{
-      checkId: 'false-friends', category: 'accuracy/false-friend', severity: 'major', start: 32, end: 38,
-      message: '"tenant" copies French "locataire": write "occupant".', suggestions: ['occupant'],
+      checkId: 'false-friends', entryId: 'tenant-of-office', category: 'accuracy/false-friend', severity: 'major', start: 32, end: 38,
+      message: '"tenant" copies French "locataire": write "occupant".', suggestions: ['occupant'], hint: false,
     }],
     ...overrides,
   };

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { listBilingualChecks } from '../../checks/bilingual/run.js';
 import { listChecks } from '../../checks/run.js';
 import { getAnalyzedDocument } from '../../services/document-analysis.js';
 import { summarizeProgress } from '../../services/document-progress.js';
@@ -82,7 +81,7 @@ export function createDocumentApi(storage: Storage): Router {
 
   router.get('/checks', (_request, response) => {
     // Checks marked needsSource run only on documents with an attached source.
-    response.json({ checks: [...listChecks().map((check) => ({ ...check, needsSource: false })), ...listBilingualChecks()] });
+    response.json({ checks: listChecks() });
   });
 
   return router;

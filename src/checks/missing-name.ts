@@ -1,0 +1,262 @@
+import type { PairProfile } from '../languages/index.js';
+import { foldAccents } from '../text/tokenize.js';
+import { isAcronym, isCapitalised, readWords, type Word } from '../text/words.js';
+import { createFlag } from './flag.js';
+import { readNeighbours } from './neighbours.js';
+import type { Check, CheckContext, Flag } from './types.js';
+
+// A name and a target word are the same name when they share this many first letters...
+const MIN_SHARED_PREFIX = 4;
+// ...and the shared part is at least this share of the shorter word: "Serbes"/"Serbs", "Russie"/"Russia".
+const MIN_SHARED_SHARE = 0.6;
+// Hyphenated parts shorter than this ("de" in "Saint-Germain-des-Prés") are not required.
+const MIN_PART_LENGTH = 3;
+// Longest ending dropped to find a word's exonyms by its start.
+const MAX_ENDING = 5;
+// Longest source, in words, read as a title when it has no closing punctuation.
+const MAX_HEADING_WORDS = 10;
+// Roman numerals, with an ordinal ending ("XXIe siècle"): numbers, not names.
+const ROMAN = /^[IVXLCDM]+\p{Ll}{0,3}$/u;
+
+/** Names and acronyms of the source that the translation lost. */
+export const missingName = {
+  id: 'missing-name',
+  name: 'Name missing from the translation',
+  description:
+    'A capitalised word of the source that is not where a sentence or a quotation starts, or an acronym ' +
+    'anywhere, is taken for a name ("Ahtisaari", "Kosovo", "ONU") and must be in the translation. It is found ' +
+    'ignoring case and accents ("Québec" in "Quebec", "kosovo"), by a shared start ("Serbes" in "Serbs", ' +
+    '"Russie" in "Russia"), or by the exonyms of the language pair\'s data ("Maison-Blanche" is "White House", ' +
+    '"États-Unis" is "United States" or "US", "Union européenne" is "EU"). Hyphenated names need each part. ' +
+    'Many capitalised source words are translated rather than kept ("Traité de Rome" is "Treaty of Rome", ' +
+    '"Irakiens" is "Iraqis"), and English capitalises what renders them: so a name is reported only when ' +
+    'the translation has fewer unexplained capitalised words than the source has missing names. A name found ' +
+    'in the previous or next sentence of the translation is not missing (sentence alignment is not exact). ' +
+    'The flag points at the words where the name should be: between the words linked to the source words ' +
+    'around it (numbers, names, cognates).',
+  category: 'accuracy/omission',
+  severity: 'major',
+  needs: 'source',
+  examples: {
+    flag: [
+      { target: 'The minister met his counterpart in the capital.', source: 'Le ministre a rencontré son homologue Sigrid Kaag à La Haye.', flagged: ['counterpart in the'] },
+      { target: 'States - States and Canada signed the deal.', source: "Les États-Unis et le Canada ont signé l'accord.", flagged: ['States - States and'] },
+      { target: 'The agency said the plant was safe.', source: "L'AIEA a déclaré que la centrale était sûre.", flagged: ['The agency said'] },
+    ],
+    pass: [
+      { target: 'The minister met his counterpart Sigrid Kaag in The Hague.', source: 'Le ministre a rencontré son homologue Sigrid Kaag à La Haye.' },
+      { target: 'The minister met his counterpart sigrid kaag in the hague.', source: 'Le ministre a rencontré son homologue Sigrid Kaag à La Haye.' },
+      { target: 'The White House denied the report.', source: "La Maison-Blanche a démenti l'information." },
+      { target: 'The US and Canada signed the deal.', source: "Les États-Unis et le Canada ont signé l'accord." },
+      { target: 'The IAEA said the plant was safe.', source: "L'AIEA a déclaré que la centrale était sûre." },
+      { target: 'NATO troops stayed in Quebec.', source: "Les troupes de l'OTAN sont restées au Québec." },
+      { target: 'Serbs and Croats voted on Sunday.', source: 'Les Serbes et les Croates ont voté dimanche.' },
+      { target: 'Iraqis queued to vote.', source: 'Les Irakiens ont fait la queue pour voter.' },
+      { target: 'The Treaty of Lisbon changed little.', source: 'Le Traité de Lisbonne a peu changé les choses.' },
+      { target: 'The EU budget was adopted.', source: "Le budget de l'Union européenne a été adopté." },
+      { target: 'The bank raised rates in the 21st century.', source: 'La banque a relevé ses taux au XXIe siècle.' },
+      { target: 'Farmers are angry.', source: 'Les Agriculteurs En Colère' },
+      { target: 'He spoke to the mayor.', source: 'Il a parlé au maire.' },
+      { target: 'He met his counterpart in Vienna on Monday.', source: 'Il a rencontré lundi à Vienne son homologue, Martti Ahtisaari.', document: ['Martti Ahtisaari, the UN envoy, said little.'] },
+    ],
+  },
+  run(sentence, context): Flag[] {
+    const source = sentence.source;
+    const profile = context.source?.profile;
+    if (!source || !profile) return [];
+    const sourceWords = readWords(source.text, profile);
+    const heading = isHeading(source.text, sourceWords);
+    const wanted = (word: Word): boolean => isName(word, profile.numberWords) && (!heading || isAcronym(word));
+    if (!sourceWords.some(wanted)) return [];
+    const pair = context.source?.pair;
+    const targetWords = readWords(sentence.text, context.target);
+    const found = createFinder(sentence.text, targetWords, pair);
+    const covered = coverPhrases(sourceWords, found, pair);
+    const missing = sourceWords.filter((word, index) => !covered[index] && wanted(word) && !isFound(word, found));
+    if (missing.length === 0) return [];
+    const unexplained = countUnexplainedCapitals(targetWords, sourceWords, pair);
+    if (missing.length <= unexplained) return [];
+    const neighbours = readNeighbours(context, sentence.index).map((text) => createFinder(text, readWords(text, context.target), pair));
+    const lost = missing.filter((word) => !neighbours.some((finder) => isFound(word, finder)));
+    const flags: Flag[] = [];
+    for (const group of groupAdjacent(lost, sourceWords)) {
+      const first = group[0]!;
+      const last = group[group.length - 1]!;
+      const span = source.links.locate(first.token.start, last.token.end);
+      if (!span || flags.some((flag) => flag.start < span.end && span.start < flag.end)) continue;
+      const name = source.text.slice(first.token.start, last.token.end);
+      flags.push(createFlag(missingName, span.start, span.end, `"${name}" of the source is not in the translation: check the name was kept here.`));
+    }
+    return flags;
+  }
+} satisfies Check;
+
+// Whether a source name is in a translation: as is, without its hyphens, as an acronym, or part by part.
+function isFound(word: Word, found: Finder): boolean {
+  if (found.key(word.folded) || found.key(word.folded.replaceAll('-', ' '))) return true;
+  if (isAcronym(word) && found.acronym(word.folded)) return true;
+  const parts = word.folded.split('-').filter((part) => part.length >= MIN_PART_LENGTH);
+  return parts.length > 1 && parts.every((part) => found.key(part));
+}
+
+// Missing names next to each other in the source ("Sigrid Kaag") make one flag.
+function groupAdjacent(missing: readonly Word[], words: readonly Word[]): Word[][] {
+  const groups: Word[][] = [];
+  for (const word of missing) {
+    const group = groups[groups.length - 1];
+    const previous = group?.[group.length - 1];
+    if (group && previous && words.indexOf(word) === words.indexOf(previous) + 1) group.push(word);
+    else groups.push([word]);
+  }
+  return groups;
+}
+
+// A capitalised word away from a sentence start, or an acronym anywhere; not a roman numeral or a number word.
+function isName(word: Word, numberWords: ReadonlyMap<string, number>): boolean {
+  if (word.surface.length < 2 || !isCapitalised(word) || ROMAN.test(word.surface)) return false;
+  if (numberWords.has(word.bare)) return false;
+  return !word.initial || isAcronym(word);
+}
+
+// Lower-case, no accents, no dots ("U.S." is "us"), words separated by single spaces, padded.
+function foldForPhrases(text: string): string {
+  return ` ${foldAccents(text).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+}
+
+/** Where a name of the source is looked for in the translation. */
+interface Finder {
+  /** The translation folded for phrase search (`foldForPhrases`). */
+  readonly text: string;
+  /** Whether a folded source word or part is in the translation, as is, by its start or by an exonym. */
+  key(key: string): boolean;
+  /** Whether an acronym's letters, in any order, are an acronym of the translation ("UEM" and "EMU", "OTAN" and "NATO"). */
+  acronym(folded: string): boolean;
+}
+
+// The finder reads the translation once; what only some names need (the folded text, the index by
+// first letters, the acronyms) is built on first use.
+function createFinder(target: string, targetWords: Word[], pair: PairProfile | undefined): Finder {
+  const forms = new Set<string>();
+  for (const word of targetWords) {
+    forms.add(word.folded);
+    // "L'Expansion" left in French still carries the name "Expansion".
+    if (/[-']/.test(word.folded)) for (const part of word.folded.split(/[-']/)) if (part !== '') forms.add(part);
+  }
+  let text: string | undefined;
+  let byStart: Map<string, string[]> | undefined;
+  let acronyms: Set<string> | undefined;
+  const hasWord = (key: string): boolean => {
+    if (forms.has(key)) return true;
+    byStart ??= indexByStart([...forms]);
+    return byStart.get(key.slice(0, MIN_SHARED_PREFIX))?.some((form) => sharesStart(key, form)) ?? false;
+  };
+  // An exonym is trusted: its start is enough ("web" in "website").
+  const hasPhrase = (phrase: string): boolean => {
+    text ??= foldForPhrases(target);
+    return text.includes(` ${phrase} `) || (!phrase.includes(' ') && [...forms].some((form) => form.startsWith(phrase)));
+  };
+  return {
+    get text() {
+      text ??= foldForPhrases(target);
+      return text;
+    },
+    key: (key) => hasWord(key) || (findExonyms(key, pair)?.some(hasPhrase) ?? false),
+    acronym: (folded) => {
+      acronyms ??= new Set(targetWords.filter(isAcronym).map((word) => sortLetters(word.folded)));
+      return acronyms.has(sortLetters(folded));
+    }
+  };
+}
+
+// The exonyms of a word, or of its longest start that has some ("irakiens" takes those of "irak").
+function findExonyms(key: string, pair: PairProfile | undefined): string[] | undefined {
+  const exonyms = pair?.exonyms;
+  if (!exonyms) return undefined;
+  // An ending to drop is short: "irakiens" takes those of "irak".
+  for (let length = key.length; length >= Math.max(Math.min(key.length, MIN_SHARED_PREFIX), key.length - MAX_ENDING); length--) {
+    const found = exonyms.get(key.slice(0, length));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function sortLetters(word: string): string {
+  return [...word].sort().join('');
+}
+
+// A title ("Les Leçons du tsunami", "Le Prix de l'immobilier : un château de cartes ?"): short, without a
+// closing full stop; its capitals may be title case, so only its acronyms are taken for names.
+function isHeading(source: string, words: Word[]): boolean {
+  return words.length <= MAX_HEADING_WORDS && !/[.!;»"”)]\s*$/.test(source);
+}
+
+// Source words inside a multi-word exonym found on both sides ("Union européenne" with "EU").
+function coverPhrases(words: Word[], found: Finder, pair: PairProfile | undefined): boolean[] {
+  const covered = words.map(() => false);
+  const exonyms = pair?.exonyms;
+  if (!exonyms) return covered;
+  const starts = indexPhraseStarts(exonyms);
+  words.forEach((word, index) => {
+    if (!starts.has(word.folded)) return;
+    for (const length of [3, 2]) {
+      const slice = words.slice(index, index + length);
+      if (slice.length < length) continue;
+      const key = slice.map((other) => other.folded).join(' ');
+      if (exonyms.get(key)?.some((phrase) => found.text.includes(` ${phrase} `))) {
+        for (let offset = 0; offset < length; offset++) covered[index + offset] = true;
+      }
+    }
+  });
+  return covered;
+}
+
+// First words of the multi-word exonym keys, per exonym table.
+const phraseStarts = new WeakMap<object, ReadonlySet<string>>();
+
+function indexPhraseStarts(exonyms: ReadonlyMap<string, string[]>): ReadonlySet<string> {
+  const cached = phraseStarts.get(exonyms);
+  if (cached) return cached;
+  const starts = new Set([...exonyms.keys()].filter((key) => key.includes(' ')).map((key) => key.split(' ')[0] ?? ''));
+  phraseStarts.set(exonyms, starts);
+  return starts;
+}
+
+// Capitalised target words away from the sentence start that match no source word and render none by
+// the exonyms: translations of names ("Treaty", "Iraqis", "West"), each of which may account for one
+// missing name. "States" renders "États" and explains nothing else: "États-Unis" as "States - States".
+function countUnexplainedCapitals(targetWords: Word[], sourceWords: Word[], pair: PairProfile | undefined): number {
+  const rendered = new Set<string>();
+  for (const word of sourceWords) {
+    for (const key of [word.folded, ...word.folded.split('-')]) {
+      for (const phrase of pair?.exonyms.get(key) ?? []) for (const part of phrase.split(' ')) rendered.add(part);
+    }
+  }
+  const sourceForms = new Set(sourceWords.map((word) => word.folded));
+  const byStart = indexByStart([...sourceForms]);
+  let count = 0;
+  for (const word of targetWords) {
+    if (word.initial || !isCapitalised(word) || word.surface.length < 2 || rendered.has(word.folded) || sourceForms.has(word.folded)) continue;
+    if (!byStart.get(word.folded.slice(0, MIN_SHARED_PREFIX))?.some((other) => sharesStart(other, word.folded))) count++;
+  }
+  return count;
+}
+
+// Words by their first letters, since two words share a start only if they share those.
+function indexByStart(words: string[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const word of words) {
+    const key = word.slice(0, MIN_SHARED_PREFIX);
+    const list = index.get(key);
+    if (list) list.push(word);
+    else index.set(key, [word]);
+  }
+  return index;
+}
+
+// "serbes" and "serbs" share "serb": four letters, two thirds of the shorter word.
+function sharesStart(name: string, form: string): boolean {
+  const limit = Math.min(name.length, form.length);
+  let shared = 0;
+  while (shared < limit && name.charCodeAt(shared) === form.charCodeAt(shared)) shared++;
+  return shared >= MIN_SHARED_PREFIX && shared >= MIN_SHARED_SHARE * limit;
+}
