@@ -43,7 +43,7 @@ export const falseFriends = {
     pass: [
       { target: 'The Chamber of Deputies voted on Tuesday.' },
       { target: 'The meeting was chaired by the Prime Minister Jan Fischer.' },
-      { target: 'The union filed a complaint against the company.' },
+      { target: 'The family filed a complaint against the driver with the police.' },
       { target: 'The complaint of the government against the proposals was rejected.' },
       { target: 'The actual cost was higher than expected.', source: 'Le coût réel a été plus élevé que prévu.' },
     ],

@@ -15,7 +15,7 @@ export const lengthRatio = {
     'character. Following Gale and Church, the target length is modelled as normal with mean ratio × n and ' +
     'variance v × n for n source characters, both measured per language pair on human post-edited ' +
     'translations (src/languages/<pair>/pair.json). A sentence is flagged only beyond a wide band (|z| above ' +
-    '3.5, which a post-edited translation passes less than once in a thousand), and only for sources long ' +
+    '4, which no post-edited translation of the LIG split passes), and only for sources long ' +
     'enough to judge; sentences aligned to the same source sentences are measured together. The flag points at the likeliest place: for a short translation, the words where the ' +
     'longest stretch of the source linked to nothing should be; for a long one, the longest stretch of the ' +
     'translation linked to nothing.',

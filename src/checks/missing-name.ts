@@ -2,6 +2,7 @@ import type { PairProfile } from '../languages/index.js';
 import { foldAccents } from '../text/tokenize.js';
 import { isAcronym, isCapitalised, readWords, type Word } from '../text/words.js';
 import { createFlag } from './flag.js';
+import { commonSubsequence } from './word-links.js';
 import { readNeighbours } from './neighbours.js';
 import type { Check, CheckContext, Flag } from './types.js';
 
@@ -15,6 +16,11 @@ const MIN_PART_LENGTH = 3;
 const MAX_ENDING = 5;
 // Longest source, in words, read as a title when it has no closing punctuation.
 const MAX_HEADING_WORDS = 10;
+// Longest acronym: "UNESCO"; longer words in capitals are shouted.
+const MAX_ACRONYM_LENGTH = 6;
+// Share of a name's letters a translation's word must have in order to be its spelling ("Schreder",
+// "Schraeder"; "Gouverneur", "governor").
+const MIN_SPELLING_SHARE = 0.7;
 // Roman numerals, with an ordinal ending ("XXIe siècle"): numbers, not names.
 const ROMAN = /^[IVXLCDM]+\p{Ll}{0,3}$/u;
 
@@ -26,7 +32,8 @@ export const missingName = {
     'A capitalised word of the source that is not where a sentence or a quotation starts, or an acronym ' +
     'anywhere, is taken for a name ("Ahtisaari", "Kosovo", "ONU") and must be in the translation. It is found ' +
     'ignoring case and accents ("Québec" in "Quebec", "kosovo"), by a shared start ("Serbes" in "Serbs", ' +
-    '"Russie" in "Russia"), or by the exonyms of the language pair\'s data ("Maison-Blanche" is "White House", ' +
+    '"Russie" in "Russia"), by a close spelling ("Schreder", "Schraeder"), an acronym by the initials of the ' +
+    'words it stands for ("NMD", "national missile defense"), or by the exonyms of the language pair\'s data ("Maison-Blanche" is "White House", ' +
     '"États-Unis" is "United States" or "US", "Union européenne" is "EU"). Hyphenated names need each part. ' +
     'Many capitalised source words are translated rather than kept ("Traité de Rome" is "Treaty of Rome", ' +
     '"Irakiens" is "Iraqis"), and English capitalises what renders them: so a name is reported only when ' +
@@ -39,9 +46,9 @@ export const missingName = {
   needs: 'source',
   examples: {
     flag: [
-      { target: 'The minister met his counterpart in the capital.', source: 'Le ministre a rencontré son homologue Sigrid Kaag à La Haye.', flagged: ['counterpart in the'] },
+      { target: 'The minister met his counterpart in the capital.', source: 'Le ministre a rencontré son homologue Sigrid Kaag à La Haye.', flagged: ['his counterpart in the'] },
       { target: 'States - States and Canada signed the deal.', source: "Les États-Unis et le Canada ont signé l'accord.", flagged: ['States - States and'] },
-      { target: 'The agency said the plant was safe.', source: "L'AIEA a déclaré que la centrale était sûre.", flagged: ['The agency said'] },
+      { target: 'The agency said the plant was safe.', source: "L'AIEA a déclaré que la centrale était sûre.", flagged: ['The agency said the'] },
     ],
     pass: [
       { target: 'The minister met his counterpart Sigrid Kaag in The Hague.', source: 'Le ministre a rencontré son homologue Sigrid Kaag à La Haye.' },
@@ -114,6 +121,8 @@ function groupAdjacent(missing: readonly Word[], words: readonly Word[]): Word[]
 // A capitalised word away from a sentence start, or an acronym anywhere; not a roman numeral or a number word.
 function isName(word: Word, numberWords: ReadonlyMap<string, number>): boolean {
   if (word.surface.length < 2 || !isCapitalised(word) || ROMAN.test(word.surface)) return false;
+  // A long word in capitals is shouted, not an acronym: "une situation CRITIQUE".
+  if (word.surface.length > MAX_ACRONYM_LENGTH && word.surface === word.surface.toUpperCase()) return false;
   if (numberWords.has(word.bare)) return false;
   return !word.initial || isAcronym(word);
 }
@@ -148,7 +157,8 @@ function createFinder(target: string, targetWords: Word[], pair: PairProfile | u
   const hasWord = (key: string): boolean => {
     if (forms.has(key)) return true;
     byStart ??= indexByStart([...forms]);
-    return byStart.get(key.slice(0, MIN_SHARED_PREFIX))?.some((form) => sharesStart(key, form)) ?? false;
+    if (byStart.get(key.slice(0, MIN_SHARED_PREFIX))?.some((form) => sharesStart(key, form))) return true;
+    return [...forms].some((form) => spellsAlike(key, form));
   };
   // An exonym is trusted: its start is enough ("web" in "website").
   const hasPhrase = (phrase: string): boolean => {
@@ -163,7 +173,7 @@ function createFinder(target: string, targetWords: Word[], pair: PairProfile | u
     key: (key) => hasWord(key) || (findExonyms(key, pair)?.some(hasPhrase) ?? false),
     acronym: (folded) => {
       acronyms ??= new Set(targetWords.filter(isAcronym).map((word) => sortLetters(word.folded)));
-      return acronyms.has(sortLetters(folded));
+      return acronyms.has(sortLetters(folded)) || isSpelledOut(folded, targetWords);
     }
   };
 }
@@ -178,6 +188,25 @@ function findExonyms(key: string, pair: PairProfile | undefined): string[] | und
     if (found) return found;
   }
   return undefined;
+}
+
+// An acronym written out in the translation: the initials of consecutive words, in its order or
+// another ("NMD" in "national missile defense", "OTAN" in "North Atlantic Treaty Organization").
+function isSpelledOut(acronym: string, words: readonly Word[]): boolean {
+  const content = words.filter((word) => word.folded.length > 3 || isCapitalised(word));
+  const wanted = sortLetters(acronym);
+  for (let index = 0; index + acronym.length <= content.length; index++) {
+    const initials = content.slice(index, index + acronym.length).map((word) => word.folded.charAt(0)).join('');
+    if (initials === acronym || sortLetters(initials) === wanted) return true;
+  }
+  return false;
+}
+
+// A word written alike, same first letter and most letters in the same order: a spelling of the name.
+function spellsAlike(name: string, form: string): boolean {
+  if (name.length < MIN_SHARED_PREFIX || form.charCodeAt(0) !== name.charCodeAt(0)) return false;
+  const longer = Math.max(name.length, form.length);
+  return Math.min(name.length, form.length) >= MIN_SPELLING_SHARE * longer && commonSubsequence(name, form) >= MIN_SPELLING_SHARE * longer;
 }
 
 function sortLetters(word: string): string {

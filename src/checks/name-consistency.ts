@@ -1,3 +1,4 @@
+import { getLanguageProfile } from '../languages/index.js';
 import { createFlag } from './flag.js';
 import type { Check, Flag, NameForms } from './types.js';
 
@@ -15,7 +16,8 @@ export const nameConsistency = {
   description:
     'Collects the capitalised multi-word names of the article body ("Donald Trump") once per document and ' +
     'flags the same words cased otherwise ("Donald trump"), in any segment including tags. Only words that ' +
-    'are capitalised in the known name and lower-case here are flagged, so a correctly spelled name never is.',
+    'are capitalised in the known name and lower-case here are flagged, so a correctly spelled name never is; ' +
+    'a name made only of dictionary words ("Human Rights", "Social Security") is also a common noun and is left alone.',
   category: 'fluency/capitalization',
   severity: 'minor',
   needs: 'translation',
@@ -28,6 +30,7 @@ export const nameConsistency = {
       { target: 'Talks with Emmanuel Macron ended late.', document: ['On Monday, President Emmanuel Macron met Olaf Scholz in Berlin.'] },
       { target: 'Olaf Scholz agreed.', document: ['On Monday, President Emmanuel Macron met Olaf Scholz in Berlin.'] },
       { target: 'The trump card was played.', document: ['President Donald Trump spoke.', 'Donald Trump left.'] },
+      { target: 'The declaration defends human rights.', document: ['The Universal Declaration of Human Rights was signed in 1948.'] },
     ],
   },
   run({ text: sentence, tokens }, context): Flag[] {
@@ -47,8 +50,9 @@ export const nameConsistency = {
         keys.push(key);
       }
       for (let length = keys.length + 1; length >= 2; length--) {
-        const known = context.names.get(keys[length - 2] ?? '');
-        if (!known) continue;
+        const key = keys[length - 2] ?? '';
+        const known = context.names.get(key);
+        if (!known || isCommonPhrase(key)) continue;
         const slice = tokens.slice(index, index + length);
         const preferredWords = known.preferred.split(' ');
         let firstWrong = -1;
@@ -89,6 +93,16 @@ function firstWordsFor(names: ReadonlyMap<string, NameForms>): ReadonlySet<strin
     firstWordsOf.set(names, words);
   }
   return words;
+}
+
+// Words of a dictionary, lower-case: "human rights", "social security" written lower-case are common
+// nouns, even where the article capitalises them inside a title ("Declaration of Human Rights").
+const WORD_LIST = getLanguageProfile('en')?.wordList ?? new Set<string>();
+// Shorter words are not in the word list; they are function words or parts of names alike.
+const MIN_LISTED_LENGTH = 4;
+
+function isCommonPhrase(key: string): boolean {
+  return key.split(' ').every((word) => word.length < MIN_LISTED_LENGTH || WORD_LIST.has(word));
 }
 
 function isUpper(word: string): boolean {

@@ -25,8 +25,8 @@ export const negationMismatch = {
   needs: 'source',
   examples: {
     flag: [
-      { target: 'The minister will attend the summit.', source: 'Le ministre ne participera pas au sommet.', flagged: ['will attend the'] },
-      { target: 'The talks have succeeded.', source: "Les négociations n'ont jamais abouti.", flagged: ['talks have succeeded'] },
+      { target: 'The minister will attend the summit.', source: 'Le ministre ne participera pas au sommet.', flagged: ['will attend the summit'] },
+      { target: 'The talks have succeeded.', source: "Les négociations n'ont jamais abouti.", flagged: ['The talks have succeeded'] },
       { target: 'The mayor did not sign the decree.', source: 'Le maire a signé le décret.', flagged: ['not'] },
       { target: 'Refugees arrived with papers.', source: "Les réfugiés sont arrivés sans papiers d'identité.", flagged: ['with'] },
     ],

@@ -25,8 +25,8 @@ export const numberMismatch = {
       { target: 'The fund raised 35 million euros last year.', source: "Le fonds a levé 3,5 millions d'euros l'an dernier.", flagged: ['35 million'] },
       { target: 'The ferry carried 1,400 passengers.', source: 'Le ferry transportait 1 200 passagers.', flagged: ['1,400'] },
       { target: 'The plan will cost 4 billion dollars.', source: 'Le plan coûtera 4 billions de dollars.', flagged: ['4 billion'] },
-      { target: 'The mayor opened the new bridge on Friday.', source: 'Le maire a inauguré vendredi le pont, long de 240 mètres.', flagged: ['bridge on Friday'] },
-      { target: 'Three firefighters were hurt.', source: 'Cinq pompiers ont été blessés.', flagged: ['Three firefighters were'] },
+      { target: 'The mayor opened the new bridge on Friday.', source: 'Le maire a inauguré vendredi le pont, long de 240 mètres.', flagged: ['new bridge on Friday'] },
+      { target: 'Three firefighters were hurt.', source: 'Cinq pompiers ont été blessés.', flagged: ['Three firefighters were hurt'] },
     ],
     pass: [
       { target: 'The fund raised 3.5 million euros last year.', source: "Le fonds a levé 3,5 millions d'euros l'an dernier." },

@@ -22,9 +22,9 @@ export const quoteMismatch = {
   needs: 'source',
   examples: {
     flag: [
-      { target: 'The mayor called the plan a disgrace.', source: 'Le maire a qualifié le projet de « honte ».', flagged: ['plan a disgrace'] },
+      { target: 'The mayor called the plan a disgrace.', source: 'Le maire a qualifié le projet de « honte ».', flagged: ['the plan a disgrace'] },
       { target: 'She said she was "very tired" of the debate.', source: "Elle s'est dite très lasse du débat.", flagged: ['"very tired"'] },
-      { target: 'The so-called green wave swept the cities.', source: "La 'vague verte' a déferlé sur les villes.", flagged: ['The so-called green'] },
+      { target: 'The so-called green wave swept the cities.', source: "La 'vague verte' a déferlé sur les villes.", flagged: ['The so-called green wave'] },
     ],
     pass: [
       { target: 'The mayor called the plan a "disgrace".', source: 'Le maire a qualifié le projet de « honte ».' },

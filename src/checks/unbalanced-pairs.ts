@@ -15,8 +15,9 @@ export const unbalancedPairs = {
   name: 'Unbalanced brackets or quotes',
   description:
     'An opening bracket or quotation mark with no closing one, or the reverse. A quotation often spans ' +
-    'several sentences, so a sentence is flagged only when its whole paragraph is unbalanced too. Straight ' +
-    'double quotes are counted per paragraph: an odd number means one is missing.',
+    'several sentences, so a sentence is flagged only when its whole paragraph is unbalanced too, and not ' +
+    'when its source leaves the same mark open (the translation is faithful). Straight double quotes are ' +
+    'counted per paragraph: an odd number means one is missing.',
   category: 'fluency/punctuation',
   severity: 'minor',
   needs: 'translation',
@@ -31,11 +32,15 @@ export const unbalancedPairs = {
       { target: 'He said "no."' },
       { target: '“We are ready.', document: ['We will win,” the captain said.'] },
       { target: '"We are ready.', document: ['We will win," the captain said.'] },
+      { target: 'The opposition has not (yet!', source: "L'opposition n'a pas (encore !" },
     ],
   },
-  run({ text: sentence, index }, context): Flag[] {
+  run({ text: sentence, index, source }, context): Flag[] {
     // Built only when the sentence itself is unbalanced: most sentences are not.
     let paragraph: string | undefined;
+    // A mark the source leaves open too was translated faithfully: the splitter cut inside the
+    // brackets ("(encore !" / "(yet!"), or the article quotes over several sentences.
+    const sourceText = source?.text ?? '';
     const flags: Flag[] = [];
     for (const [open, close] of PAIRS) {
       const stack: number[] = [];
@@ -50,7 +55,7 @@ export const unbalancedPairs = {
       }
       if (stack.length + orphans.length === 0) continue;
       paragraph ??= paragraphText(context, index, sentence);
-      if (isBalanced(paragraph, open, close)) continue;
+      if (isBalanced(paragraph, open, close) || sharesImbalance(sourceText, open, close, stack.length - orphans.length)) continue;
       for (const offset of [...orphans, ...stack]) {
         const mark = sentence.charAt(offset);
         const partner = mark === open ? close : open;
@@ -58,7 +63,8 @@ export const unbalancedPairs = {
       }
     }
     const straight = countChar(sentence, '"');
-    if (straight % 2 === 1 && countChar((paragraph ??= paragraphText(context, index, sentence)), '"') % 2 === 1) {
+    const sourceQuotes = countChar(sourceText, '"') + countChar(sourceText, '«') + countChar(sourceText, '»');
+    if (straight % 2 === 1 && sourceQuotes % 2 === 0 && countChar((paragraph ??= paragraphText(context, index, sentence)), '"') % 2 === 1) {
       const offset = sentence.lastIndexOf('"');
       flags.push(createFlag(unbalancedPairs, offset, offset + 1, 'This straight quotation mark has no partner: add the missing one or remove it.'));
     }
@@ -81,6 +87,17 @@ function paragraphText(context: CheckContext, index: number, sentence: string): 
   }
   return text;
 }
+
+// Whether the source leaves the same kind of mark open (a positive excess) or closed (negative).
+function sharesImbalance(source: string, open: string, close: string, excess: number): boolean {
+  if (source === '' || excess === 0) return false;
+  const [sourceOpen, sourceClose] = SOURCE_PAIRS.get(open) ?? [open, close];
+  const sourceExcess = countChar(source, sourceOpen) - countChar(source, sourceClose);
+  return Math.sign(sourceExcess) === Math.sign(excess);
+}
+
+// The source's marks for a pair of the translation: French quotes are guillemets.
+const SOURCE_PAIRS: ReadonlyMap<string, readonly [string, string]> = new Map([['“', ['«', '»']]]);
 
 function isBalanced(text: string, open: string, close: string): boolean {
   let depth = 0;

@@ -47,7 +47,7 @@ const MIN_SAME_LENGTH = 4;
 // Share of the longer word's letters that a cognate pair must have in common, in order.
 const MIN_COGNATE_SHARE = 0.75;
 // A located span covers at most this many words: pointing at a whole clause says nothing.
-const MAX_LOCATED_WORDS = 3;
+const MAX_LOCATED_WORDS = 4;
 
 /** Build the links of a sentence and its source, lazily: most sentences never ask. */
 export function createWordLinks(sourceText: string, targetText: string, languages: LinkLanguages): WordLinks {
@@ -171,8 +171,8 @@ function spanOf(token: Token): { start: number; end: number } {
   return { start: token.start, end: token.end };
 }
 
-// Length of the longest common subsequence of two short words.
-function commonSubsequence(a: string, b: string): number {
+/** Length of the longest common subsequence of two short words. */
+export function commonSubsequence(a: string, b: string): number {
   let previous = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     const current = [0];
