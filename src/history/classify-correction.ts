@@ -1,4 +1,5 @@
 import { diffArrays } from 'diff';
+import { tokenize } from '../text/tokenize.js';
 import { MAX_EDIT_TOKENS } from './word-diff.js';
 
 /**
@@ -32,9 +33,6 @@ export const CORRECTION_CLASSES: readonly CorrectionClass[] = [
   'word-choice', 'word-order', 'addition', 'deletion', 'names-and-casing', 'numbers', 'punctuation-and-typography',
 ];
 
-// A word is a run of letters, digits and combining marks, joined across ' ’ . , - when letters or
-// digits follow ("don't", "3.5", "20,000", "well-known"); any other non-space character is a token.
-const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’.,\-‐‑][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
 const WORD = /[\p{L}\p{N}]/u;
 const DIGIT = /\p{N}/u;
 const CAPITALISED = /^\p{Lu}/u;
@@ -59,7 +57,7 @@ interface Run {
 export function classifyCorrection(before: string, after: string): CorrectionClass[] {
   if (before === after) return [];
   const found = new Set<CorrectionClass>();
-  const allRuns = diffTokens(tokenize(before), tokenize(after));
+  const allRuns = diffTokens(readTokens(before), readTokens(after));
   // Same letters and digits in the same order: only separators moved. "every day" -> "everyday"
   // is typography, but "20,000" -> "20 000" is a number written another way.
   if (before.replace(NOT_LETTER_OR_DIGIT, '') === after.replace(NOT_LETTER_OR_DIGIT, '')) {
@@ -102,12 +100,13 @@ export function classifyCorrection(before: string, after: string): CorrectionCla
 }
 
 /** Words and punctuation marks of a text, in order. */
-function tokenize(text: string): Token[] {
+// Words ("don't", "well-known"), numbers ("3.5", "20,000") and single marks, from the shared tokeniser.
+function readTokens(text: string): Token[] {
   let seenWord = false;
-  return Array.from(text.matchAll(TOKEN), ([match]) => {
-    const initial = !seenWord && WORD.test(match);
+  return tokenize(text).map((token) => {
+    const initial = !seenWord && WORD.test(token.text);
     if (initial) seenWord = true;
-    return { text: match, lower: match.toLowerCase(), initial };
+    return { text: token.text, lower: token.text.toLowerCase(), initial };
   });
 }
 

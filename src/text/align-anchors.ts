@@ -1,3 +1,5 @@
+import { tokenize } from './tokenize.js';
+
 /**
  * Anchors for sentence alignment: tokens that a translation keeps, whatever the two languages.
  *
@@ -13,12 +15,12 @@
 const NUMBER_WEIGHT = 3;
 const NAME_WEIGHT = 2;
 const MARK_WEIGHT = 1;
-// A number: digit groups of three after a separator ("20 000", "1.000.000"), an optional decimal part.
-const NUMBER_PATTERN = /(?<![\p{L}\p{N}])(?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?!\d)|\d+)(?:[.,]\d+)?/gu;
-// A word: letters, then letters or digits ("G8", "CO2").
-const WORD_PATTERN = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*/gu;
-// Question and exclamation marks, and quotation marks of both traditions (not ’, which is an apostrophe).
-const MARK_PATTERN = /[?!¿¡"“”«»„]/gu;
+// Question and exclamation marks, and quotation marks of both traditions (not ’, which is an apostrophe), by their key.
+const MARKS: ReadonlyMap<string, string> = new Map([['?', '?'], ['¿', '?'], ['!', '!'], ['¡', '!'], ...[...'"“”«»„'].map((mark): [string, string] => [mark, '"'])]);
+// The ending of an ordinal number ("3rd", "1er"), dropped before numbers are compared.
+const ORDINAL_ENDING = /\p{L}+$/u;
+// Hyphens and apostrophes inside a word token.
+const WORD_JOINERS = /[-'’]/;
 // Words shorter than this are too common to identify a sentence ("A", "I", "Y").
 const MIN_NAME_LENGTH = 2;
 
@@ -35,8 +37,8 @@ export interface DocumentAnchors {
   weights: Float64Array;
 }
 
-/** A token found in a sentence: its comparable key, its kind, and whether it can start an anchor. */
-interface Token {
+/** An anchor candidate found in a sentence: its comparable key, its kind, and whether it can start an anchor. */
+interface Candidate {
   key: string;
   weight: number;
   // A capitalised word inside the sentence, a number or a mark; a plain word only confirms one.
@@ -69,32 +71,35 @@ export function findAnchors(source: readonly string[], target: readonly string[]
   };
 }
 
-/** The tokens of one sentence that could be anchors. */
-function readTokens(sentence: string, keys: Map<string, string>): Token[] {
-  const tokens: Token[] = [];
-  for (const match of sentence.matchAll(NUMBER_PATTERN)) {
-    tokens.push({ key: `#${normaliseNumber(match[0])}`, weight: NUMBER_WEIGHT, distinctive: true });
-  }
+/** The tokens of one sentence that could be anchors, read from the shared tokeniser. */
+function readTokens(sentence: string, keys: Map<string, string>): Candidate[] {
+  const tokens: Candidate[] = [];
   let first = true;
-  for (const match of sentence.matchAll(WORD_PATTERN)) {
-    const word = match[0];
-    if (word.length >= MIN_NAME_LENGTH) {
-      const initial = word.charAt(0);
-      const capitalised = initial !== initial.toLowerCase();
-      // The first word is capitalised by position, so only an acronym ("NATO said") counts there.
-      const distinctive = capitalised && (!first || word === word.toUpperCase());
-      let key = keys.get(word);
-      if (key === undefined) {
-        key = normaliseWord(word);
-        keys.set(word, key);
+  for (const token of tokenize(sentence)) {
+    if (token.kind === 'number') {
+      tokens.push({ key: `#${normaliseNumber(token.text.replace(ORDINAL_ENDING, ''))}`, weight: NUMBER_WEIGHT, distinctive: true });
+      first = false;
+    } else if (token.kind === 'punct') {
+      const mark = MARKS.get(token.text);
+      if (mark) tokens.push({ key: mark, weight: MARK_WEIGHT, distinctive: true });
+    } else {
+      // Each part of "Saint-Germain" or "l'Irak" counts alone: the other language may join them otherwise.
+      for (const word of token.text.split(WORD_JOINERS)) {
+        if (word.length >= MIN_NAME_LENGTH) {
+          const initial = word.charAt(0);
+          const capitalised = initial !== initial.toLowerCase();
+          // The first word is capitalised by position, so only an acronym ("NATO said") counts there.
+          const distinctive = capitalised && (!first || word === word.toUpperCase());
+          let key = keys.get(word);
+          if (key === undefined) {
+            key = normaliseWord(word);
+            keys.set(word, key);
+          }
+          tokens.push({ key, weight: NAME_WEIGHT, distinctive });
+        }
+        first = false;
       }
-      tokens.push({ key, weight: NAME_WEIGHT, distinctive });
     }
-    first = false;
-  }
-  for (const match of sentence.matchAll(MARK_PATTERN)) {
-    const mark = match[0];
-    tokens.push({ key: mark === '?' || mark === '¿' ? '?' : mark === '!' || mark === '¡' ? '!' : '"', weight: MARK_WEIGHT, distinctive: true });
   }
   return tokens;
 }
@@ -117,7 +122,7 @@ function normaliseWord(word: string): string {
 }
 
 /** How often each key occurs on one side, its weight, and whether it was ever distinctive. */
-function countKeys(sentences: readonly Token[][]): Map<string, { count: number; weight: number; distinctive: boolean }> {
+function countKeys(sentences: readonly Candidate[][]): Map<string, { count: number; weight: number; distinctive: boolean }> {
   const counts = new Map<string, { count: number; weight: number; distinctive: boolean }>();
   for (const tokens of sentences) {
     for (const token of tokens) {
@@ -133,7 +138,7 @@ function countKeys(sentences: readonly Token[][]): Map<string, { count: number; 
 }
 
 /** The anchor ids of each sentence, in one flat array. */
-function collectIds(sentences: readonly Token[][], ids: ReadonlyMap<string, number>): SideAnchors {
+function collectIds(sentences: readonly Candidate[][], ids: ReadonlyMap<string, number>): SideAnchors {
   const offsets = new Int32Array(sentences.length + 1);
   const flat: number[] = [];
   sentences.forEach((tokens, index) => {

@@ -34,7 +34,7 @@ async function importReviewedArticle() {
   const [heading, tenant, aside] = await storage.segments.listByDocument(document.id);
   await correctSegment(storage, { segmentId: tenant!.id, text: FIXED, baseRevision: 0, author: 'ana' });
   await correctSegment(storage, { segmentId: aside!.id, text: COMMAS, baseRevision: 0, author: 'ana' });
-  await storage.dismissals.add({ segmentId: aside!.id, checkId: 'false-friends', spanText: 'filed a complaint', author: 'ana' });
+  await storage.dismissals.add({ segmentId: aside!.id, checkId: 'false-friends', spanText: 'complaint', author: 'ana' });
   return { document, heading: heading!, tenant: tenant! };
 }
 
@@ -64,9 +64,9 @@ describe('post-editing report', () => {
     // Commas inserted around the aside fix its flag; the dismissed false friend stays dismissed though its words stayed.
     expect(report.sentences[2]!.flags.map((flag) => [flag.checkId, flag.spanText, flag.outcome])).toEqual([
       ['aside-without-commas', 'for its part', 'edited'],
-      ['false-friends', 'filed a complaint', 'dismissed'],
+      ['false-friends', 'complaint', 'dismissed'],
     ]);
-    expect(report.sentences[0]!.flags.map((flag) => flag.outcome)).toEqual(['left', 'left']);
+    expect(report.sentences[0]!.flags.map((flag) => flag.outcome)).toEqual(['left']);
   });
 
   it('sums the document on its body sentences, and scores each check', async () => {
@@ -83,7 +83,7 @@ describe('post-editing report', () => {
       ],
     });
     expect(checks.map(({ checkId, flagged, edited, dismissed, left, precision }) => ({ checkId, flagged, edited, dismissed, left, precision }))).toEqual([
-      { checkId: 'false-friends', flagged: 6, edited: 3, dismissed: 1, left: 2, precision: 3 / 4 },
+      { checkId: 'false-friends', flagged: 5, edited: 3, dismissed: 1, left: 1, precision: 3 / 4 },
       { checkId: 'intransitive-object', flagged: 1, edited: 1, dismissed: 0, left: 0, precision: 1 },
       { checkId: 'aside-without-commas', flagged: 1, edited: 1, dismissed: 0, left: 0, precision: 1 },
     ]);
@@ -109,7 +109,7 @@ describe('report CSV export', () => {
     expect(lines[0]).toBe('\ufeffsentence,paragraph,role,status,changed,edit_rate,edits,words,classes,flags_on_mt,flags_edited,'
       + 'flags_dismissed,flags_left,checks_on_mt,machine_translation,text');
     // Two words now ('=HYPERLINK("http://x","Decrees,' and 'again")'): two substitutions and a deletion.
-    expect(lines[1]).toBe(`1,1,heading,edited,yes,1.5,3,2,word-choice addition,2,2,0,0,false-friends,${HEADING},"'=HYPERLINK(""http://x"",""Decrees, again"")"`);
+    expect(lines[1]).toBe(`1,1,heading,edited,yes,1.5,3,2,word-choice addition,1,1,0,0,false-friends,${HEADING},"'=HYPERLINK(""http://x"",""Decrees, again"")"`);
     expect(lines[3]).toBe(`3,3,body,edited,yes,0.125,2,16,punctuation-and-typography,2,1,1,0,aside-without-commas false-friends,${ASIDE},"${COMMAS}"`);
     expect(lines[5]).toBe('');
   });
