@@ -20,6 +20,8 @@ export interface FlagView {
   spanText: string;
   message: string;
   suggestions: string[];
+  /** The suggestions are shown as a hint, without an apply button or shortcut. */
+  hint: boolean;
 }
 
 const CHECK_NAMES = new Map(listChecks().map((check) => [check.id, check.name]));
@@ -54,5 +56,6 @@ export function toFlagViews(text: string, flags: readonly Flag[]): FlagView[] {
     spanText: text.slice(flag.start, flag.end),
     message: flag.message,
     suggestions: flag.suggestions,
+    hint: flag.hint,
   }));
 }

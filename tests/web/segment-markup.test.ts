@@ -55,6 +55,16 @@ describe('segment markup', () => {
     }
   });
 
+  it('shows a hint\'s suggestion without a button to apply it', async () => {
+    const segment = sentence();
+    const hinted = sentence({ flags: segment.flags.map((flag) => ({ ...flag, hint: true })) });
+    const markup = renderSegmentMarkup(hinted, null, EDITOR).toString('utf8');
+    expect(markup).toBe(await renderThroughPartial(hinted, EDITOR));
+    expect(markup).toContain('Hint: “occupant”');
+    expect(markup).not.toContain('apply-suggestion');
+    expect(renderSegmentMarkup(segment, null, EDITOR).toString('utf8')).toContain('apply-suggestion');
+  });
+
   it('groups sentences by paragraph and shows a failed save on its own sentence only', () => {
     const failed = { segmentId: 8, text: 'My text', comment: '', message: 'Changed by someone else.', conflict: { text: 'Theirs', revision: 2 } };
     const article = renderArticleMarkup([sentence(), sentence({ id: 8, position: 4 }), sentence({ id: 9, position: 5, paragraph: 3 })], failed, EDITOR)
