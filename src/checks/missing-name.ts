@@ -1,4 +1,4 @@
-import type { PairProfile } from '../languages/index.js';
+import type { LanguageProfile, PairProfile } from '../languages/index.js';
 import { foldAccents } from '../text/tokenize.js';
 import { isAcronym, isCapitalised, readWords, type Word } from '../text/words.js';
 import { createFlag } from './flag.js';
@@ -73,7 +73,7 @@ export const missingName = {
     if (!source || !profile) return [];
     const sourceWords = readWords(source.text, profile);
     const heading = isHeading(source.text, sourceWords);
-    const wanted = (word: Word): boolean => isName(word, profile.numberWords) && (!heading || isAcronym(word));
+    const wanted = (word: Word): boolean => isName(word, profile) && (!heading || isAcronym(word));
     if (!sourceWords.some(wanted)) return [];
     const pair = context.source?.pair;
     const targetWords = readWords(sentence.text, context.target);
@@ -119,11 +119,12 @@ function groupAdjacent(missing: readonly Word[], words: readonly Word[]): Word[]
 }
 
 // A capitalised word away from a sentence start, or an acronym anywhere; not a roman numeral or a number word.
-function isName(word: Word, numberWords: ReadonlyMap<string, number>): boolean {
+function isName(word: Word, profile: LanguageProfile): boolean {
   if (word.surface.length < 2 || !isCapitalised(word) || ROMAN.test(word.surface)) return false;
   // A long word in capitals is shouted, not an acronym: "une situation CRITIQUE".
   if (word.surface.length > MAX_ACRONYM_LENGTH && word.surface === word.surface.toUpperCase()) return false;
-  if (numberWords.has(word.bare)) return false;
+  // "Deuxième Guerre mondiale" is "Second World War": ordinals and number words are translated.
+  if (profile.numberWords.has(word.bare) || profile.numberAliases.has(word.bare)) return false;
   return !word.initial || isAcronym(word);
 }
 
@@ -191,15 +192,17 @@ function findExonyms(key: string, pair: PairProfile | undefined): string[] | und
 }
 
 // An acronym written out in the translation: the initials of consecutive words, in its order or
-// another ("NMD" in "national missile defense", "OTAN" in "North Atlantic Treaty Organization").
+// another ("NMD" in "national missile defense", "OTAN" in "North Atlantic Treaty Organization"); a
+// longer one may lose a letter in translation ("NMD" as "missile defence programme").
 function isSpelledOut(acronym: string, words: readonly Word[]): boolean {
   const content = words.filter((word) => word.folded.length > 3 || isCapitalised(word));
+  const initials = content.map((word) => word.folded.charAt(0)).join('');
   const wanted = sortLetters(acronym);
-  for (let index = 0; index + acronym.length <= content.length; index++) {
-    const initials = content.slice(index, index + acronym.length).map((word) => word.folded.charAt(0)).join('');
-    if (initials === acronym || sortLetters(initials) === wanted) return true;
+  for (let index = 0; index + acronym.length <= initials.length; index++) {
+    const run = initials.slice(index, index + acronym.length);
+    if (run === acronym || sortLetters(run) === wanted) return true;
   }
-  return false;
+  return acronym.length >= 3 && [...acronym].some((_, skipped) => initials.includes(acronym.slice(0, skipped) + acronym.slice(skipped + 1)));
 }
 
 // A word written alike, same first letter and most letters in the same order: a spelling of the name.

@@ -42,10 +42,12 @@ export const spelling = {
     'leaves words it cannot translate as they were ("the prices revint to their level"), and typing leaves ' +
     'typos. Capitalised words are names and are never flagged; hyphenated words, words with digits and web ' +
     'addresses are skipped, and French words are left to the untranslated-text check. Suggestions are the ' +
-    'listed words one letter away.',
+    'listed words one letter away, shown as hints: they are what the editor wrote less often than not.',
   category: 'fluency/spelling',
   severity: 'minor',
   needs: 'translation',
+  // On the LIG split, a word one letter away was what the post-editor wrote less often than not.
+  hint: true,
   examples: {
     flag: [
       { target: "The goverment said prices revint to their level.", flagged: ["goverment", "revint"] },
