@@ -56,7 +56,7 @@ describe('lig-fr-en-dev', () => {
     const report = evaluateLig(sentences, { withSource });
     const { suggestions, closer, further } = report.oneKeySuggestions;
     expect(closer / suggestions).toBeGreaterThanOrEqual(0.4);
-    expect(further / suggestions).toBeLessThanOrEqual(0.25);
+    expect(further / suggestions).toBeLessThanOrEqual(0.3);
     // A check or an entry whose suggestions moved sentences further more often than closer shows them as hints.
     const hinted = new Set([...checks.filter((check) => check.hint).map((check) => check.id), ...pairLexicon.filter((entry) => entry.hint).map((entry) => entry.id)]);
     const losing = (scores: Record<string, FlagScore>) =>
