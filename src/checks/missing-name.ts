@@ -155,12 +155,14 @@ function createFinder(target: string, targetWords: Word[], pair: PairProfile | u
   let text: string | undefined;
   let byStart: Map<string, string[]> | undefined;
   let acronyms: Set<string> | undefined;
+  let formList: string[] | undefined;
   const hasWord = (key: string): boolean => {
     if (forms.has(key)) return true;
     byStart ??= indexByStart([...forms]);
-    if (byStart.get(key.slice(0, MIN_SHARED_PREFIX))?.some((form) => sharesStart(key, form))) return true;
-    return [...forms].some((form) => spellsAlike(key, form));
+    return byStart.get(key.slice(0, MIN_SHARED_PREFIX))?.some((form) => sharesStart(key, form)) ?? false;
   };
+  // The slowest test comes last, after the exonyms.
+  const spelledAlike = (key: string): boolean => (formList ??= [...forms]).some((form) => spellsAlike(key, form));
   // An exonym is trusted: its start is enough ("web" in "website").
   const hasPhrase = (phrase: string): boolean => {
     text ??= foldForPhrases(target);
@@ -171,7 +173,7 @@ function createFinder(target: string, targetWords: Word[], pair: PairProfile | u
       text ??= foldForPhrases(target);
       return text;
     },
-    key: (key) => hasWord(key) || (findExonyms(key, pair)?.some(hasPhrase) ?? false),
+    key: (key) => hasWord(key) || (findExonyms(key, pair)?.some(hasPhrase) ?? false) || spelledAlike(key),
     acronym: (folded) => {
       acronyms ??= new Set(targetWords.filter(isAcronym).map((word) => sortLetters(word.folded)));
       return acronyms.has(sortLetters(folded)) || isSpelledOut(folded, targetWords);

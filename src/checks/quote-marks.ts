@@ -3,6 +3,8 @@ import type { DocumentSegment } from './types.js';
 // Opening and closing double quotation marks of both traditions.
 const OPENING = '“«„';
 const CLOSING = '”»';
+// Any double mark: most sentences hold none.
+const DOUBLE_MARKS = /[“«„”»"]/;
 
 /**
  * Whether a quotation is open where each segment starts: opened in an earlier sentence of the same
@@ -19,6 +21,7 @@ export function findOpenQuotes(segments: readonly DocumentSegment[]): boolean[] 
       straight = false;
     }
     open.push(depth > 0 || straight);
+    if (!DOUBLE_MARKS.test(segment.text)) return;
     for (const char of segment.text) {
       if (OPENING.includes(char)) depth++;
       else if (CLOSING.includes(char)) depth = Math.max(0, depth - 1);
@@ -36,11 +39,25 @@ export function findOpenQuotes(segments: readonly DocumentSegment[]): boolean[] 
  */
 export function findQuoteMarks(text: string, marks: string): number[] {
   const offsets: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charAt(index);
-    if (marks.includes(char) || (SINGLE_QUOTES.includes(char) && opensQuotation(text, index))) offsets.push(index);
+  const pattern = compileMarks(marks);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (marks.includes(match[0]) || opensQuotation(text, match.index)) offsets.push(match.index);
   }
   return offsets;
+}
+
+// A pattern for a language's marks and the single quotes, compiled once per language: most
+// sentences hold none, and the search skips them at once.
+const markPatterns = new Map<string, RegExp>();
+
+function compileMarks(marks: string): RegExp {
+  let pattern = markPatterns.get(marks);
+  if (!pattern) {
+    pattern = new RegExp(`[${(marks + SINGLE_QUOTES).replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
+    markPatterns.set(marks, pattern);
+  }
+  return pattern;
 }
 
 /**

@@ -9,6 +9,9 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['«', '»']
 ];
 
+// Any of the marks the check pairs: most sentences have none.
+const MARKS = /[()[\]“”«»"]/;
+
 /** A bracket or quotation mark with no partner in its paragraph. */
 export const unbalancedPairs = {
   id: 'unbalanced-pairs',
@@ -36,6 +39,7 @@ export const unbalancedPairs = {
     ],
   },
   run({ text: sentence, index, source }, context): Flag[] {
+    if (!MARKS.test(sentence)) return [];
     // Built only when the sentence itself is unbalanced: most sentences are not.
     let paragraph: string | undefined;
     // A mark the source leaves open too was translated faithfully: the splitter cut inside the

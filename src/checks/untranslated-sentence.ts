@@ -41,7 +41,7 @@ export const untranslatedSentence = {
     const source = sourceSentence?.text ?? '';
     // Identical texts have about the same length: most pairs are told apart without folding them.
     if (Math.abs(target.length - source.length) > LENGTH_SLACK * Math.max(target.length, source.length)) return [];
-    if (!startsAlike(target, source)) return [];
+    if (firstLetter(target) !== firstLetter(source) || !startsAlike(target, source)) return [];
     if (comparable(target) !== comparable(source)) return [];
     const wordList = context.target?.wordList;
     const translatable = readWords(source, context.source?.profile).filter(
@@ -56,6 +56,12 @@ export const untranslatedSentence = {
     return [createFlag(untranslatedSentence, start, target.trimEnd().length, `"${excerpt}" is the ${language} source unchanged: translate the sentence.`)];
   }
 } satisfies Check;
+
+// The first letter, lower-case and without accent; most translations start otherwise than their source.
+function firstLetter(text: string): string {
+  const letter = /\p{L}/u.exec(text)?.[0] ?? '';
+  return foldAccents(letter);
+}
 
 // The first characters agree: a cheap test before folding whole sentences.
 function startsAlike(target: string, source: string): boolean {

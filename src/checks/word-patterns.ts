@@ -1,25 +1,26 @@
-/** Word patterns of the language data: exact words, starts ("un*") and endings ("*less"). */
+/** Word patterns of the language data: exact words, starts ("un*") and endings ("*less"), the last two as one expression each. */
 export interface PatternSet {
   exact: ReadonlySet<string>;
-  starts: readonly string[];
-  ends: readonly string[];
+  starts: RegExp | null;
+  ends: RegExp | null;
 }
 
 /** Compile patterns as `matchesPattern` reads them. */
 export function compilePatterns(patterns: readonly string[]): PatternSet {
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  const starts = patterns.filter((pattern) => pattern.endsWith('*')).map((pattern) => escape(pattern.slice(0, -1)));
+  // An ending matches a longer word only: "less" is not "*less".
+  const ends = patterns.filter((pattern) => pattern.startsWith('*')).map((pattern) => escape(pattern.slice(1)));
   return {
     exact: new Set(patterns.filter((pattern) => !pattern.includes('*'))),
-    starts: patterns.filter((pattern) => pattern.endsWith('*')).map((pattern) => pattern.slice(0, -1)),
-    ends: patterns.filter((pattern) => pattern.startsWith('*')).map((pattern) => pattern.slice(1))
+    starts: starts.length > 0 ? new RegExp(`^(?:${starts.join('|')})`) : null,
+    ends: ends.length > 0 ? new RegExp(`.(?:${ends.join('|')})$`) : null
   };
 }
 
 /** Whether a word matches any pattern of a compiled set. */
 export function matchesAny(word: string, set: PatternSet): boolean {
-  if (set.exact.has(word)) return true;
-  for (const start of set.starts) if (word.startsWith(start)) return true;
-  for (const end of set.ends) if (word.length > end.length && word.endsWith(end)) return true;
-  return false;
+  return set.exact.has(word) || (set.starts?.test(word) ?? false) || (set.ends?.test(word) ?? false);
 }
 
 /** Whether `pattern` matches `word`: equal, or with a `*` at one end standing for any start or ending ("un*", "*less"). */

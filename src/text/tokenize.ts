@@ -79,10 +79,20 @@ export function joinNorms(tokens: readonly Token[]): string {
 // Text that has no accent to remove: most words of most sentences.
 const ASCII = /^[\x00-\x7f]*$/;
 
+// Folded words, since the same accented words come back in every sentence; emptied when full.
+const folded = new Map<string, string>();
+const FOLDED_SIZE = 4096;
+
 /** Remove accents and lower-case: "États-Unis" -> "etats-unis". */
 export function foldAccents(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  let result = folded.get(text);
+  if (result === undefined) {
+    result = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    if (folded.size >= FOLDED_SIZE) folded.clear();
+    folded.set(text, result);
+  }
+  return result;
 }
 
 function makeToken(text: string, start: number, kind: TokenKind): Token {
