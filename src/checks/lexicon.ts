@@ -188,7 +188,7 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
             const bestLength = best ? best.last - best.first : 0;
             if (best && (length < bestLength || (length === bestLength && candidate.order > bestOrder))) continue;
             if (!passesConditions(candidate, input, index, last)) continue;
-            const source = input.source ? findSourceWords(candidate, input.source) : undefined;
+            const source = input.source ? findInSource(candidate.source, input.source) : undefined;
             if (input.source && candidate.source.length > 0 && !source) continue;
             best = { first: index, last, entry: candidate.entry, ...(source ? { source } : {}) };
             bestOrder = candidate.order;
@@ -289,11 +289,6 @@ function phraseEndsNear(phrases: readonly Step[][], tokens: readonly Token[], be
     }
   }
   return false;
-}
-
-// The source words an entry's phrase copies, or undefined when the source has none of them.
-function findSourceWords(candidate: CompiledEntry, words: readonly Word[]): { start: number; end: number } | undefined {
-  return findInSource(candidate.source, words);
 }
 
 // The first place in the source where one of the phrases occurs, as a character range.

@@ -11,8 +11,6 @@ export interface Word {
   surface: string;
   /** Whether the word opens the sentence or a quotation, where a capital says nothing. */
   initial: boolean;
-  /** Index of the word's token in `tokenize(text)`. */
-  tokenIndex: number;
 }
 
 /** What reading words needs to know of a language: its elided words ("l'", "qu'"), lower-case with a straight apostrophe. */
@@ -44,16 +42,16 @@ export function readWords(text: string, rules: WordRules | undefined): Word[] {
   const tokens = tokenize(text);
   let previousEnd = 0;
   let seenWord = false;
-  tokens.forEach((token, tokenIndex) => {
-    if (token.kind !== 'word') return;
-    if (token.norm === "'s" && seenWord) return;
+  for (const token of tokens) {
+    if (token.kind !== 'word') continue;
+    if (token.norm === "'s" && seenWord) continue;
     const initial = seenWord ? hasOpener(text, previousEnd, token.start) : !hasDigit(text, 0, token.start);
     seenWord = true;
     previousEnd = token.end;
     const cut = elisionLength(token.norm, rules);
     const bare = token.norm.slice(cut);
-    words.push({ token, bare, folded: foldAccents(bare), surface: token.text.slice(cut), initial: initial && cut === 0, tokenIndex });
-  });
+    words.push({ token, bare, folded: foldAccents(bare), surface: token.text.slice(cut), initial: initial && cut === 0 });
+  }
   if (known.size >= CACHE_SIZE) known.clear();
   known.set(text, words);
   return words;

@@ -50,7 +50,7 @@ describe('an editor works through the flags in Chromium', () => {
   it('dismisses a false alarm, which stays dismissed after a reload', async () => {
     const heading = page.locator('.segment', { hasText: 'Decrees against complaint' });
     const before = await heading.locator('.flag-item').count();
-    await heading.locator('.flag-item', { hasText: '"complaint"' }).getByRole('button', { name: 'Dismiss' }).click();
+    await heading.locator('.flag-item', { hasText: '"Decrees"' }).getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => heading.locator('.flag-item').count()).toBe(before - 1);
     await page.reload();
     const reloaded = page.locator('.segment', { hasText: 'Decrees against complaint' });

@@ -41,7 +41,7 @@ describe('flags through the API', () => {
     expect(tenant.role).toBe('body');
     expect(tenant.flags.length).toBeGreaterThan(0);
     for (const flag of tenant.flags) {
-      expect(Object.keys(flag).sort()).toEqual(['category', 'checkId', 'end', 'message', 'severity', 'start', 'suggestions']);
+      expect(Object.keys(flag).sort()).toEqual(['category', 'checkId', 'end', 'entryId', 'hint', 'message', 'severity', 'start', 'suggestions']);
       expect(flag.end).toBeGreaterThan(flag.start);
     }
     expect(tenant.risk).toBeGreaterThan(0);
@@ -73,20 +73,20 @@ describe('flags through the API', () => {
 
   it('keeps a dismissed flag dismissed after the sentence is edited elsewhere', async () => {
     const heading = seed.segments.find((segment) => segment.text === 'Decrees against complaint')!;
-    const flag = flagOn(heading, 'complaint');
+    const flag = flagOn(heading, 'Decrees');
     const dismissed = await post(`/api/segments/${heading.id}/dismissals`, {
       checkId: flag.checkId, start: flag.start, end: flag.end, baseRevision: 0, author: 'Ana',
     });
     expect(dismissed.status).toBe(201);
-    expect((await dismissed.json()).dismissal).toMatchObject({ checkId: flag.checkId, spanText: 'complaint', author: 'Ana' });
+    expect((await dismissed.json()).dismissal).toMatchObject({ checkId: flag.checkId, spanText: 'Decrees', author: 'Ana' });
 
     const edited = await server.fetch(`/api/segments/${heading.id}`, {
       method: 'PUT', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text: 'Executive orders against complaint', baseRevision: 0 }),
+      body: JSON.stringify({ text: 'Decrees against the complaint', baseRevision: 0 }),
     }, 'Ana');
     const segment = (await edited.json()).segment as SegmentJson;
-    expect(segment.flags.some((candidate) => segment.text.slice(candidate.start, candidate.end) === 'complaint')).toBe(false);
-    expect(segment.dismissedFlags.map((candidate) => segment.text.slice(candidate.start, candidate.end))).toEqual(['complaint']);
+    expect(segment.flags.some((candidate) => segment.text.slice(candidate.start, candidate.end) === 'Decrees')).toBe(false);
+    expect(segment.dismissedFlags.map((candidate) => segment.text.slice(candidate.start, candidate.end))).toEqual(['Decrees']);
   });
 
   it('answers a flag that is not there with 404 and a bad suggestion index with 400', async () => {
