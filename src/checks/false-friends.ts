@@ -1,10 +1,11 @@
+import french from '../languages/fr/profile.json' with { type: 'json' };
 import entries from '../languages/fr-en/lexicon.json' with { type: 'json' };
-import { readWords } from '../text/words.js';
 import { createFlag, isSentenceStart, matchCase } from './flag.js';
 import { startsWithVowelSound } from './indefinite-article.js';
 import { inflectionOf, selectFixes } from './inflection.js';
-import { compileLexicon, type LexiconEntry, type LexiconMatch } from './lexicon.js';
+import { compileLexicon, readSourceTokens, type LexiconEntry, type LexiconMatch } from './lexicon.js';
 import { isInsideName } from './names.js';
+import { joinNorms } from '../text/tokenize.js';
 import type { Check, Flag, Sentence } from './types.js';
 
 /** The French -> English lexicon: every entry, with its examples. */
@@ -14,7 +15,7 @@ export const pairLexicon: readonly LexiconEntry[] = entries as LexiconEntry[];
 const PLURAL_VERBS = new Set(['are', 'were', 'have', 'do', 'remain', 'show', 'suggest']);
 
 // Compiled once at load: patterns indexed by first word.
-const lexicon = compileLexicon(pairLexicon);
+const lexicon = compileLexicon(pairLexicon, french.elisions);
 
 /** False friends and calques from the language pair's lexicon, keyed on the French word when the source is attached. */
 export const falseFriends = {
@@ -50,11 +51,11 @@ export const falseFriends = {
   },
   run(sentence, context): Flag[] {
     const source = sentence.source;
-    const sourceWords = source ? readWords(source.text, context.source?.profile) : undefined;
+    const sourceWords = source ? readSourceTokens(source.text, french.elisions) : undefined;
     const matches = lexicon.match({ tokens: sentence.tokens, norms: sentence.norms, documentWords: context.documentWords, ...(sourceWords ? { source: sourceWords } : {}) });
     const flags: Flag[] = [];
     for (const match of matches) {
-      if (isInsideName(sentence, match.first, match.last, context, match.source)) continue;
+      if (isInsideName(sentence, match.first, match.last, context, match.entry.needsSource === false ? match.source : undefined, match.entry.needsSource !== false && match.entry.source !== undefined)) continue;
       if (source && match.source && rendersElsewhere(match, sentence)) continue;
       flags.push(flagMatch(sentence, match));
     }
@@ -99,8 +100,9 @@ function articleFor(fix: string): 'a' | 'an' {
   return startsWithVowelSound(fix.toLowerCase()) ? 'an' : 'a';
 }
 
-// A look-alike keyed on a source word whose right rendering is already in the sentence renders
-// another word: "actuel" given as "current", and "actual" there is "réel".
+// A look-alike keyed on a source word whose right rendering is already in the sentence, outside the
+// matched words, renders another word: "actuel" given as "current", and "actual" there is "réel".
 function rendersElsewhere(match: LexiconMatch, sentence: Sentence): boolean {
-  return match.entry.fixes.some((fix) => !fix.includes('{') && sentence.norms.includes(` ${fix.toLowerCase()} `));
+  const outside = joinNorms([...sentence.tokens.slice(0, match.first), ...sentence.tokens.slice(match.last)]);
+  return match.entry.fixes.some((fix) => !fix.includes('{') && outside.includes(` ${fix.toLowerCase()} `));
 }

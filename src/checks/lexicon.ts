@@ -1,5 +1,4 @@
-import type { Token } from '../text/tokenize.js';
-import type { Word } from '../text/words.js';
+import { tokenize, type Token } from '../text/tokenize.js';
 import type { CheckExamples, Severity } from './types.js';
 import { isCapitalized, isNumberToken } from './word-classes.js';
 
@@ -75,14 +74,21 @@ export interface LexiconMatch {
   source?: { start: number; end: number };
 }
 
+/** A word of the source as source forms read it (see `LexiconEntry`), with its offsets. */
+export interface SourceToken {
+  norm: string;
+  start: number;
+  end: number;
+}
+
 /** What a lexicon matches against: a sentence and, when attached, its source. */
 export interface LexiconInput {
   tokens: readonly Token[];
   /** `joinNorms(tokens)` */
   norms: string;
   documentWords: string;
-  /** The source's words, when the source is attached. */
-  source?: readonly Word[];
+  /** The source's words as `readSourceTokens` cuts them, when the source is attached. */
+  source?: readonly SourceToken[];
 }
 
 /** A compiled lexicon: patterns indexed by their first token. */
@@ -90,11 +96,16 @@ export interface Lexicon {
   match(input: LexiconInput): LexiconMatch[];
 }
 
-// A pattern token: literal alternatives or a class, possibly optional; `prefixes` for source words ending in `*`.
+// A pattern token: literal alternatives or a class, possibly optional.
 interface Step {
   words: ReadonlySet<string> | null;
-  prefixes: readonly string[];
   kind: 'literal' | 'num' | 'cap' | 'poss';
+  optional: boolean;
+}
+
+// A step of a source form: alternatives, each a run of source words, the last one perhaps a prefix.
+interface SourceStep {
+  alternatives: Array<{ words: string[]; prefix: boolean }>;
   optional: boolean;
 }
 
@@ -107,9 +118,9 @@ interface CompiledEntry {
   notNext: Step[][];
   previous: Step[][];
   notPrevious: Step[][];
-  source: Step[][];
-  sourceHas: Step[][];
-  sourceLacks: Step[][];
+  source: SourceStep[][];
+  sourceHas: SourceStep[][];
+  sourceLacks: SourceStep[][];
   needsSource: boolean;
 }
 
@@ -125,7 +136,8 @@ const NUMBER_KEY = '<num>';
  * @throws {Error} When a pattern starts with an optional step or a class other than `<num>`:
  *   such a pattern could not be indexed by its first word.
  */
-export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
+export function compileLexicon(entries: readonly LexiconEntry[], elisions: readonly string[] = []): Lexicon {
+  const parseSource = (form: string): SourceStep[] => parseSourceForm(form, elisions);
   // "the" starts some 150 patterns: those whose second word is fixed are indexed by both words,
   // so that each "the" of a sentence tries only the few that can match.
   const byFirst = new Map<string, CompiledEntry[]>();
@@ -145,18 +157,18 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
       notNext: (entry.notNext ?? []).map(parsePhrase),
       previous: (entry.previous ?? []).map(parsePhrase),
       notPrevious: (entry.notPrevious ?? []).map(parsePhrase),
-      source: (entry.source ?? []).map(parsePhrase),
-      sourceHas: (entry.sourceHas ?? []).map(parsePhrase),
-      sourceLacks: (entry.sourceLacks ?? []).map(parsePhrase),
+      source: (entry.source ?? []).map(parseSource),
+      sourceHas: (entry.sourceHas ?? []).map(parseSource),
+      sourceLacks: (entry.sourceLacks ?? []).map(parseSource),
       needsSource: entry.needsSource ?? entry.source !== undefined,
     };
     const first = compiled.steps[0];
-    if (!first || first.optional || (first.kind !== 'literal' && first.kind !== 'num') || first.prefixes.length > 0) {
+    if (!first || first.optional || (first.kind !== 'literal' && first.kind !== 'num')) {
       throw new Error(`Lexicon phrase cannot be indexed by its first word: ${phrase}`);
     }
     const keys = first.kind === 'num' ? [NUMBER_KEY] : [...(first.words ?? [])];
     const second = compiled.steps[1];
-    const seconds = first.kind === 'literal' && second?.kind === 'literal' && !second.optional && second.prefixes.length === 0 ? [...(second.words ?? [])] : [];
+    const seconds = first.kind === 'literal' && second?.kind === 'literal' && !second.optional ? [...(second.words ?? [])] : [];
     for (const key of keys) {
       if (seconds.length === 0) add(byFirst, key, compiled);
       for (const next of seconds) add(byPair, `${key} ${next}`, compiled);
@@ -212,16 +224,10 @@ export function parsePhrase(phrase: string): Step[] {
     .map((raw) => {
       const optional = raw.endsWith('?') && raw.length > 1;
       const body = optional ? raw.slice(0, -1) : raw;
-      if (body === '<num>') return { words: null, prefixes: [], kind: 'num', optional };
-      if (body === '<cap>') return { words: null, prefixes: [], kind: 'cap', optional };
-      if (body === '<poss>') return { words: null, prefixes: [], kind: 'poss', optional };
-      const alternatives = body.toLowerCase().replace(/’/g, "'").split('|');
-      return {
-        words: new Set(alternatives.filter((word) => !word.endsWith('*'))),
-        prefixes: alternatives.filter((word) => word.endsWith('*') && word.length > 1).map((word) => word.slice(0, -1)),
-        kind: 'literal',
-        optional
-      };
+      if (body === '<num>') return { words: null, kind: 'num', optional };
+      if (body === '<cap>') return { words: null, kind: 'cap', optional };
+      if (body === '<poss>') return { words: null, kind: 'poss', optional };
+      return { words: new Set(body.toLowerCase().replace(/’/g, "'").split('|')), kind: 'literal', optional };
     });
 }
 
@@ -291,31 +297,96 @@ function phraseEndsNear(phrases: readonly Step[][], tokens: readonly Token[], be
   return false;
 }
 
-// The first place in the source where one of the phrases occurs, as a character range.
-function findInSource(phrases: readonly Step[][], words: readonly Word[]): { start: number; end: number } | undefined {
-  if (phrases.length === 0) return undefined;
+/**
+ * The words of a source sentence as source forms read them: the shared tokeniser's words cut at
+ * hyphens and after an elision ("l'" of "l'Assemblée"), an elision written apart kept with its
+ * apostrophe ("s' est"), numbers and other characters as they are, hyphens and apostrophes dropped.
+ */
+export function readSourceTokens(text: string, elisions: readonly string[]): SourceToken[] {
+  const words: SourceToken[] = [];
+  const tokens = tokenize(text);
+  tokens.forEach((token, index) => {
+    if (token.kind === 'punct') {
+      if (!SOURCE_SEPARATORS.includes(token.text)) words.push({ norm: token.norm, start: token.start, end: token.end });
+      return;
+    }
+    if (token.kind === 'number') {
+      words.push({ norm: token.norm, start: token.start, end: token.end });
+      return;
+    }
+    // An elision written apart keeps its apostrophe: "s' est".
+    const next = tokens[index + 1];
+    const apostrophe = next?.kind === 'punct' && next.start === token.end && (next.text === "'" || next.text === '’') && elisions.includes(`${token.norm}'`);
+    let offset = token.start;
+    for (const part of (apostrophe ? `${token.norm}'` : token.norm).split('-')) {
+      const elision = elisions.find((candidate) => part.length > candidate.length && part.startsWith(candidate));
+      if (elision) {
+        words.push({ norm: elision, start: offset, end: offset + elision.length });
+        words.push({ norm: part.slice(elision.length), start: offset + elision.length, end: offset + part.length });
+      } else if (part !== '') {
+        words.push({ norm: part, start: offset, end: offset + part.length });
+      }
+      offset += part.length + 1;
+    }
+  });
+  return words;
+}
+
+// Characters that only join or separate words in a source form.
+const SOURCE_SEPARATORS = "-'’";
+
+/** Parse a source form: steps of alternatives, each read by `readSourceTokens` ("d'orsay" is two words). */
+export function parseSourceForm(form: string, elisions: readonly string[]): SourceStep[] {
+  return form
+    .trim()
+    .split(/\s+/)
+    .map((raw) => {
+      const optional = raw.endsWith('?') && raw.length > 1;
+      const body = optional ? raw.slice(0, -1) : raw;
+      return {
+        optional,
+        alternatives: body.split('|').map((alternative) => {
+          const prefix = alternative.endsWith('*');
+          const words = readSourceTokens(prefix ? alternative.slice(0, -1) : alternative, elisions).map((word) => word.norm);
+          if (words.length === 0) throw new Error(`Empty alternative in source form: ${form}`);
+          return { words, prefix };
+        }),
+      };
+    });
+}
+
+// The first place in the source where one of the forms occurs, as a character range.
+function findInSource(forms: readonly SourceStep[][], words: readonly SourceToken[]): { start: number; end: number } | undefined {
+  if (forms.length === 0) return undefined;
   for (let index = 0; index < words.length; index++) {
-    for (const steps of phrases) {
-      const last = matchSourceSteps(steps, words, index);
-      if (last > index) return { start: words[index]!.token.start, end: words[last - 1]!.token.end };
+    for (const steps of forms) {
+      const last = matchSourceSteps(steps, 0, words, index);
+      if (last > index) return { start: words[index]!.start, end: words[last - 1]!.end };
     }
   }
   return undefined;
 }
 
-// A source phrase against the source's words (punctuation skipped), each compared as written and without its elision.
-function matchSourceSteps(steps: readonly Step[], words: readonly Word[], from: number): number {
-  let index = from;
-  for (const step of steps) {
-    const word = words[index];
-    if (word && (matchesSourceStep(step, word.token.norm) || matchesSourceStep(step, word.bare))) index++;
-    else if (!step.optional) return -1;
+// Returns the word index after the form, or -1; an optional step is tried first, then skipped.
+function matchSourceSteps(steps: readonly SourceStep[], stepIndex: number, words: readonly SourceToken[], wordIndex: number): number {
+  const step = steps[stepIndex];
+  if (!step) return wordIndex;
+  for (const alternative of step.alternatives) {
+    const after = matchAlternative(alternative, words, wordIndex);
+    if (after < 0) continue;
+    const end = matchSourceSteps(steps, stepIndex + 1, words, after);
+    if (end >= 0) return end;
   }
-  return index;
+  return step.optional ? matchSourceSteps(steps, stepIndex + 1, words, wordIndex) : -1;
 }
 
-function matchesSourceStep(step: Step, form: string): boolean {
-  if (step.words?.has(form)) return true;
-  for (const prefix of step.prefixes) if (form.startsWith(prefix)) return true;
-  return false;
+function matchAlternative(alternative: { words: string[]; prefix: boolean }, words: readonly SourceToken[], from: number): number {
+  const { words: wanted, prefix } = alternative;
+  for (let offset = 0; offset < wanted.length; offset++) {
+    const word = words[from + offset]?.norm;
+    if (word === undefined) return -1;
+    const last = offset === wanted.length - 1;
+    if (last && prefix ? !word.startsWith(wanted[offset]!) : word !== wanted[offset]) return -1;
+  }
+  return from + wanted.length;
 }

@@ -21,7 +21,7 @@ const MAX_SOURCE_NAME_WORDS = 6;
  * `checkSource` is set, words that render part of a name of the source ("Chambre des députés").
  * A match that covers the whole name ("the Quai d'Orsay") is the entry's own target.
  */
-export function isInsideName(sentence: Sentence, first: number, last: number, context: CheckContext, copied?: { start: number; end: number }): boolean {
+export function isInsideName(sentence: Sentence, first: number, last: number, context: CheckContext, copied?: { start: number; end: number }, keyed = false): boolean {
   const { tokens, text } = sentence;
   for (let index = first; index < last; index++) {
     const token = tokens[index];
@@ -30,7 +30,7 @@ export function isInsideName(sentence: Sentence, first: number, last: number, co
     if (run.first < first || run.last > last) return true;
   }
   if (isInDocumentName(sentence, first, last, context)) return true;
-  return rendersSourceName(sentence, first, last, context, copied);
+  return !keyed && rendersSourceName(sentence, first, last, context, copied);
 }
 
 // A capitalised word away from the sentence start that is not an acronym ("IT", "PS" are not names' words here).
@@ -41,35 +41,39 @@ function isNameWord(token: Token, text: string): boolean {
   return !(token.text.length > 1 && token.text === token.text.toUpperCase());
 }
 
-// The run of capitalised words around `index`, with connectors between two of them. A word that
-// opens the sentence belongs to the run unless it is a function word ("The European commissar").
+// The run of capitalised words around `index`, with connectors between two of them. The word that
+// opens the sentence is capitalised anyway: it joins the run only across a connector ("Chamber of
+// Deputies voted", but not "Several ONGs").
 function capitalisedRun(tokens: readonly Token[], index: number, text: string): { first: number; last: number } {
-  const capital = (position: number): boolean => {
+  const capital = (position: number, acrossConnector: boolean): boolean => {
     const token = tokens[position];
     if (!token || token.kind !== 'word') return false;
     const initial = token.text.charAt(0);
     if (initial === initial.toLowerCase()) return false;
-    return !isSentenceStart(text, token.start) || isCapitalized(token);
+    return !isSentenceStart(text, token.start) || (acrossConnector && isCapitalized(token));
   };
   let first = index;
   for (;;) {
-    if (capital(first - 1)) first -= 1;
-    else if (CONNECTORS.has(tokens[first - 1]?.norm ?? '') && capital(first - 2)) first -= 2;
+    if (capital(first - 1, false)) first -= 1;
+    else if (CONNECTORS.has(tokens[first - 1]?.norm ?? '') && capital(first - 2, true)) first -= 2;
     else break;
   }
   let last = index + 1;
   for (;;) {
-    if (capital(last)) last += 1;
-    else if (CONNECTORS.has(tokens[last]?.norm ?? '') && capital(last + 1)) last += 2;
+    if (capital(last, false)) last += 1;
+    else if (CONNECTORS.has(tokens[last]?.norm ?? '') && capital(last + 1, true)) last += 2;
     else break;
   }
   return { first, last };
 }
 
-// A name of the document (two to four capitalised words) that these words are part of but do not cover.
+// A name of the document (two to four capitalised words) that these words are part of but do not
+// cover, written here with a lower-case word where the name has a capital: capitalised as in the
+// name, the words are the first test's.
 function isInDocumentName(sentence: Sentence, first: number, last: number, context: CheckContext): boolean {
   if (context.names.size === 0) return false;
   const { tokens } = sentence;
+  if (!tokens.slice(first, last).some((token) => token.kind === 'word' && token.text === token.norm)) return false;
   for (let from = Math.max(0, first - 3); from <= Math.min(last - 1, tokens.length - 2); from++) {
     let key = tokens[from]!.norm;
     for (let to = from + 1; to < Math.min(tokens.length, from + 4); to++) {

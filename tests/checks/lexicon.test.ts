@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, type LexiconEntry } from '../../src/checks/lexicon.js';
+import { compileLexicon, parseSourceForm, readSourceTokens, type LexiconEntry } from '../../src/checks/lexicon.js';
 import { getLanguageProfile } from '../../src/languages/index.js';
 import { joinNorms, tokenize } from '../../src/text/tokenize.js';
-import { readWords } from '../../src/text/words.js';
+
+// The French elisions, cut off the word they stand against in source forms and sentences.
+const ELISIONS = getLanguageProfile('fr')?.elisions ?? [];
 
 // The smallest entry the compiler accepts; each test adds what it tries.
 function entry(id: string, fields: Partial<LexiconEntry>): LexiconEntry {
@@ -10,17 +12,19 @@ function entry(id: string, fields: Partial<LexiconEntry>): LexiconEntry {
 }
 
 describe('compileLexicon', () => {
-  const lexicon = compileLexicon([
+  const lexicon = compileLexicon(
+    [
     entry('invest', { phrases: ['invested|investing in the file|files'] }),
     entry('since', { phrases: ['since <num> years'], notPrevious: ['ever'] }),
     entry('president', { phrases: ['the president'], next: ['<cap>'] }),
     entry('society', { phrases: ['society', 'societies'], source: ['société|sociétés'] }),
     entry('flew', { phrases: ['increased|rose'], source: ["s'envol*"], needsSource: false, sourceLacks: ['prix'] }),
-  ]);
-  const fr = getLanguageProfile('fr');
+    ],
+    ELISIONS,
+  );
   const spans = (text: string, source?: string): string[] => {
     const tokens = tokenize(text);
-    const input = { tokens, norms: joinNorms(tokens), documentWords: ' ', ...(source === undefined ? {} : { source: readWords(source, fr) }) };
+    const input = { tokens, norms: joinNorms(tokens), documentWords: ' ', ...(source === undefined ? {} : { source: readSourceTokens(source, ELISIONS) }) };
     return lexicon.match(input).map((match) => text.slice(tokens[match.first]?.start, tokens[match.last - 1]?.end));
   };
 
@@ -41,7 +45,7 @@ describe('compileLexicon', () => {
   it.each([
     ['The society was sold.', 'La société a été vendue.', ['society']],
     ['Society has changed.', 'Le monde a changé.', []],
-    // Elided and inflected source words: "s'est envolé" holds "s'envol*" only as "envolé"; the prefix reads both.
+    // Elided and inflected source words: "s'est envolé" is "s'" + "est" + "envolé", which "s'envol*" is not.
     ['The minister has increased in the afternoon.', "Le ministre s'est envolé dans l'après-midi.", []],
     ['The minister has increased in the afternoon.', "Le ministre s'envolera dans l'après-midi.", ['increased']],
     ['Prices rose in the afternoon.', "Les prix s'envolent dans l'après-midi.", []],
@@ -50,6 +54,34 @@ describe('compileLexicon', () => {
   });
 
   it('refuses a phrase it cannot index by its first word', () => {
+    expect(() => parseSourceForm('|', ELISIONS)).toThrow(/Empty alternative/);
     expect(() => compileLexicon([entry('optional', { phrases: ['the? tenant'] })])).toThrow(/indexed/);
+  });
+});
+
+// How a source form reads a French sentence: the semantics the news entries were written to.
+describe('source forms', () => {
+  const occurs = (form: string, sentence: string): boolean => {
+    const steps = compileLexicon([entry('probe', { phrases: ['probe'], source: [form] })], ELISIONS);
+    const tokens = tokenize('The probe.');
+    return steps.match({ tokens, norms: joinNorms(tokens), documentWords: ' ', source: readSourceTokens(sentence, ELISIONS) }).length > 0;
+  };
+  it.each([
+    ['porte-parole', "Le porte-parole de l'ONU a démenti.", true],
+    ['porte-parole', 'Le porte parole du gouvernement a démenti.', true],
+    ['cour suprême', 'La Cour suprême a tranché.', true],
+    ['cour suprême', 'La cour, suprême arbitre, a tranché.', false],
+    ["s'est envolé|envolée", "Le Premier ministre s'est envolé pour Bruxelles.", true],
+    ["quai d'orsay", "Le Quai d’Orsay a convoqué l'ambassadeur.", true],
+    ['assemblée nationale', "L'Assemblée nationale a voté le texte.", true],
+    ["état d'urgence", "L'Etat d'urgence a été décrété.", false],
+    ["état|etat d'urgence", "L'Etat d'urgence a été décrété.", true],
+    ["s' est|était envolé", "Il s'était envolé la veille.", true],
+    ["l'ancien", "Selon 'l'ancien' ministre, non.", true],
+    ['hui', "Il pleut aujourd'hui.", false],
+    ['société|sociétés civile?', 'Les sociétés ont protesté.', true],
+    ['envol*', "Les prix s'envolent.", true],
+  ])('%s in %j: %s', (form, sentence, expected) => {
+    expect(occurs(form, sentence)).toBe(expected);
   });
 });
