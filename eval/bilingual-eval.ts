@@ -167,7 +167,7 @@ export function scoreJudgments(judged: readonly JudgedFlag[]): Record<string, { 
 /**
  * The length model measured on the human post-edits of the split (the English a careful translator
  * ends with): English characters per French character, and the variance of the difference per
- * source character. Its values are the ones in data/fr-en.json.
+ * source character. Its values are the ones in src/languages/fr-en/pair.json.
  */
 export function calibrateLengthModel(folder: string, file = 'tgt-pe-all.en'): { ratio: number; variance: number } {
   const sources = readFileSync(join(folder, 'src-ref-all.fr'), 'utf8').split('\n');
