@@ -1,6 +1,7 @@
-import { tokenize, type Token } from '../text/tokenize.js';
+import type { Token } from '../text/tokenize.js';
 import type { CheckExamples, Severity } from './types.js';
 import { isCapitalized, isNumberToken } from './word-classes.js';
+import { findInSource, parseSourceForm, type SourceStep, type SourceToken } from './lexicon-source.js';
 
 /**
  * One entry of a language pair's lexicon (src/languages/<pair>/lexicon.json). Each of `phrases`
@@ -8,8 +9,8 @@ import { isCapitalized, isNumberToken } from './word-classes.js';
  * may end with `?` (optional), or is a class: `<num>` (a number, digits or words), `<cap>` (a
  * capitalised word), `<poss>` (a possessive: his, its, 's...). So "invested|investing in the
  * file|files" is one phrase with four slots. Conditions use the same syntax; `source` phrases
- * too, where a word may also end with `*` for any ending ("envol*") and is compared with and
- * without its elided article ("l'élysée" is also "élysée").
+ * too (read by lexicon-source.ts), where a word may also end with `*` for any ending ("envol*")
+ * and is compared with and without its elided article ("l'élysée" is also "élysée").
  */
 export interface LexiconEntry {
   /** kebab-case, unique in the lexicon: flags, the eval and newsroom rules name the entry by it. */
@@ -74,13 +75,6 @@ export interface LexiconMatch {
   source?: { start: number; end: number };
 }
 
-/** A word of the source as source forms read it (see `LexiconEntry`), with its offsets. */
-export interface SourceToken {
-  norm: string;
-  start: number;
-  end: number;
-}
-
 /** What a lexicon matches against: a sentence and, when attached, its source. */
 export interface LexiconInput {
   tokens: readonly Token[];
@@ -100,12 +94,6 @@ export interface Lexicon {
 interface Step {
   words: ReadonlySet<string> | null;
   kind: 'literal' | 'num' | 'cap' | 'poss';
-  optional: boolean;
-}
-
-// A step of a source form: alternatives, each a run of source words, the last one perhaps a prefix.
-interface SourceStep {
-  alternatives: Array<{ words: string[]; prefix: boolean }>;
   optional: boolean;
 }
 
@@ -295,98 +283,4 @@ function phraseEndsNear(phrases: readonly Step[][], tokens: readonly Token[], be
     }
   }
   return false;
-}
-
-/**
- * The words of a source sentence as source forms read them: the shared tokeniser's words cut at
- * hyphens and after an elision ("l'" of "l'Assemblée"), an elision written apart kept with its
- * apostrophe ("s' est"), numbers and other characters as they are, hyphens and apostrophes dropped.
- */
-export function readSourceTokens(text: string, elisions: readonly string[]): SourceToken[] {
-  const words: SourceToken[] = [];
-  const tokens = tokenize(text);
-  tokens.forEach((token, index) => {
-    if (token.kind === 'punct') {
-      if (!SOURCE_SEPARATORS.includes(token.text)) words.push({ norm: token.norm, start: token.start, end: token.end });
-      return;
-    }
-    if (token.kind === 'number') {
-      words.push({ norm: token.norm, start: token.start, end: token.end });
-      return;
-    }
-    // An elision written apart keeps its apostrophe: "s' est".
-    const next = tokens[index + 1];
-    const apostrophe = next?.kind === 'punct' && next.start === token.end && (next.text === "'" || next.text === '’') && elisions.includes(`${token.norm}'`);
-    let offset = token.start;
-    for (const part of (apostrophe ? `${token.norm}'` : token.norm).split('-')) {
-      const elision = elisions.find((candidate) => part.length > candidate.length && part.startsWith(candidate));
-      if (elision) {
-        words.push({ norm: elision, start: offset, end: offset + elision.length });
-        words.push({ norm: part.slice(elision.length), start: offset + elision.length, end: offset + part.length });
-      } else if (part !== '') {
-        words.push({ norm: part, start: offset, end: offset + part.length });
-      }
-      offset += part.length + 1;
-    }
-  });
-  return words;
-}
-
-// Characters that only join or separate words in a source form.
-const SOURCE_SEPARATORS = "-'’";
-
-/** Parse a source form: steps of alternatives, each read by `readSourceTokens` ("d'orsay" is two words). */
-export function parseSourceForm(form: string, elisions: readonly string[]): SourceStep[] {
-  return form
-    .trim()
-    .split(/\s+/)
-    .map((raw) => {
-      const optional = raw.endsWith('?') && raw.length > 1;
-      const body = optional ? raw.slice(0, -1) : raw;
-      return {
-        optional,
-        alternatives: body.split('|').map((alternative) => {
-          const prefix = alternative.endsWith('*');
-          const words = readSourceTokens(prefix ? alternative.slice(0, -1) : alternative, elisions).map((word) => word.norm);
-          if (words.length === 0) throw new Error(`Empty alternative in source form: ${form}`);
-          return { words, prefix };
-        }),
-      };
-    });
-}
-
-// The first place in the source where one of the forms occurs, as a character range.
-function findInSource(forms: readonly SourceStep[][], words: readonly SourceToken[]): { start: number; end: number } | undefined {
-  if (forms.length === 0) return undefined;
-  for (let index = 0; index < words.length; index++) {
-    for (const steps of forms) {
-      const last = matchSourceSteps(steps, 0, words, index);
-      if (last > index) return { start: words[index]!.start, end: words[last - 1]!.end };
-    }
-  }
-  return undefined;
-}
-
-// Returns the word index after the form, or -1; an optional step is tried first, then skipped.
-function matchSourceSteps(steps: readonly SourceStep[], stepIndex: number, words: readonly SourceToken[], wordIndex: number): number {
-  const step = steps[stepIndex];
-  if (!step) return wordIndex;
-  for (const alternative of step.alternatives) {
-    const after = matchAlternative(alternative, words, wordIndex);
-    if (after < 0) continue;
-    const end = matchSourceSteps(steps, stepIndex + 1, words, after);
-    if (end >= 0) return end;
-  }
-  return step.optional ? matchSourceSteps(steps, stepIndex + 1, words, wordIndex) : -1;
-}
-
-function matchAlternative(alternative: { words: string[]; prefix: boolean }, words: readonly SourceToken[], from: number): number {
-  const { words: wanted, prefix } = alternative;
-  for (let offset = 0; offset < wanted.length; offset++) {
-    const word = words[from + offset]?.norm;
-    if (word === undefined) return -1;
-    const last = offset === wanted.length - 1;
-    if (last && prefix ? !word.startsWith(wanted[offset]!) : word !== wanted[offset]) return -1;
-  }
-  return from + wanted.length;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, parseSourceForm, readSourceTokens, type LexiconEntry } from '../../src/checks/lexicon.js';
+import { compileLexicon, type LexiconEntry } from '../../src/checks/lexicon.js';
+import { parseSourceForm, readSourceTokens } from '../../src/checks/lexicon-source.js';
 import { getLanguageProfile } from '../../src/languages/index.js';
 import { joinNorms, tokenize } from '../../src/text/tokenize.js';
 
