@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { readConfig } from '../config.js';
 import { describeStorage } from '../storage/open-storage.js';
-import { applyPostgresMigrations } from '../storage/postgres/migrations.js';
+import { applyPostgresMigrations } from '../storage/postgres/migrate.js';
 import { createPool, withTransaction } from '../storage/postgres/pool.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
 

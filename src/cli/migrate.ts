@@ -6,7 +6,7 @@
 import { readConfig } from '../config.js';
 import { MIGRATIONS } from '../storage/migrations.js';
 import { describeStorage } from '../storage/open-storage.js';
-import { applyPostgresMigrations, POSTGRES_MIGRATIONS } from '../storage/postgres/migrations.js';
+import { applyPostgresMigrations } from '../storage/postgres/migrate.js';
 import { createPool } from '../storage/postgres/pool.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
 
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   const config = readConfig({ RETOUCHE_DB: process.env.RETOUCHE_DB, DATABASE_URL: process.env.DATABASE_URL });
   try {
     const applied = config.databaseUrl ? await migratePostgres(config.databaseUrl) : migrateSqlite(config.databasePath);
-    const latest = Math.max(...(config.databaseUrl ? POSTGRES_MIGRATIONS : MIGRATIONS).map((migration) => migration.version));
+    const latest = Math.max(...MIGRATIONS.map((migration) => migration.version));
     console.log(applied.length === 0
       ? `${describeStorage(config)} is up to date (schema version ${latest}).`
       : `Applied migration(s) ${applied.join(', ')} to ${describeStorage(config)}; schema version ${latest}.`);

@@ -3,14 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { createGroupCommit } from '../../src/storage/sqlite/group-commit.js';
-import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
-import type { SqliteRevisionRepository } from '../../src/storage/sqlite/revision-repository.js';
+import { createSqliteStorage, type SqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { SegmentRecord } from '../../src/model.js';
-import type { Storage } from '../../src/storage/types.js';
 import { createTempDatabase } from '../support/test-server.js';
 
 let database: { file: string; remove(): void };
-let storage: Storage;
+let storage: SqliteStorage;
 let segments: SegmentRecord[];
 
 beforeEach(async () => {
@@ -25,7 +23,7 @@ afterEach(async () => {
   database.remove();
 });
 
-const appends = () => (storage.revisions as SqliteRevisionRepository).appends;
+const appends = () => storage.groupCommit;
 const save = (segment: SegmentRecord, text: string, baseRevision = segment.revision) =>
   correctSegment(storage, { segmentId: segment.id, text, baseRevision, author: 'ana' });
 

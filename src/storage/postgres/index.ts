@@ -1,13 +1,9 @@
+import type pg from 'pg';
+import { createStorage } from '../create-storage.js';
+import { bindParameters, createQueryBuilder, type Engine, type Executor, type Query } from '../engine.js';
 import type { Storage } from '../types.js';
-import { createApiTokenRepository, createSessionRepository, createUserRepository } from './account-repositories.js';
-import { createDismissalRepository } from './dismissal-repository.js';
-import { createDocumentRepository } from './document-repository.js';
-import { applyPostgresMigrations } from './migrations.js';
-import { createPool } from './pool.js';
-import { createRevisionRepository } from './revision-repository.js';
-import { createSegmentEventRepository } from './segment-event-repository.js';
-import { createSegmentRepository } from './segment-repository.js';
-import { createSourceRepository } from './source-repository.js';
+import { applyPostgresMigrations } from './migrate.js';
+import { createPool, withTransaction } from './pool.js';
 
 /**
  * The PostgreSQL backend: a connection pool to `url`, migrated on open. Several servers can share
@@ -21,16 +17,34 @@ export async function createPostgresStorage(url: string): Promise<Storage> {
     await pool.end();
     throw error;
   }
+  return createStorage(createPostgresEngine(pool));
+}
+
+/** Queries on a pool; a transaction runs on one client checked out for it. */
+function createPostgresEngine(pool: pg.Pool): Engine {
+  // A kept query runs as a named statement, which each connection parses and plans once.
+  const names = new Map<Query<unknown, unknown>, string>();
+  const nameOf = (query: Query<unknown, unknown>) => names.get(query) ?? names.set(query, `retouche_${names.size + 1}`).get(query)!;
+  const config = (query: Query<unknown, unknown>, params: unknown): pg.QueryConfig => ({
+    text: query.sql,
+    values: bindParameters(query, params as Record<string, unknown>),
+    ...(query.keep && { name: nameOf(query) }),
+  });
+  const executorOn = (client: pg.Pool | pg.PoolClient) => ({
+    all: async (query: Query<unknown, unknown>, params: unknown) => (await client.query(config(query, params))).rows,
+    run: async (query: Query<unknown, unknown>, params: unknown) => (await client.query(config(query, params))).rowCount ?? 0,
+  }) as Executor;
   return {
-    documents: createDocumentRepository(pool),
-    segments: createSegmentRepository(pool),
-    revisions: createRevisionRepository(pool),
-    dismissals: createDismissalRepository(pool),
-    events: createSegmentEventRepository(pool),
-    users: createUserRepository(pool),
-    sessions: createSessionRepository(pool),
-    apiTokens: createApiTokenRepository(pool),
-    sources: createSourceRepository(pool),
+    ...executorOn(pool),
+    db: createQueryBuilder('postgres'),
+    transaction(work, { lock } = {}) {
+      return withTransaction(pool, async (client) => {
+        // Under READ COMMITTED two transactions can both see a row missing and both insert it;
+        // EXCLUSIVE makes the second wait for the first to commit, and still lets others read.
+        if (lock) await client.query(`LOCK TABLE ${lock} IN EXCLUSIVE MODE`);
+        return work(executorOn(client));
+      });
+    },
     async close() {
       // Closing twice is harmless over SQLite, so it is here too.
       if (!pool.ended) await pool.end();

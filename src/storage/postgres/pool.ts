@@ -1,8 +1,5 @@
 import pg from 'pg';
 
-/** What a repository runs queries on: the pool, or one client inside a transaction. */
-export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
-
 // BIGINT (ids, COUNT(*)) arrives as a string by default, because it can exceed 2^53. Ids and
 // counts here stay far below that, and the storage interface promises numbers. The parser is set
 // on this pool only, never on pg's global type registry.

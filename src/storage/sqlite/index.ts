@@ -1,30 +1,89 @@
+import type Database from 'better-sqlite3';
+import { createStorage } from '../create-storage.js';
+import { bindParameters, createQueryBuilder, type Engine, type Executor, type Query } from '../engine.js';
 import type { Storage } from '../types.js';
-import { createApiTokenRepository, createSessionRepository, createUserRepository } from './account-repositories.js';
-import { createDismissalRepository } from './dismissal-repository.js';
-import { createDocumentRepository } from './document-repository.js';
-import { createSegmentEventRepository } from './segment-event-repository.js';
-import { createSourceRepository } from './source-repository.js';
+import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import { openDatabase } from './open-database.js';
-import { createRevisionRepository } from './revision-repository.js';
-import { createSegmentRepository } from './segment-repository.js';
+
+/** The SQLite backend, with the group commit its saves share (its stats are for tests). */
+export interface SqliteStorage extends Storage {
+  readonly groupCommit: Pick<GroupCommit<unknown, unknown>, 'stats'>;
+}
 
 /** The SQLite backend: one database file in WAL mode, migrated on open. */
-export function createSqliteStorage(file: string): Storage {
-  const db = openDatabase(file);
-  const revisions = createRevisionRepository(db);
+export function createSqliteStorage(file: string): SqliteStorage {
+  const engine = createSqliteEngine(openDatabase(file));
+  return { ...createStorage(engine), groupCommit: engine.groupCommit };
+}
+
+/**
+ * Queries on one better-sqlite3 connection. Its calls are synchronous, but the repositories'
+ * transactions await between statements, and any other statement run on the connection meanwhile
+ * would land inside the open transaction: so a transaction (or a group of them) holds the
+ * connection alone, and statements from outside wait for it to end.
+ */
+function createSqliteEngine(db: Database.Database): Engine & { readonly groupCommit: GroupCommit<unknown, unknown> } {
+  const kept = new Map<Query<unknown, unknown>, Database.Statement>();
+  const prepare = (query: Query<unknown, unknown>) => {
+    if (!query.keep) return db.prepare(query.sql);
+    let statement = kept.get(query);
+    if (!statement) kept.set(query, (statement = db.prepare(query.sql)));
+    return statement;
+  };
+  // better-sqlite3 binds numbers, strings, bigints, buffers and null; SQLite keeps booleans as 0 and 1.
+  const bind = (query: Query<unknown, unknown>, params: unknown) =>
+    bindParameters(query, params as Record<string, unknown>).map((value) => (typeof value === 'boolean' ? Number(value) : value));
+  const rows = (query: Query<unknown, unknown>, params: unknown) => prepare(query).all(bind(query, params));
+  const changes = (query: Query<unknown, unknown>, params: unknown) => prepare(query).run(bind(query, params)).changes;
+
+  let idle: Promise<void> | undefined;
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    while (idle) await idle;
+    let done!: () => void;
+    idle = new Promise((resolve) => (done = resolve));
+    try {
+      return await work();
+    } finally {
+      idle = undefined;
+      done();
+    }
+  }
+  const inside = { all: async (query, params) => rows(query, params), run: async (query, params) => changes(query, params) } as Executor;
+  const outside = {
+    async all(query: Query<unknown, unknown>, params: unknown) {
+      while (idle) await idle;
+      return rows(query, params);
+    },
+    async run(query: Query<unknown, unknown>, params: unknown) {
+      while (idle) await idle;
+      return changes(query, params);
+    },
+  } as Executor;
+
+  const [begin, commit, rollback] = ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK'].map((sql) => db.prepare(sql)) as Database.Statement[];
+  const groupCommit = createGroupCommit(db, (work: (tx: Executor) => Promise<unknown>) => work(inside), exclusive);
   return {
-    documents: createDocumentRepository(db),
-    segments: createSegmentRepository(db),
-    revisions,
-    dismissals: createDismissalRepository(db),
-    events: createSegmentEventRepository(db),
-    users: createUserRepository(db),
-    sessions: createSessionRepository(db),
-    apiTokens: createApiTokenRepository(db),
-    sources: createSourceRepository(db),
+    ...outside,
+    db: createQueryBuilder('sqlite'),
+    transaction<T>(work: (tx: Executor) => Promise<T>, { grouped = false } = {}) {
+      if (grouped) return groupCommit.submit(work) as Promise<T>;
+      return exclusive(async () => {
+        // IMMEDIATE takes the write lock before the first read, so another process cannot slip a write in between.
+        begin!.run();
+        try {
+          const result = await work(inside);
+          commit!.run();
+          return result;
+        } catch (error) {
+          if (db.inTransaction) rollback!.run();
+          throw error;
+        }
+      });
+    },
+    groupCommit,
     async close() {
       // Saves still waiting for their group's commit are written, not dropped.
-      revisions.appends.flush();
+      await groupCommit.flush();
       db.close();
     },
   };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { applyMigrations } from '../migrations.js';
+import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, pendingMigrations, SQLITE_TYPES, type Migration } from '../migrations.js';
 
 /**
  * Open (creating if needed) the SQLite file and bring its schema up to date.
@@ -18,4 +18,18 @@ export function openDatabase(file: string): Database.Database {
   db.pragma('busy_timeout = 5000');
   applyMigrations(db);
   return db;
+}
+
+/** Apply every migration newer than the database, each in its own transaction; returns the versions applied. */
+export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(CREATE_SCHEMA_MIGRATIONS);
+  const applied = db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[];
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  return pendingMigrations(applied, migrations).map((migration) => {
+    db.transaction(() => {
+      db.exec(migration.sql(SQLITE_TYPES));
+      record.run(migration.version, migration.name, new Date().toISOString());
+    })();
+    return migration.version;
+  });
 }

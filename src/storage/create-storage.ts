@@ -1,0 +1,25 @@
+import { createApiTokenRepository, createSessionRepository, createUserRepository } from './account-repositories.js';
+import { createDismissalRepository } from './dismissal-repository.js';
+import { createDocumentRepository } from './document-repository.js';
+import type { Engine } from './engine.js';
+import { createRevisionRepository } from './revision-repository.js';
+import { createSegmentEventRepository } from './segment-event-repository.js';
+import { createSegmentRepository } from './segment-repository.js';
+import { createSourceRepository } from './source-repository.js';
+import type { Storage } from './types.js';
+
+/** The storage over either engine: every repository is written once, over `Engine`. */
+export function createStorage(engine: Engine): Storage {
+  return {
+    documents: createDocumentRepository(engine),
+    segments: createSegmentRepository(engine),
+    revisions: createRevisionRepository(engine),
+    dismissals: createDismissalRepository(engine),
+    events: createSegmentEventRepository(engine),
+    users: createUserRepository(engine),
+    sessions: createSessionRepository(engine),
+    apiTokens: createApiTokenRepository(engine),
+    sources: createSourceRepository(engine),
+    close: () => engine.close(),
+  };
+}

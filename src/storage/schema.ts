@@ -1,0 +1,83 @@
+import type { Generated } from 'kysely';
+import { parseTextPatch } from '../history/text-patch.js';
+import type { RevisionKind, RevisionRecord, SegmentRole, SegmentStatus, UserRole } from '../model.js';
+
+/**
+ * The tables as the query builder sees them (columns as stored, in snake_case), and the column
+ * lists that read them as the domain records of src/model.ts: each column is selected under the
+ * record's field name, in the record's field order, so most rows need no mapping at all.
+ */
+export interface Schema {
+  documents: {
+    id: Generated<number>; title: string; target_language: string; detected_language: string; original_text: string;
+    source_text: string | null; source_language: string | null; revision_sum: Generated<number>; created_at: string; updated_at: string;
+  };
+  segments: {
+    id: Generated<number>; document_id: number; position: number; paragraph: number; start_offset: number; end_offset: number;
+    role: SegmentRole; original: string; text: string; status: SegmentStatus; revision: number; updated_at: string;
+  };
+  revisions: {
+    id: Generated<number>; segment_id: number; number: number; kind: RevisionKind; patch: string; checkpoint: string | null;
+    reverted_to: number | null; author: string; comment: string | null; created_at: string;
+  };
+  flag_dismissals: { id: Generated<number>; segment_id: number; check_id: string; span_text: string; author: string; created_at: string };
+  segment_events: {
+    id: Generated<number>; segment_id: number; kind: 'status' | 'comment'; status: SegmentStatus | null; body: string | null;
+    author: string; created_at: string;
+  };
+  /** `disabled` is 0 or 1 in SQLite, a BOOLEAN in PostgreSQL. */
+  users: { id: Generated<number>; name: string; password_hash: string; role: UserRole; disabled: Generated<number | boolean>; created_at: string };
+  sessions: { token_hash: string; user_id: number; csrf_token: string; created_at: string; expires_at: string };
+  api_tokens: {
+    id: Generated<number>; user_id: number; label: string; token_hash: string; created_at: string;
+    last_used_at: string | null; revoked_at: string | null;
+  };
+  source_sentences: { id: Generated<number>; document_id: number; position: number; start_offset: number; end_offset: number; text: string };
+  segment_sources: { segment_id: number; source_sentence_id: number };
+}
+
+// Without original_text and source_text: those can weigh megabytes, and most reads need neither.
+export const DOCUMENT = [
+  'documents.id', 'documents.title', 'documents.target_language as targetLanguage', 'documents.detected_language as detectedLanguage',
+  'documents.source_language as sourceLanguage', 'documents.revision_sum as revisionSum', 'documents.created_at as createdAt',
+  'documents.updated_at as updatedAt',
+] as const;
+
+export const SEGMENT = [
+  'segments.id', 'segments.document_id as documentId', 'segments.position', 'segments.paragraph', 'segments.start_offset as start',
+  'segments.end_offset as end', 'segments.role', 'segments.original', 'segments.text', 'segments.status', 'segments.revision',
+  'segments.updated_at as updatedAt',
+] as const;
+
+/** A revision's columns; its patch is stored as JSON text and parsed by `toRevision`. */
+export const REVISION = [
+  'revisions.id', 'revisions.segment_id as segmentId', 'revisions.number', 'revisions.kind', 'revisions.patch', 'revisions.checkpoint',
+  'revisions.reverted_to as revertedTo', 'revisions.author', 'revisions.comment', 'revisions.created_at as createdAt',
+] as const;
+
+export const DISMISSAL = [
+  'flag_dismissals.id', 'flag_dismissals.segment_id as segmentId', 'flag_dismissals.check_id as checkId',
+  'flag_dismissals.span_text as spanText', 'flag_dismissals.author', 'flag_dismissals.created_at as createdAt',
+] as const;
+
+export const EVENT = [
+  'segment_events.id', 'segment_events.segment_id as segmentId', 'segment_events.kind', 'segment_events.status', 'segment_events.body',
+  'segment_events.author', 'segment_events.created_at as createdAt',
+] as const;
+
+/** A user's columns; `disabled` becomes a boolean in `toUser`. */
+export const USER = ['users.id', 'users.name', 'users.role', 'users.disabled', 'users.created_at as createdAt'] as const;
+
+export const TOKEN = [
+  'api_tokens.id', 'api_tokens.user_id as userId', 'api_tokens.label', 'api_tokens.created_at as createdAt',
+  'api_tokens.last_used_at as lastUsedAt', 'api_tokens.revoked_at as revokedAt',
+] as const;
+
+export const SOURCE_SENTENCE = [
+  'source_sentences.id', 'source_sentences.document_id as documentId', 'source_sentences.position',
+  'source_sentences.start_offset as start', 'source_sentences.end_offset as end', 'source_sentences.text',
+] as const;
+
+export function toRevision(row: Omit<RevisionRecord, 'patch'> & { patch: string }): RevisionRecord {
+  return { ...row, patch: parseTextPatch(row.patch) };
+}

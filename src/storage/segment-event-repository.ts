@@ -1,0 +1,45 @@
+import type { SegmentStatus } from '../model.js';
+import { prepareQuery, type Engine } from './engine.js';
+import { EVENT, SEGMENT } from './schema.js';
+import type { SegmentEventRepository } from './types.js';
+
+/** Status changes and comments; like revisions, events are only ever added. */
+export function createSegmentEventRepository(engine: Engine): SegmentEventRepository {
+  const { db } = engine;
+  // Approving what someone else changed since you read it would approve text you never saw:
+  // the update only happens while the sentence is still at the revision the editor saw.
+  const updateStatus = prepareQuery((p: { segmentId: number; expectedRevision: number; status: SegmentStatus; now: string }) =>
+    db.updateTable('segments').set({ status: p.status, updated_at: p.now })
+      .where('id', '=', p.segmentId).where('revision', '=', p.expectedRevision).returning(SEGMENT));
+  const selectSegment = prepareQuery((p: { id: number }) => db.selectFrom('segments').select(SEGMENT).where('id', '=', p.id));
+  const insert = prepareQuery((p: { segmentId: number; kind: 'status' | 'comment'; status: SegmentStatus | null; body: string | null;
+    author: string; now: string; }) => db.insertInto('segment_events').values({
+    segment_id: p.segmentId, kind: p.kind, status: p.status, body: p.body, author: p.author, created_at: p.now,
+  }).returning(EVENT));
+  const selectBySegment = prepareQuery((p: { segmentId: number }) =>
+    db.selectFrom('segment_events').select(EVENT).where('segment_id', '=', p.segmentId).orderBy('id'));
+  const selectByDocument = prepareQuery((p: { documentId: number }) => db.selectFrom('segment_events')
+    .innerJoin('segments', 'segments.id', 'segment_events.segment_id').select(EVENT)
+    .where('segments.document_id', '=', p.documentId).orderBy('segment_events.id'));
+
+  return {
+    changeStatus({ segmentId, expectedRevision, status, author }) {
+      const now = new Date().toISOString();
+      return engine.transaction(async (tx) => {
+        const [segment] = await tx.all(updateStatus, { segmentId, expectedRevision, status, now });
+        if (!segment) {
+          const [current] = await tx.all(selectSegment, { id: segmentId });
+          return current ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not-found' };
+        }
+        const [event] = await tx.all(insert, { segmentId, kind: 'status', status, body: null, author, now });
+        return { ok: true, segment, event: event! };
+      });
+    },
+    async addComment({ segmentId, body, author }) {
+      const [event] = await engine.all(insert, { segmentId, kind: 'comment', status: null, body, author, now: new Date().toISOString() });
+      return event!;
+    },
+    listBySegment: (segmentId) => engine.all(selectBySegment, { segmentId }),
+    listByDocument: (documentId) => engine.all(selectByDocument, { documentId }),
+  };
+}

@@ -1,0 +1,18 @@
+import { prepareQuery, type Engine } from './engine.js';
+import { SEGMENT } from './schema.js';
+import type { SegmentRepository } from './types.js';
+
+/** Segments (read side; segments change only through RevisionRepository.append and status changes). */
+export function createSegmentRepository(engine: Engine): SegmentRepository {
+  const { db } = engine;
+  const selectOne = prepareQuery((p: { id: number }) => db.selectFrom('segments').select(SEGMENT).where('id', '=', p.id));
+  const selectByDocument = prepareQuery((p: { documentId: number }) =>
+    db.selectFrom('segments').select(SEGMENT).where('document_id', '=', p.documentId).orderBy('position'));
+  return {
+    async get(id) {
+      const [row] = await engine.all(selectOne, { id });
+      return row;
+    },
+    listByDocument: (documentId) => engine.all(selectByDocument, { documentId }),
+  };
+}
