@@ -59,31 +59,53 @@ export async function createTempPostgresDatabase(adminUrl = TEST_DATABASE_URL): 
   return { url: url.toString(), remove: () => runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** The engines storage tests run on: SQLite always, PostgreSQL too when DATABASE_URL is set. */
+export const TEST_ENGINES: readonly StorageEngine[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+export type StorageEngine = 'sqlite' | 'postgres';
+
 /**
- * A migrated storage on a fresh database of the backend the suite runs on: a temporary SQLite file,
- * or a temporary PostgreSQL database when DATABASE_URL is set. `remove` closes it and deletes the database.
+ * A fresh database on `engine`: a temporary SQLite file or PostgreSQL database. `open` gives a
+ * migrated storage on it, as many as a test wants (several servers, or a restart); `remove`
+ * closes them all and deletes the database.
  */
-export async function createTestStorage(): Promise<{ storage: Storage; databaseFile: string; databaseUrl?: string; remove(): Promise<void> }> {
-  if (TEST_DATABASE_URL) {
+export async function createTestDatabase(engine: StorageEngine): Promise<{
+  databaseFile: string; databaseUrl?: string; open(): Promise<Storage>; remove(): Promise<void>;
+}> {
+  const opened: Storage[] = [];
+  const keep = (storage: Storage) => (opened.push(storage), storage);
+  const closeAll = async () => {
+    for (const storage of opened.splice(0)) await storage.close();
+  };
+  if (engine === 'postgres') {
     const database = await createTempPostgresDatabase();
-    const storage = await createPostgresStorage(database.url);
     return {
-      storage, databaseFile: '', databaseUrl: database.url,
-      async remove() {
-        await storage.close();
+      databaseFile: '', databaseUrl: database.url,
+      open: async () => keep(await createPostgresStorage(database.url)),
+      remove: async () => {
+        await closeAll();
         await database.remove();
       },
     };
   }
   const database = createTempDatabase();
-  const storage = createSqliteStorage(database.file);
   return {
-    storage, databaseFile: database.file,
-    async remove() {
-      await storage.close();
+    databaseFile: database.file,
+    open: async () => keep(createSqliteStorage(database.file)),
+    remove: async () => {
+      await closeAll();
       database.remove();
     },
   };
+}
+
+/**
+ * A migrated storage on a fresh database of the backend the suite runs on: a temporary SQLite file,
+ * or a temporary PostgreSQL database when DATABASE_URL is set. `remove` closes it and deletes the database.
+ */
+export async function createTestStorage(): Promise<{ storage: Storage; databaseFile: string; databaseUrl?: string; remove(): Promise<void> }> {
+  const database = await createTestDatabase(TEST_DATABASE_URL ? 'postgres' : 'sqlite');
+  const { open, ...rest } = database;
+  return { ...rest, storage: await open() };
 }
 
 /** A real HTTP server on a free loopback port over a fresh temporary database (PostgreSQL when DATABASE_URL is set). */

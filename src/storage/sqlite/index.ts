@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { createStorage } from '../create-storage.js';
 import { bindParameters, createQueryBuilder, type Engine, type Executor, type Query } from '../engine.js';
@@ -14,6 +15,20 @@ export interface SqliteStorage extends Storage {
 export function createSqliteStorage(file: string): SqliteStorage {
   const engine = createSqliteEngine(openDatabase(file));
   return { ...createStorage(engine), groupCommit: engine.groupCommit };
+}
+
+/**
+ * Connections to one file from this process share one lock. SQLite's own lock would make a second
+ * connection wait for the first one's transaction by blocking the event loop, which that
+ * transaction needs to go on: both would stall until the busy timeout.
+ */
+const locks = new Map<string, { idle?: Promise<void> }>();
+function lockOf(file: string): { idle?: Promise<void> } {
+  if (file === ':memory:') return {};
+  const key = path.resolve(file);
+  let lock = locks.get(key);
+  if (!lock) locks.set(key, (lock = {}));
+  return lock;
 }
 
 /**
@@ -36,26 +51,26 @@ function createSqliteEngine(db: Database.Database): Engine & { readonly groupCom
   const rows = (query: Query<unknown, unknown>, params: unknown) => prepare(query).all(bind(query, params));
   const changes = (query: Query<unknown, unknown>, params: unknown) => prepare(query).run(bind(query, params)).changes;
 
-  let idle: Promise<void> | undefined;
+  const lock = lockOf(db.name);
   async function exclusive<T>(work: () => Promise<T>): Promise<T> {
-    while (idle) await idle;
+    while (lock.idle) await lock.idle;
     let done!: () => void;
-    idle = new Promise((resolve) => (done = resolve));
+    lock.idle = new Promise((resolve) => (done = resolve));
     try {
       return await work();
     } finally {
-      idle = undefined;
+      lock.idle = undefined;
       done();
     }
   }
   const inside = { all: async (query, params) => rows(query, params), run: async (query, params) => changes(query, params) } as Executor;
   const outside = {
     async all(query: Query<unknown, unknown>, params: unknown) {
-      while (idle) await idle;
+      while (lock.idle) await lock.idle;
       return rows(query, params);
     },
     async run(query: Query<unknown, unknown>, params: unknown) {
-      while (idle) await idle;
+      while (lock.idle) await lock.idle;
       return changes(query, params);
     },
   } as Executor;
