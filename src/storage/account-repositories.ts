@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { UserRecord, UserRole } from '../model.js';
-import { compareBytewise, prepareQuery, type Engine } from './engine.js';
+import { compareBytewise, prepareQuery, type Engine, type Executor } from './engine.js';
 import { TOKEN, USER } from './schema.js';
 import type { ApiTokenRepository, SessionRepository, UserRepository } from './types.js';
 
@@ -17,6 +17,7 @@ export function createUserRepository(engine: Engine): UserRepository {
     // A name taken in any case inserts nothing: the unique key is on the name without case.
     .onConflict((conflict) => conflict.doNothing()).returning(USER));
   const countUsers = prepareQuery(() => db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')));
+  const count = async (tx: Executor = engine) => (await tx.all(countUsers))[0]!.count;
   const selectById = prepareQuery((p: { id: number }) => db.selectFrom('users').select(USER).where('id', '=', p.id));
   const selectForLogin = prepareQuery((p: { name: string }) => db.selectFrom('users')
     .select([...USER, 'password_hash as passwordHash']).where(sql`lower(name)`, '=', sql`lower(${p.name})`));
@@ -26,7 +27,6 @@ export function createUserRepository(engine: Engine): UserRepository {
     db.updateTable('users').set({ disabled: p.disabled }).where('id', '=', p.id));
   const updatePassword = prepareQuery((p: { id: number; passwordHash: string }) =>
     db.updateTable('users').set({ password_hash: p.passwordHash }).where('id', '=', p.id));
-  const count = async (tx = engine as Pick<Engine, 'all'>) => (await tx.all(countUsers))[0]!.count;
 
   return {
     async create({ name, passwordHash, role }) {
@@ -60,15 +60,9 @@ export function createUserRepository(engine: Engine): UserRepository {
       return users.sort((a, b) => compareBytewise(lowerAscii(a.name), lowerAscii(b.name)) || a.id - b.id);
     },
     count: () => count(),
-    async setRole(id, role) {
-      await engine.run(updateRole, { id, role });
-    },
-    async setDisabled(id, disabled) {
-      await engine.run(updateDisabled, { id, disabled });
-    },
-    async setPasswordHash(id, passwordHash) {
-      await engine.run(updatePassword, { id, passwordHash });
-    },
+    setRole: (id, role) => engine.run(updateRole, { id, role }),
+    setDisabled: (id, disabled) => engine.run(updateDisabled, { id, disabled }),
+    setPasswordHash: (id, passwordHash) => engine.run(updatePassword, { id, passwordHash }),
   };
 }
 
@@ -87,23 +81,15 @@ export function createSessionRepository(engine: Engine): SessionRepository {
   const removeForUser = prepareQuery((p: { userId: number }) => db.deleteFrom('sessions').where('user_id', '=', p.userId));
   const removeExpired = prepareQuery((p: { now: string }) => db.deleteFrom('sessions').where('expires_at', '<=', p.now));
   return {
-    async create(session) {
-      await engine.run(insert, { ...session, now: new Date().toISOString() });
-    },
+    create: (session) => engine.run(insert, { ...session, now: new Date().toISOString() }),
     async find(tokenHash, now) {
       const [row] = await engine.all(select, { tokenHash, now });
       return row && { user: toUser(row), csrfToken: row.csrfToken, expiresAt: row.expiresAt };
     },
-    async extend(tokenHash, expiresAt) {
-      await engine.run(extend, { tokenHash, expiresAt });
-    },
-    async delete(tokenHash) {
-      await engine.run(remove, { tokenHash });
-    },
-    async deleteForUser(userId) {
-      await engine.run(removeForUser, { userId });
-    },
-    deleteExpired: (now) => engine.run(removeExpired, { now }),
+    extend: (tokenHash, expiresAt) => engine.run(extend, { tokenHash, expiresAt }),
+    delete: (tokenHash) => engine.run(remove, { tokenHash }),
+    deleteForUser: (userId) => engine.run(removeForUser, { userId }),
+    deleteExpired: (now) => engine.count(removeExpired, { now }),
   };
 }
 
@@ -132,7 +118,7 @@ export function createApiTokenRepository(engine: Engine): ApiTokenRepository {
       return toUser(row);
     },
     listByUser: (userId) => engine.all(selectByUser, { userId }),
-    revoke: async (id, userId, now) => (await engine.run(revoke, { id, userId, now })) > 0,
+    revoke: async (id, userId, now) => (await engine.count(revoke, { id, userId, now })) > 0,
   };
 }
 

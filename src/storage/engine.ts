@@ -1,6 +1,6 @@
 import {
   DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector,
-  SqliteQueryCompiler, type Compilable, type CompiledQuery,
+  SqliteQueryCompiler, type Compilable,
 } from 'kysely';
 import type { Schema } from './schema.js';
 
@@ -8,41 +8,35 @@ import type { Schema } from './schema.js';
  * What the repositories run their SQL on: written once over this, they work on either engine.
  * Kysely only builds and compiles the queries (its driver is a dummy); each engine executes the
  * compiled SQL itself, through statements it prepares once and keeps (better-sqlite3 `prepare`,
- * PostgreSQL named statements). A query compiled anew on every call would cost ~10 µs more per
- * statement, a tenth of a save.
+ * PostgreSQL named statements): compiling a query again on every call costs ~10 µs, a tenth of a save.
  */
 export interface Executor {
   /** The rows a query returns: a SELECT, or a write with RETURNING. */
   all<Row, Params>(query: Query<Row, Params>, ...params: ParamsArgument<Params>): Promise<Row[]>;
+  run<Params>(query: Query<unknown, Params>, ...params: ParamsArgument<Params>): Promise<void>;
   /** Run a write; how many rows it changed. */
-  run<Params>(query: Query<unknown, Params>, ...params: ParamsArgument<Params>): Promise<number>;
+  count<Params>(query: Query<unknown, Params>, ...params: ParamsArgument<Params>): Promise<number>;
 }
 
 export interface Engine extends Executor {
-  /** Builds queries for this engine's SQL dialect; it never executes anything itself. */
+  /** Builds queries in this engine's SQL dialect; it never executes anything itself. */
   readonly db: Kysely<Schema>;
-  /** Run `work` in one transaction on one connection; it commits when `work` resolves and rolls back when it throws. */
+  /** Run `work` in one transaction on one connection: it commits when `work` resolves, rolls back when it throws. */
   transaction<T>(work: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 
 export interface TransactionOptions {
-  /**
-   * May share its commit with the transactions begun in the same turn of the event loop
-   * (SQLite's group commit, sqlite/group-commit.ts); on PostgreSQL each commits on its own.
-   */
+  /** May share its commit with those begun in the same turn of the event loop (SQLite's group commit). */
   grouped?: boolean;
-  /**
-   * A table no other transaction may write until this one ends. PostgreSQL locks it (LOCK TABLE);
-   * SQLite needs nothing, since its write transactions already exclude each other.
-   */
+  /** A table no other transaction may write until this one ends (PostgreSQL; SQLite's write transactions exclude each other). */
   lock?: keyof Schema;
 }
 
 /**
- * A compiled query: SQL text and its parameters, some of them named slots (`Param`) filled from
- * the object given at each run. `keep` asks the engine to prepare the statement once and keep it;
- * a query whose text changes from call to call (a list of ids, rows inserted in bulk) leaves it out.
+ * SQL text and its parameters, some of them named slots filled from the object given at each run.
+ * `keep` asks the engine to prepare the statement once and keep it; a query whose text changes
+ * from call to call (a list of ids, rows inserted in bulk) leaves it out.
  */
 export interface Query<Row, Params = undefined> {
   readonly sql: string;
@@ -59,21 +53,15 @@ class Param {
   constructor(readonly name: string) {}
 }
 
-/**
- * Build a query once with Kysely, with a named slot wherever `build` reads a field of its
- * argument; each run fills the slots from the object it is given.
- */
-export function prepareQuery<Row, Params extends object | undefined = undefined>(
-  build: (params: Params) => Compilable<Row>,
-): Query<Row, Params> {
-  const slots = new Proxy({}, { get: (_target, name) => new Param(String(name)) }) as Params;
-  const { sql, parameters } = build(slots).compile();
+/** Build a query once with Kysely, with a named slot wherever `build` reads a field of its argument. */
+export function prepareQuery<Row, Params extends object | undefined = undefined>(build: (params: Params) => Compilable<Row>): Query<Row, Params> {
+  const { sql, parameters } = build(new Proxy({}, { get: (_target, name) => new Param(String(name)) }) as Params).compile();
   return { sql, parameters, keep: true };
 }
 
-/** A query compiled for one call (its text depends on the call), run without keeping a prepared statement. */
+/** A query compiled for one call, whose text depends on the call. */
 export function compileQuery<Row>(query: Compilable<Row>): Query<Row> {
-  const { sql, parameters }: CompiledQuery<Row> = query.compile();
+  const { sql, parameters } = query.compile();
   return { sql, parameters };
 }
 
@@ -82,15 +70,14 @@ export function bindParameters(query: Query<unknown, unknown>, params: Record<st
   return query.parameters.map((value) => (value instanceof Param ? params![value.name] ?? null : value));
 }
 
-/** A Kysely that compiles for `dialect` and has no connection: the engines execute what it builds. */
+/** A Kysely that compiles for `dialect` and has no connection. */
 export function createQueryBuilder(dialect: 'sqlite' | 'postgres'): Kysely<Schema> {
-  const sqlite = dialect === 'sqlite';
+  const [Adapter, Introspector, Compiler] = dialect === 'sqlite'
+    ? [SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler] : [PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler];
   return new Kysely<Schema>({
     dialect: {
-      createAdapter: () => (sqlite ? new SqliteAdapter() : new PostgresAdapter()),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => (sqlite ? new SqliteIntrospector(db) : new PostgresIntrospector(db)),
-      createQueryCompiler: () => (sqlite ? new SqliteQueryCompiler() : new PostgresQueryCompiler()),
+      createAdapter: () => new Adapter(), createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new Introspector(db), createQueryCompiler: () => new Compiler(),
     },
   });
 }
@@ -98,7 +85,7 @@ export function createQueryBuilder(dialect: 'sqlite' | 'postgres'): Kysely<Schem
 /** Rows per multi-row INSERT: well below both engines' limits on parameters (32,766 in SQLite, 65,535 in PostgreSQL). */
 const ROWS_PER_INSERT = 1_000;
 
-/** `items` in slices of at most ROWS_PER_INSERT, for inserting them a slice per statement. */
+/** `items` in slices of at most ROWS_PER_INSERT, to insert a slice per statement. */
 export function chunksOf<Item>(items: readonly Item[]): Item[][] {
   const chunks: Item[][] = [];
   for (let start = 0; start < items.length; start += ROWS_PER_INSERT) chunks.push(items.slice(start, start + ROWS_PER_INSERT));
@@ -106,9 +93,8 @@ export function chunksOf<Item>(items: readonly Item[]): Item[][] {
 }
 
 /**
- * Compare as SQLite's BINARY collation does (UTF-8 bytes, so code points). Lists that promise
- * that order are sorted with this rather than by ORDER BY, which follows the database's locale
- * on PostgreSQL.
+ * Compare as SQLite's BINARY collation does (UTF-8 bytes). Lists that promise that order sort
+ * with this, since ORDER BY follows the database's locale on PostgreSQL.
  */
 export function compareBytewise(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));

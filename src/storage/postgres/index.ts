@@ -32,7 +32,8 @@ function createPostgresEngine(pool: pg.Pool): Engine {
   });
   const executorOn = (client: pg.Pool | pg.PoolClient) => ({
     all: async (query: Query<unknown, unknown>, params: unknown) => (await client.query(config(query, params))).rows,
-    run: async (query: Query<unknown, unknown>, params: unknown) => (await client.query(config(query, params))).rowCount ?? 0,
+    run: async (query: Query<unknown, unknown>, params: unknown) => void (await client.query(config(query, params))),
+    count: async (query: Query<unknown, unknown>, params: unknown) => (await client.query(config(query, params))).rowCount ?? 0,
   }) as Executor;
   return {
     ...executorOn(pool),

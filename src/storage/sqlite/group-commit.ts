@@ -9,8 +9,11 @@ import type Database from 'better-sqlite3';
  * after the shared COMMIT returns.
  */
 export interface GroupCommit<Item, Result> {
-  /** Queue one write; it resolves with the write's result once committed, or rejects with its error. */
-  submit(item: Item): Promise<Result>;
+  /**
+   * Queue one write; it resolves with the write's result once committed, or rejects with its error.
+   * `now` commits it at once, ahead of the writes waiting for the end of the turn (which it takes along).
+   */
+  submit(item: Item, options?: { now?: boolean }): Promise<Result>;
   /** Commit whatever is queued now, without waiting for the event loop (before the database closes). */
   flush(): Promise<void>;
   /** Commits made and writes they carried, for tests and diagnostics. */
@@ -84,8 +87,13 @@ export function createGroupCommit<Item, Result>(
   }
 
   return {
-    submit(item) {
+    submit(item, { now = false } = {}) {
       return new Promise<Result>((resolve, reject) => {
+        if (now) {
+          queue.unshift({ item, resolve, reject });
+          void flush();
+          return;
+        }
         queue.push({ item, resolve, reject });
         // setImmediate runs after the I/O callbacks of this turn: every save that arrived with this one joins it.
         scheduled ??= setImmediate(() => void flush());

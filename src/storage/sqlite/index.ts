@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { createStorage } from '../create-storage.js';
-import { bindParameters, createQueryBuilder, type Engine, type Executor, type Query } from '../engine.js';
+import { bindParameters, createQueryBuilder, type Engine, type Executor, type Query, type TransactionOptions } from '../engine.js';
 import type { Storage } from '../types.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import { openDatabase } from './open-database.js';
@@ -34,8 +34,8 @@ function lockOf(file: string): { idle?: Promise<void> } {
 /**
  * Queries on one better-sqlite3 connection. Its calls are synchronous, but the repositories'
  * transactions await between statements, and any other statement run on the connection meanwhile
- * would land inside the open transaction: so a transaction (or a group of them) holds the
- * connection alone, and statements from outside wait for it to end.
+ * would land inside the open transaction: so a transaction holds the connection alone, and
+ * statements from outside wait for it to end.
  */
 function createSqliteEngine(db: Database.Database): Engine & { readonly groupCommit: GroupCommit<unknown, unknown> } {
   const kept = new Map<Query<unknown, unknown>, Database.Statement>();
@@ -63,38 +63,26 @@ function createSqliteEngine(db: Database.Database): Engine & { readonly groupCom
       done();
     }
   }
-  const inside = { all: async (query, params) => rows(query, params), run: async (query, params) => changes(query, params) } as Executor;
-  const outside = {
-    async all(query: Query<unknown, unknown>, params: unknown) {
-      while (lock.idle) await lock.idle;
-      return rows(query, params);
-    },
-    async run(query: Query<unknown, unknown>, params: unknown) {
-      while (lock.idle) await lock.idle;
-      return changes(query, params);
-    },
+  const inside = {
+    all: async (query, params) => rows(query, params),
+    run: async (query, params) => void changes(query, params),
+    count: async (query, params) => changes(query, params),
   } as Executor;
+  // Outside a transaction, a statement waits for the one in progress to end.
+  const whenUnlocked = <Args extends unknown[], Result>(run: (...args: Args) => Promise<Result>) => async (...args: Args) => {
+    while (lock.idle) await lock.idle;
+    return run(...args);
+  };
+  const outside = { all: whenUnlocked(inside.all), run: whenUnlocked(inside.run), count: whenUnlocked(inside.count) } as Executor;
 
-  const [begin, commit, rollback] = ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK'].map((sql) => db.prepare(sql)) as Database.Statement[];
+  // Every transaction is a savepoint in a group commit: saves wait for the end of the turn to
+  // share it, anything else commits at once (with whatever saves are waiting).
   const groupCommit = createGroupCommit(db, (work: (tx: Executor) => Promise<unknown>) => work(inside), exclusive);
   return {
     ...outside,
     db: createQueryBuilder('sqlite'),
-    transaction<T>(work: (tx: Executor) => Promise<T>, { grouped = false } = {}) {
-      if (grouped) return groupCommit.submit(work) as Promise<T>;
-      return exclusive(async () => {
-        // IMMEDIATE takes the write lock before the first read, so another process cannot slip a write in between.
-        begin!.run();
-        try {
-          const result = await work(inside);
-          commit!.run();
-          return result;
-        } catch (error) {
-          if (db.inTransaction) rollback!.run();
-          throw error;
-        }
-      });
-    },
+    transaction: <T>(work: (tx: Executor) => Promise<T>, { grouped = false }: TransactionOptions = {}) =>
+      groupCommit.submit(work, { now: !grouped }) as Promise<T>,
     groupCommit,
     async close() {
       // Saves still waiting for their group's commit are written, not dropped.
