@@ -85,9 +85,9 @@ function createSqliteEngine(db: Database.Database): Engine & { readonly groupCom
       groupCommit.submit(work, { now: !grouped }) as Promise<T>,
     groupCommit,
     async close() {
-      // Saves still waiting for their group's commit are written, not dropped.
+      // Saves still waiting for their group's commit are written, not dropped; a transaction under way ends first.
       await groupCommit.flush();
-      db.close();
+      await exclusive(async () => db.close());
     },
   };
 }
