@@ -29,31 +29,21 @@ export function createUserRepository(engine: Engine): UserRepository {
     db.updateTable('users').set({ password_hash: p.passwordHash }).where('id', '=', p.id));
 
   return {
-    async create({ name, passwordHash, role }) {
-      const [row] = await engine.all(insert, { name, passwordHash, role, now: new Date().toISOString() });
-      return row && toUser(row);
-    },
+    create: async ({ name, passwordHash, role }) => optionalUser(await engine.first(insert, { name, passwordHash, role, now: new Date().toISOString() })),
     createFirstAdmin({ name, passwordHash }) {
       // Two racing requests with different names would both see no user under PostgreSQL's READ
       // COMMITTED: the lock makes the second wait for the first to commit, then see its admin.
       return engine.transaction(async (tx) => {
         if (await count(tx) > 0) return undefined;
-        const [row] = await tx.all(insert, { name, passwordHash, role: 'admin', now: new Date().toISOString() });
-        return row && toUser(row);
+        return optionalUser(await tx.first(insert, { name, passwordHash, role: 'admin', now: new Date().toISOString() }));
       }, { lock: 'users' });
     },
-    async get(id) {
-      const [row] = await engine.all(selectById, { id });
-      return row && toUser(row);
-    },
+    get: async (id) => optionalUser(await engine.first(selectById, { id })),
     async findForLogin(name) {
-      const [row] = await engine.all(selectForLogin, { name });
+      const row = await engine.first(selectForLogin, { name });
       return row && { ...toUser(row), passwordHash: row.passwordHash };
     },
-    async findByName(name) {
-      const [row] = await engine.all(selectForLogin, { name });
-      return row && toUser(row);
-    },
+    findByName: async (name) => optionalUser(await engine.first(selectForLogin, { name })),
     async list() {
       // By name without case, bytewise otherwise, as SQLite orders its NOCASE column.
       const users = (await engine.all(selectAll)).map(toUser);
@@ -83,7 +73,7 @@ export function createSessionRepository(engine: Engine): SessionRepository {
   return {
     create: (session) => engine.run(insert, { ...session, now: new Date().toISOString() }),
     async find(tokenHash, now) {
-      const [row] = await engine.all(select, { tokenHash, now });
+      const row = await engine.first(select, { tokenHash, now });
       return row && { user: toUser(row), csrfToken: row.csrfToken, expiresAt: row.expiresAt };
     },
     extend: (tokenHash, expiresAt) => engine.run(extend, { tokenHash, expiresAt }),
@@ -107,12 +97,9 @@ export function createApiTokenRepository(engine: Engine): ApiTokenRepository {
   const revoke = prepareQuery((p: { id: number; userId: number; now: string }) => db.updateTable('api_tokens').set({ revoked_at: p.now })
     .where('id', '=', p.id).where('user_id', '=', p.userId).where('revoked_at', 'is', null));
   return {
-    async create({ userId, label, tokenHash }) {
-      const [row] = await engine.all(insert, { userId, label, tokenHash, now: new Date().toISOString() });
-      return row!;
-    },
+    create: async ({ userId, label, tokenHash }) => (await engine.first(insert, { userId, label, tokenHash, now: new Date().toISOString() }))!,
     async findUser(tokenHash, now) {
-      const [row] = await engine.all(selectUser, { tokenHash });
+      const row = await engine.first(selectUser, { tokenHash });
       if (!row) return undefined;
       if (row.lastUsedAt === null || Date.parse(now) - Date.parse(row.lastUsedAt) >= TOKEN_TOUCH_MS) await engine.run(touch, { id: row.tokenId, now });
       return toUser(row);
@@ -125,6 +112,10 @@ export function createApiTokenRepository(engine: Engine): ApiTokenRepository {
 /** The user of a row that may hold more columns; SQLite keeps `disabled` as 0 or 1. */
 function toUser({ id, name, role, disabled, createdAt }: UserRow): UserRecord {
   return { id, name, role, disabled: Boolean(disabled), createdAt };
+}
+
+function optionalUser(row: UserRow | undefined): UserRecord | undefined {
+  return row && toUser(row);
 }
 
 /** Lower-case ASCII letters only, as SQLite's NOCASE does. */

@@ -21,8 +21,7 @@ export function createDismissalRepository(engine: Engine): DismissalRepository {
     async add(dismissal) {
       // Dismissing the same flag twice keeps the first record: the insert does nothing, the select finds it.
       await engine.run(insert, { ...dismissal, now: new Date().toISOString() });
-      const [row] = await engine.all(selectOne, dismissal);
-      return row!;
+      return (await engine.first(selectOne, dismissal))!;
     },
     listBySegment: (segmentId) => engine.all(selectBySegment, { segmentId }),
     listByDocument: (documentId) => engine.all(selectByDocument, { documentId }),

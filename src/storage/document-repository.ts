@@ -17,7 +17,7 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
     create(document) {
       const now = new Date().toISOString();
       return engine.transaction(async (tx) => {
-        const [created] = await tx.all(compileQuery(db.insertInto('documents').values({
+        const created = await tx.first(compileQuery(db.insertInto('documents').values({
           title: document.title, target_language: document.targetLanguage, detected_language: document.detectedLanguage,
           original_text: document.originalText, created_at: now, updated_at: now,
         }).returning(DOCUMENT)));
@@ -35,14 +35,8 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
         return created!;
       });
     },
-    async get(id) {
-      const [row] = await engine.all(selectOne, { id });
-      return row;
-    },
-    async getWithText(id) {
-      const [row] = await engine.all(selectWithText, { id });
-      return row;
-    },
+    get: (id) => engine.first(selectOne, { id }),
+    getWithText: (id) => engine.first(selectWithText, { id }),
     list({ limit = -1, offset = 0, search } = {}) {
       // The page of documents is chosen first (ids only, by the primary key, newest first), then only
       // its segments are counted: with the counts in the same SELECT, OFFSET would compute them for
@@ -61,7 +55,7 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
       }).orderBy('documents.id', 'desc')));
     },
     async count({ search } = {}) {
-      const [row] = await engine.all(compileQuery(db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('count'))
+      const row = await engine.first(compileQuery(db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('count'))
         .$if(Boolean(search), (query) => query.where(titleContains(search!)))));
       return row!.count;
     },

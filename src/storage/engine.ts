@@ -13,6 +13,8 @@ import type { Schema } from './schema.js';
 export interface Executor {
   /** The rows a query returns: a SELECT, or a write with RETURNING. */
   all<Row, Params>(query: Query<Row, Params>, ...params: ParamsArgument<Params>): Promise<Row[]>;
+  /** The first row a query returns, if any. */
+  first<Row, Params>(query: Query<Row, Params>, ...params: ParamsArgument<Params>): Promise<Row | undefined>;
   run<Params>(query: Query<unknown, Params>, ...params: ParamsArgument<Params>): Promise<void>;
   /** Run a write; how many rows it changed. */
   count<Params>(query: Query<unknown, Params>, ...params: ParamsArgument<Params>): Promise<number>;
@@ -65,9 +67,9 @@ export function compileQuery<Row>(query: Compilable<Row>): Query<Row> {
   return { sql, parameters };
 }
 
-/** The parameters of one run: named slots filled from `params`, constants as compiled. */
-export function bindParameters(query: Query<unknown, unknown>, params: Record<string, unknown> | undefined): unknown[] {
-  return query.parameters.map((value) => (value instanceof Param ? params![value.name] ?? null : value));
+/** The parameters of one run: named slots filled from `params`, constants as compiled, each passed through `convert`. */
+export function bindParameters(query: Query<unknown, unknown>, params: unknown, convert = (value: unknown) => value): unknown[] {
+  return query.parameters.map((value) => convert(value instanceof Param ? (params as Record<string, unknown>)[value.name] ?? null : value));
 }
 
 /** A Kysely that compiles for `dialect` and has no connection. */

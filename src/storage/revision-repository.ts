@@ -48,12 +48,12 @@ export function createRevisionRepository(engine: Engine): RevisionRepository {
     const slots: AppendSlots = {
       ...revision, patch: serializeTextPatch(revision.patch), number: revision.expectedRevision + 1, now, documentId: 0, keep0, keep1, keep2, keep3,
     };
-    const [segment] = await tx.all(updateSegment, slots);
+    const segment = await tx.first(updateSegment, slots);
     if (!segment) {
-      const [current] = await tx.all(selectSegment, { id: revision.segmentId });
+      const current = await tx.first(selectSegment, { id: revision.segmentId });
       return current ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not-found' };
     }
-    const [stored] = await tx.all(insertRevision, slots);
+    const stored = await tx.first(insertRevision, slots);
     await tx.run(touchDocument, { ...slots, documentId: segment.documentId });
     return { ok: true, segment, revision: toRevision(stored!) };
   }

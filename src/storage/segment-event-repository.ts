@@ -26,19 +26,17 @@ export function createSegmentEventRepository(engine: Engine): SegmentEventReposi
     changeStatus({ segmentId, expectedRevision, status, author }) {
       const now = new Date().toISOString();
       return engine.transaction(async (tx) => {
-        const [segment] = await tx.all(updateStatus, { segmentId, expectedRevision, status, now });
+        const segment = await tx.first(updateStatus, { segmentId, expectedRevision, status, now });
         if (!segment) {
-          const [current] = await tx.all(selectSegment, { id: segmentId });
+          const current = await tx.first(selectSegment, { id: segmentId });
           return current ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not-found' };
         }
-        const [event] = await tx.all(insert, { segmentId, kind: 'status', status, body: null, author, now });
+        const event = await tx.first(insert, { segmentId, kind: 'status', status, body: null, author, now });
         return { ok: true, segment, event: event! };
       });
     },
-    async addComment({ segmentId, body, author }) {
-      const [event] = await engine.all(insert, { segmentId, kind: 'comment', status: null, body, author, now: new Date().toISOString() });
-      return event!;
-    },
+    addComment: async ({ segmentId, body, author }) =>
+      (await engine.first(insert, { segmentId, kind: 'comment', status: null, body, author, now: new Date().toISOString() }))!,
     listBySegment: (segmentId) => engine.all(selectBySegment, { segmentId }),
     listByDocument: (documentId) => engine.all(selectByDocument, { documentId }),
   };

@@ -9,10 +9,7 @@ export function createSegmentRepository(engine: Engine): SegmentRepository {
   const selectByDocument = prepareQuery((p: { documentId: number }) =>
     db.selectFrom('segments').select(SEGMENT).where('document_id', '=', p.documentId).orderBy('position'));
   return {
-    async get(id) {
-      const [row] = await engine.all(selectOne, { id });
-      return row;
-    },
+    get: (id) => engine.first(selectOne, { id }),
     listByDocument: (documentId) => engine.all(selectByDocument, { documentId }),
   };
 }

@@ -49,7 +49,7 @@ export function createSourceRepository(engine: Engine): SourceRepository {
     listLinks: (documentId) => engine.all(selectLinks, { documentId }),
     async setLinks(segmentId, sourceSentenceIds) {
       await engine.transaction(async (tx) => {
-        const [segment] = await tx.all(selectSegmentDocument, { id: segmentId });
+        const segment = await tx.first(selectSegmentDocument, { id: segmentId });
         const sentences = sourceSentenceIds.length === 0 ? [] : await tx.all(compileQuery(db.selectFrom('source_sentences')
           .select(['id', 'document_id']).where('id', 'in', [...sourceSentenceIds])));
         const documentOf = new Map(sentences.map((row) => [row.id, row.document_id]));

@@ -27,11 +27,12 @@ function createPostgresEngine(pool: pg.Pool): Engine {
   const nameOf = (query: Query<unknown, unknown>) => names.get(query) ?? names.set(query, `retouche_${names.size + 1}`).get(query)!;
   const config = (query: Query<unknown, unknown>, params: unknown): pg.QueryConfig => ({
     text: query.sql,
-    values: bindParameters(query, params as Record<string, unknown>),
+    values: bindParameters(query, params),
     ...(query.keep && { name: nameOf(query) }),
   });
   const executorOn = (client: pg.Pool | pg.PoolClient) => ({
     all: async (query: Query<unknown, unknown>, params: unknown) => (await client.query(config(query, params))).rows,
+    first: async (query: Query<unknown, unknown>, params: unknown) => (await client.query(config(query, params))).rows[0],
     run: async (query: Query<unknown, unknown>, params: unknown) => void (await client.query(config(query, params))),
     count: async (query: Query<unknown, unknown>, params: unknown) => (await client.query(config(query, params))).rowCount ?? 0,
   }) as Executor;

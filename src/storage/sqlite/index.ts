@@ -46,11 +46,8 @@ function createSqliteEngine(db: Database.Database): Engine & { readonly groupCom
     return statement;
   };
   // better-sqlite3 binds numbers, strings, bigints, buffers and null; SQLite keeps booleans as 0 and 1.
-  const bind = (query: Query<unknown, unknown>, params: unknown) =>
-    bindParameters(query, params as Record<string, unknown>).map((value) => (typeof value === 'boolean' ? Number(value) : value));
-  const rows = (query: Query<unknown, unknown>, params: unknown) => prepare(query).all(bind(query, params));
-  const changes = (query: Query<unknown, unknown>, params: unknown) => prepare(query).run(bind(query, params)).changes;
-
+  const bound = (query: Query<unknown, unknown>, params: unknown) =>
+    bindParameters(query, params, (value) => (typeof value === 'boolean' ? Number(value) : value));
   const lock = lockOf(db.name);
   async function exclusive<T>(work: () => Promise<T>): Promise<T> {
     while (lock.idle) await lock.idle;
@@ -64,16 +61,19 @@ function createSqliteEngine(db: Database.Database): Engine & { readonly groupCom
     }
   }
   const inside = {
-    all: async (query, params) => rows(query, params),
-    run: async (query, params) => void changes(query, params),
-    count: async (query, params) => changes(query, params),
+    all: async (query, params) => prepare(query).all(bound(query, params)),
+    first: async (query, params) => prepare(query).get(bound(query, params)),
+    run: async (query, params) => void prepare(query).run(bound(query, params)),
+    count: async (query, params) => prepare(query).run(bound(query, params)).changes,
   } as Executor;
   // Outside a transaction, a statement waits for the one in progress to end.
-  const whenUnlocked = <Args extends unknown[], Result>(run: (...args: Args) => Promise<Result>) => async (...args: Args) => {
-    while (lock.idle) await lock.idle;
-    return run(...args);
+  const whenUnlocked = <Args extends unknown[], Result>(run: (...args: Args) => Promise<Result>) => {
+    const waiting = (...args: Args): Promise<Result> => (lock.idle ? lock.idle.then(() => waiting(...args)) : run(...args));
+    return waiting;
   };
-  const outside = { all: whenUnlocked(inside.all), run: whenUnlocked(inside.run), count: whenUnlocked(inside.count) } as Executor;
+  const outside = {
+    all: whenUnlocked(inside.all), first: whenUnlocked(inside.first), run: whenUnlocked(inside.run), count: whenUnlocked(inside.count),
+  } as Executor;
 
   // Every transaction is a savepoint in a group commit: saves wait for the end of the turn to
   // share it, anything else commits at once (with whatever saves are waiting).
