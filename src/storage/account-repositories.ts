@@ -29,7 +29,8 @@ export function createUserRepository(engine: Engine): UserRepository {
     db.updateTable('users').set({ password_hash: p.passwordHash }).where('id', '=', p.id));
 
   return {
-    create: async ({ name, passwordHash, role }) => optionalUser(await engine.first(insert, { name, passwordHash, role, now: new Date().toISOString() })),
+    create: async ({ name, passwordHash, role }) =>
+      optionalUser(await engine.first(insert, { name, passwordHash, role, now: new Date().toISOString() })),
     createFirstAdmin({ name, passwordHash }) {
       // Two racing requests with different names would both see no user under PostgreSQL's READ
       // COMMITTED: the lock makes the second wait for the first to commit, then see its admin.
@@ -62,7 +63,8 @@ export function createSessionRepository(engine: Engine): SessionRepository {
   const insert = prepareQuery((p: { tokenHash: string; userId: number; csrfToken: string; now: string; expiresAt: string }) =>
     db.insertInto('sessions')
       .values({ token_hash: p.tokenHash, user_id: p.userId, csrf_token: p.csrfToken, created_at: p.now, expires_at: p.expiresAt }));
-  const select = prepareQuery((p: { tokenHash: string; now: string }) => db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+  const select = prepareQuery((p: { tokenHash: string; now: string }) => db.selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([...USER, 'sessions.csrf_token as csrfToken', 'sessions.expires_at as expiresAt'])
     .where('sessions.token_hash', '=', p.tokenHash).where('sessions.expires_at', '>', p.now).where(sql<boolean>`not users.disabled`));
   const extend = prepareQuery((p: { tokenHash: string; expiresAt: string }) =>
@@ -91,7 +93,8 @@ export function createApiTokenRepository(engine: Engine): ApiTokenRepository {
   const selectUser = prepareQuery((p: { tokenHash: string }) => db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id')
     .select([...USER, 'api_tokens.id as tokenId', 'api_tokens.last_used_at as lastUsedAt'])
     .where('api_tokens.token_hash', '=', p.tokenHash).where('api_tokens.revoked_at', 'is', null).where(sql<boolean>`not users.disabled`));
-  const touch = prepareQuery((p: { id: number; now: string }) => db.updateTable('api_tokens').set({ last_used_at: p.now }).where('id', '=', p.id));
+  const touch = prepareQuery((p: { id: number; now: string }) =>
+    db.updateTable('api_tokens').set({ last_used_at: p.now }).where('id', '=', p.id));
   const selectByUser = prepareQuery((p: { userId: number }) =>
     db.selectFrom('api_tokens').select(TOKEN).where('user_id', '=', p.userId).orderBy('id', 'desc'));
   const revoke = prepareQuery((p: { id: number; userId: number; now: string }) => db.updateTable('api_tokens').set({ revoked_at: p.now })
@@ -101,7 +104,8 @@ export function createApiTokenRepository(engine: Engine): ApiTokenRepository {
     async findUser(tokenHash, now) {
       const row = await engine.first(selectUser, { tokenHash });
       if (!row) return undefined;
-      if (row.lastUsedAt === null || Date.parse(now) - Date.parse(row.lastUsedAt) >= TOKEN_TOUCH_MS) await engine.run(touch, { id: row.tokenId, now });
+      const stale = row.lastUsedAt === null || Date.parse(now) - Date.parse(row.lastUsedAt) >= TOKEN_TOUCH_MS;
+      if (stale) await engine.run(touch, { id: row.tokenId, now });
       return toUser(row);
     },
     listByUser: (userId) => engine.all(selectByUser, { userId }),

@@ -44,13 +44,13 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
       const page = db.selectFrom('documents').select('id').$if(Boolean(search), (query) => query.where(titleContains(search!)))
         .orderBy('id', 'desc').limit(limit < 0 ? Number.MAX_SAFE_INTEGER : limit).offset(offset).as('page');
       return engine.all(compileQuery(db.selectFrom(page).innerJoin('documents', 'documents.id', 'page.id').select((eb) => {
-        const segments = () => eb.selectFrom('segments').whereRef('segments.document_id', '=', 'documents.id');
+        const segments = () => eb.selectFrom('segments').whereRef('segments.document_id', '=', 'documents.id').select(eb.fn.countAll<number>().as('n'));
         return [
           'documents.id', 'documents.title', 'documents.target_language as targetLanguage', 'documents.detected_language as detectedLanguage',
           'documents.created_at as createdAt', 'documents.updated_at as updatedAt',
-          segments().select(eb.fn.countAll<number>().as('n')).$asScalar().$notNull().as('segmentCount'),
+          segments().$asScalar().$notNull().as('segmentCount'),
           // Sentences whose current text differs from the machine translation.
-          segments().whereRef('segments.text', '<>', 'segments.original').select(eb.fn.countAll<number>().as('n')).$asScalar().$notNull().as('correctedCount'),
+          segments().whereRef('segments.text', '<>', 'segments.original').$asScalar().$notNull().as('correctedCount'),
         ] as const;
       }).orderBy('documents.id', 'desc')));
     },

@@ -56,7 +56,9 @@ class Param {
 }
 
 /** Build a query once with Kysely, with a named slot wherever `build` reads a field of its argument. */
-export function prepareQuery<Row, Params extends object | undefined = undefined>(build: (params: Params) => Compilable<Row>): Query<Row, Params> {
+export function prepareQuery<Row, Params extends object | undefined = undefined>(
+  build: (params: Params) => Compilable<Row>,
+): Query<Row, Params> {
   const { sql, parameters } = build(new Proxy({}, { get: (_target, name) => new Param(String(name)) }) as Params).compile();
   return { sql, parameters, keep: true };
 }

@@ -2,6 +2,7 @@ import { serializeTextPatch } from '../history/text-patch.js';
 import type { SegmentStatus } from '../model.js';
 import { compareBytewise, compileQuery, prepareQuery, type Engine, type Executor } from './engine.js';
 import { REVISION, SEGMENT, toRevision } from './schema.js';
+import { prepareSegmentById, refuseUpdate } from './segment-repository.js';
 import type { AppendResult, NewRevision, RevisionRepository } from './types.js';
 
 type AppendSlots = Omit<NewRevision, 'keepStatuses' | 'patch'> & {
@@ -25,7 +26,7 @@ export function createRevisionRepository(engine: Engine): RevisionRepository {
     revision: p.number,
     updated_at: p.now,
   })).where('id', '=', p.segmentId).where('revision', '=', p.expectedRevision).returning(SEGMENT));
-  const selectSegment = prepareQuery((p: { id: number }) => db.selectFrom('segments').select(SEGMENT).where('id', '=', p.id));
+  const selectSegment = prepareSegmentById(db);
   const insertRevision = prepareQuery((p: AppendSlots) => db.insertInto('revisions').values({
     segment_id: p.segmentId, number: p.number, kind: p.kind, patch: p.patch, checkpoint: p.checkpoint, reverted_to: p.revertedTo,
     author: p.author, comment: p.comment, created_at: p.now,
@@ -45,14 +46,10 @@ export function createRevisionRepository(engine: Engine): RevisionRepository {
   /** Compare-and-append in one transaction: no read-then-write race on either engine. */
   async function appendRevision(tx: Executor, revision: NewRevision, now: string): Promise<AppendResult> {
     const [keep0 = null, keep1 = null, keep2 = null, keep3 = null] = new Set(revision.keepStatuses);
-    const slots: AppendSlots = {
-      ...revision, patch: serializeTextPatch(revision.patch), number: revision.expectedRevision + 1, now, documentId: 0, keep0, keep1, keep2, keep3,
-    };
+    const number = revision.expectedRevision + 1;
+    const slots = { ...revision, patch: serializeTextPatch(revision.patch), number, now, documentId: 0, keep0, keep1, keep2, keep3 };
     const segment = await tx.first(updateSegment, slots);
-    if (!segment) {
-      const current = await tx.first(selectSegment, { id: revision.segmentId });
-      return current ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not-found' };
-    }
+    if (!segment) return refuseUpdate(tx, selectSegment, revision.segmentId);
     const stored = await tx.first(insertRevision, slots);
     await tx.run(touchDocument, { ...slots, documentId: segment.documentId });
     return { ok: true, segment, revision: toRevision(stored!) };

@@ -26,7 +26,9 @@ export interface Schema {
     author: string; created_at: string;
   };
   /** `disabled` is 0 or 1 in SQLite, a BOOLEAN in PostgreSQL. */
-  users: { id: Generated<number>; name: string; password_hash: string; role: UserRole; disabled: Generated<number | boolean>; created_at: string };
+  users: {
+    id: Generated<number>; name: string; password_hash: string; role: UserRole; disabled: Generated<number | boolean>; created_at: string;
+  };
   sessions: { token_hash: string; user_id: number; csrf_token: string; created_at: string; expires_at: string };
   api_tokens: {
     id: Generated<number>; user_id: number; label: string; token_hash: string; created_at: string;

@@ -1,6 +1,7 @@
 import type { SegmentStatus } from '../model.js';
 import { prepareQuery, type Engine } from './engine.js';
 import { EVENT, SEGMENT } from './schema.js';
+import { prepareSegmentById, refuseUpdate } from './segment-repository.js';
 import type { SegmentEventRepository } from './types.js';
 
 /** Status changes and comments; like revisions, events are only ever added. */
@@ -11,7 +12,7 @@ export function createSegmentEventRepository(engine: Engine): SegmentEventReposi
   const updateStatus = prepareQuery((p: { segmentId: number; expectedRevision: number; status: SegmentStatus; now: string }) =>
     db.updateTable('segments').set({ status: p.status, updated_at: p.now })
       .where('id', '=', p.segmentId).where('revision', '=', p.expectedRevision).returning(SEGMENT));
-  const selectSegment = prepareQuery((p: { id: number }) => db.selectFrom('segments').select(SEGMENT).where('id', '=', p.id));
+  const selectSegment = prepareSegmentById(db);
   const insert = prepareQuery((p: { segmentId: number; kind: 'status' | 'comment'; status: SegmentStatus | null; body: string | null;
     author: string; now: string; }) => db.insertInto('segment_events').values({
     segment_id: p.segmentId, kind: p.kind, status: p.status, body: p.body, author: p.author, created_at: p.now,
@@ -27,10 +28,7 @@ export function createSegmentEventRepository(engine: Engine): SegmentEventReposi
       const now = new Date().toISOString();
       return engine.transaction(async (tx) => {
         const segment = await tx.first(updateStatus, { segmentId, expectedRevision, status, now });
-        if (!segment) {
-          const current = await tx.first(selectSegment, { id: segmentId });
-          return current ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not-found' };
-        }
+        if (!segment) return refuseUpdate(tx, selectSegment, segmentId);
         const event = await tx.first(insert, { segmentId, kind: 'status', status, body: null, author, now });
         return { ok: true, segment, event: event! };
       });

@@ -7,7 +7,8 @@ export function createSourceRepository(engine: Engine): SourceRepository {
   const { db } = engine;
   const updateDocument = prepareQuery((p: { documentId: number; text: string; language: string; now: string }) => db.updateTable('documents')
     .set({ source_text: p.text, source_language: p.language, updated_at: p.now }).where('id', '=', p.documentId));
-  const deleteSentences = prepareQuery((p: { documentId: number }) => db.deleteFrom('source_sentences').where('document_id', '=', p.documentId));
+  const deleteSentences = prepareQuery((p: { documentId: number }) =>
+    db.deleteFrom('source_sentences').where('document_id', '=', p.documentId));
   const deleteLinks = prepareQuery((p: { segmentId: number }) => db.deleteFrom('segment_sources').where('segment_id', '=', p.segmentId));
   const selectSentences = prepareQuery((p: { documentId: number }) =>
     db.selectFrom('source_sentences').select(SOURCE_SENTENCE).where('document_id', '=', p.documentId).orderBy('position'));
