@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
 import { exportDocument } from '../../src/services/export-document.js';
-import { escapeContent, METADATA_NAMESPACE, XLIFF_NAMESPACE } from '../../src/services/export-xliff.js';
+import { escapeContent } from '../../src/formats/xml-escape.js';
+import { METADATA_NAMESPACE, XLIFF_NAMESPACE } from '../../src/services/export-xliff.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
