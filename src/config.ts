@@ -10,6 +10,8 @@ export interface Config {
   /** Behind a reverse proxy: trust its X-Forwarded-* headers for HTTPS and client addresses. */
   readonly trustProxy: boolean;
   readonly logLevel: string;
+  /** Let URL imports reach private and loopback addresses (RETOUCHE_ALLOW_PRIVATE_URLS=1): an intranet CMS, or tests. */
+  readonly allowPrivateUrls: boolean;
 }
 
 /** Where the repository lives: dist/ and src/ both sit one level below it. */
@@ -32,5 +34,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedsDirectory: path.resolve(env.RETOUCHE_SEEDS || path.join(REPO_ROOT, 'seeds')),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
+    allowPrivateUrls: env.RETOUCHE_ALLOW_PRIVATE_URLS === '1',
   });
 }

@@ -1,18 +1,18 @@
+import { joinBlocks, layOutArticle, type Article, type BlockSegment, type LaidOutArticle } from '../formats/article.js';
 import { alignSentences } from '../text/align-sentences.js';
 import { detectLanguage, SUPPORTED_LANGUAGES } from '../text/detect-language.js';
-import { segmentArticle } from '../text/segment-article.js';
 import { toSentenceLanguage } from '../text/split-sentences.js';
 import type { Storage } from '../storage/types.js';
-import type { SegmentRecord, SourceSentenceRecord } from '../model.js';
+import type { DocumentRecord, SegmentRecord, SourceSentenceRecord } from '../model.js';
 import { getDocument } from './documents.js';
 import { ServiceError } from './errors.js';
 import { languageName } from './languages.js';
-import { readSubmittedText, type SubmittedText } from './read-submitted-text.js';
+import { checkArticleText, readSubmittedArticle, type SubmittedText } from './read-submitted-article.js';
 
 /** Beyond this ratio of lengths, source and translation are not the same article. */
 const MAX_LENGTH_RATIO = 10;
 
-export interface SourceRequest extends SubmittedText {
+export interface SourceRequest extends Omit<SubmittedText, 'url'> {
   documentId: number;
   /** The source's language when detection cannot tell (ISO 639-1). */
   language?: string | undefined;
@@ -26,36 +26,80 @@ export interface AttachedSource {
 }
 
 /**
- * Attach the original article to a translated document: split it into sentences in its own
- * language and align them with the document's sentences (1-1, 1-2, 2-1, 1-0, 0-1). Refused,
- * leaving the document as it was, when the source is empty, in the translation's language, or
- * far too long or short to be the same article.
+ * Attach the original article to a translated document: read it (pasted, or a file in any import
+ * format), split it into sentences in its own language and align them with the document's
+ * sentences (1-1, 1-2, 2-1, 1-0, 0-1). Refused, leaving the document as it was, when the source is
+ * empty, in the translation's language, or far too long or short to be the same article.
  */
 export async function attachSource(storage: Storage, request: SourceRequest): Promise<AttachedSource> {
   const { document, segments } = await getDocument(storage, request.documentId);
-  const text = readSubmittedText(request, 'source');
-  const language = chooseSourceLanguage(text, request.language);
-  if (language === document.targetLanguage) {
-    throw new ServiceError('invalid-input', `The source looks like ${languageName(language)}, the language of the translation: `
-      + 'attach the original article, not a translation.');
-  }
+  const { article } = await readSubmittedArticle({ text: request.text, file: request.file }, 'source');
+  const text = joinBlocks(article).text;
+  checkArticleText(text, 'source');
+  const language = chooseSourceLanguage(text, request.language, document);
   const targetLength = segments.reduce((sum, segment) => sum + segment.original.length, 0);
   const ratio = text.length / Math.max(1, targetLength);
   if (ratio > MAX_LENGTH_RATIO || ratio < 1 / MAX_LENGTH_RATIO) {
     throw new ServiceError('invalid-input', `The source is ${ratio > 1 ? `${Math.round(ratio)} times longer` : `${Math.round(1 / ratio)} times shorter`} `
       + 'than the translation: check that it is the same article.');
   }
-  const sentences = segmentArticle(text, { language: toSentenceLanguage(language) });
-  const links = alignSentences(sentences.map((sentence) => sentence.text), segments.map((segment) => segment.original));
+  const source = layOutArticle(article, { language: toSentenceLanguage(language) });
+  const links = alignSentences(source.segments.map((sentence) => sentence.text), segments.map((segment) => segment.original));
   const byTarget = new Map<number, number[]>();
   for (const link of links) for (const target of link.target) byTarget.set(target, link.source);
+  return storeSource(storage, document, segments, source, language, byTarget);
+}
+
+/**
+ * Attach the sources a file carries block by block (XLIFF): each block's source sentences are
+ * aligned with that block's target sentences only, so the file's own pairing of units is kept and
+ * the alignment has only the sentences within a unit to decide.
+ */
+export async function attachBlockSources(
+  storage: Storage, request: { documentId: number; article: Article; layout: LaidOutArticle },
+): Promise<AttachedSource> {
+  const { document, segments } = await getDocument(storage, request.documentId);
+  const sourceArticle: Article = {
+    blocks: request.article.blocks.map((block) => ({ text: block.source ?? '', ...(block.joinsPrevious && { joinsPrevious: true }) })),
+  };
+  const text = joinBlocks(sourceArticle).text;
+  checkArticleText(text, 'source');
+  const language = chooseSourceLanguage(text, request.article.sourceLanguage, document);
+  const source = layOutArticle(sourceArticle, { language: toSentenceLanguage(language) });
+  const sourceByBlock = groupByBlock(source.segments);
+  const targetByBlock = groupByBlock(request.layout.segments);
+  const byTarget = new Map<number, number[]>();
+  for (const [block, targets] of targetByBlock) {
+    const sources = sourceByBlock.get(block) ?? [];
+    const links = alignSentences(sources.map((sentence) => sentence.text), targets.map((segment) => segment.text));
+    for (const link of links) {
+      for (const target of link.target) byTarget.set(targets[target]!.position, link.source.map((index) => sources[index]!.position));
+    }
+  }
+  return storeSource(storage, document, segments, source, language, byTarget);
+}
+
+async function storeSource(
+  storage: Storage, document: DocumentRecord, segments: readonly SegmentRecord[], source: LaidOutArticle, language: string,
+  byTarget: ReadonlyMap<number, number[]>,
+): Promise<AttachedSource> {
   await storage.sources.attach(document.id, {
-    text,
+    text: source.text,
     language,
-    sentences: sentences.map(({ position, start, end, text: sentence }) => ({ position, start, end, text: sentence })),
+    sentences: source.segments.map(({ position, start, end, text: sentence }) => ({ position, start, end, text: sentence })),
     links: segments.map((segment, index) => ({ segmentId: segment.id, sourcePositions: byTarget.get(index) ?? [] })),
   });
-  return { language, sentenceCount: sentences.length, linkedCount: segments.filter((_, index) => (byTarget.get(index) ?? []).length > 0).length };
+  return { language, sentenceCount: source.segments.length, linkedCount: segments.filter((_, index) => (byTarget.get(index) ?? []).length > 0).length };
+}
+
+function groupByBlock(segments: readonly BlockSegment[]): Map<number, BlockSegment[]> {
+  const groups = new Map<number, BlockSegment[]>();
+  for (const segment of segments) {
+    const group = groups.get(segment.block);
+    if (group) group.push(segment);
+    else groups.set(segment.block, [segment]);
+  }
+  return groups;
 }
 
 export interface SegmentSource {
@@ -116,11 +160,17 @@ export async function relinkSegment(storage: Storage, request: { segmentId: numb
   await storage.sources.setLinks(segment.id, ids);
 }
 
-function chooseSourceLanguage(text: string, requested: string | undefined): string {
+// The language the text is detected in, else the one the editor or the file names; never the translation's.
+function chooseSourceLanguage(text: string, requested: string | undefined, document: DocumentRecord): string {
   const detected = detectLanguage(text);
-  if (detected !== 'und') return detected;
-  if (requested && SUPPORTED_LANGUAGES.some((language) => language.code === requested)) return requested;
-  throw new ServiceError('invalid-input', 'Retouche cannot tell which language the source is in: choose it in the form.');
+  const language = detected !== 'und' ? detected
+    : requested && SUPPORTED_LANGUAGES.some((candidate) => candidate.code === requested) ? requested : undefined;
+  if (language === undefined) throw new ServiceError('invalid-input', 'Retouche cannot tell which language the source is in: choose it in the form.');
+  if (language === document.targetLanguage) {
+    throw new ServiceError('invalid-input', `The source looks like ${languageName(language)}, the language of the translation: `
+      + 'attach the original article, not a translation.');
+  }
+  return language;
 }
 
 /** "3", "3, 4", "3-4" or "" (no source: an addition of the translation) as 1-based positions. */

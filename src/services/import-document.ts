@@ -1,24 +1,28 @@
+import { layOutArticle, type Article, type LaidOutArticle } from '../formats/article.js';
 import { detectLanguage, SUPPORTED_LANGUAGES } from '../text/detect-language.js';
 import { describeLanguageMismatch } from './languages.js';
-import { segmentArticle } from '../text/segment-article.js';
 import { classifyRoles, isPageNoise } from '../checks/segment-roles.js';
 import type { Storage } from '../storage/types.js';
-import type { DocumentRecord } from '../model.js';
+import type { DocumentRecord, SegmentRole } from '../model.js';
 import { ServiceError } from './errors.js';
 import { MAX_TITLE_LENGTH } from './limits.js';
-import { readSubmittedText, type SubmittedText } from './read-submitted-text.js';
-import { attachSource, type AttachedSource } from './attach-source.js';
+import { checkArticleText, readSubmittedArticle, type SubmittedArticle, type SubmittedText } from './read-submitted-article.js';
+import { attachBlockSources, attachSource, type AttachedSource } from './attach-source.js';
+import type { UrlPolicy } from './fetch-page.js';
 import { requireAuthor } from './validate.js';
 
-/** What an editor hands over: pasted text or an uploaded file's bytes, never both. */
-export interface ImportRequest {
+/** What an editor hands over: pasted text, an uploaded file's bytes, or a URL; one of them. */
+export interface ImportRequest extends SubmittedText {
   title?: string | undefined;
-  text?: string | undefined;
-  file?: { name: string; bytes: Uint8Array } | undefined;
   targetLanguage?: string | undefined;
   author: unknown;
   /** The original article, when the editor has it: attached and aligned after the import. */
-  source?: (SubmittedText & { language?: string | undefined }) | undefined;
+  source?: (Omit<SubmittedText, 'url'> & { language?: string | undefined }) | undefined;
+}
+
+export interface ImportOptions {
+  /** Where a URL import may reach; without it a URL is refused. */
+  urlPolicy?: UrlPolicy | undefined;
 }
 
 export interface ImportResult {
@@ -35,51 +39,78 @@ export interface ImportResult {
 /** The language assumed when the editor does not say which language the article should be in. */
 export const DEFAULT_TARGET_LANGUAGE = 'en';
 
-/** Check, segment and store an article; nothing is stored unless every check passes. */
-export async function importDocument(storage: Storage, request: ImportRequest): Promise<ImportResult> {
+/**
+ * Read, segment and store an article in any format Retouche reads; nothing is stored unless every
+ * check passes. Roles the file gives (an HTML heading, a Word caption) are kept; blocks without one
+ * (plain text, Markdown paragraphs, XLIFF units) get the role their text suggests. Sources the file
+ * carries (XLIFF) are attached unit by unit; a source given beside the article is aligned with it.
+ */
+export async function importDocument(storage: Storage, request: ImportRequest, options: ImportOptions = {}): Promise<ImportResult> {
   const author = requireAuthor(request.author);
-  const targetLanguage = request.targetLanguage?.trim() || DEFAULT_TARGET_LANGUAGE;
-  if (!SUPPORTED_LANGUAGES.some((language) => language.code === targetLanguage)) {
-    throw new ServiceError('invalid-input', `"${targetLanguage}" is not a target language Retouche knows `
+  const requestedLanguage = request.targetLanguage?.trim();
+  if (requestedLanguage && !isSupported(requestedLanguage)) {
+    throw new ServiceError('invalid-input', `"${requestedLanguage}" is not a target language Retouche knows `
       + `(use one of ${SUPPORTED_LANGUAGES.map((language) => language.code).join(', ')}).`);
   }
-  const text = readSubmittedText(request, 'article');
-  const segments = segmentArticle(text);
-  if (segments.length === 0) {
+  const submitted = await readSubmittedArticle(request, 'article', options.urlPolicy);
+  const { article } = submitted;
+  const carriesSources = article.blocks.some((block) => block.source !== undefined);
+  if (carriesSources && hasSource(request.source)) {
+    throw new ServiceError('invalid-input', 'This file carries its own source text: leave the source fields empty.');
+  }
+  const layout = layOutArticle(article);
+  checkArticleText(layout.text, 'article');
+  if (layout.segments.length === 0) {
     throw new ServiceError('invalid-input', 'The article is empty: paste some text or choose a non-empty file.');
   }
-  const detectedLanguage = detectLanguage(text);
-  const roles = classifyRoles(segments);
-  const title = chooseTitle(request, segments[0]!.text);
+  const targetLanguage = requestedLanguage || (article.targetLanguage && isSupported(article.targetLanguage) ? article.targetLanguage : DEFAULT_TARGET_LANGUAGE);
+  const detectedLanguage = detectLanguage(layout.text);
+  const roles = chooseRoles(article, layout);
   const document = await storage.documents.create({
-    title,
+    title: chooseTitle(request, submitted, layout.segments[0]!.text),
     targetLanguage,
     detectedLanguage,
-    originalText: text,
+    originalText: layout.text,
     author,
-    segments: segments.map(({ position, paragraph, start, end, text: sentence }, index) => {
+    segments: layout.segments.map(({ position, paragraph, start, end, text: sentence }, index) => {
       const role = roles[index] ?? 'body';
       // Photo credits, tag lists and teasers are not part of the article: out of the export until an editor says otherwise.
       return { position, paragraph, start, end, text: sentence, role, status: isPageNoise(role) ? 'excluded' : 'to-review' };
     }),
   });
-  const result = { document, segmentCount: segments.length, languageWarning: describeLanguageMismatch(detectedLanguage, targetLanguage) };
-  if (!hasSource(request.source)) return { ...result, source: null, sourceError: null };
+  const result = { document, segmentCount: layout.segments.length, languageWarning: describeLanguageMismatch(detectedLanguage, targetLanguage) };
+  if (!carriesSources && !hasSource(request.source)) return { ...result, source: null, sourceError: null };
   try {
-    return { ...result, source: await attachSource(storage, { ...request.source, documentId: document.id }), sourceError: null };
+    const source = carriesSources
+      ? await attachBlockSources(storage, { documentId: document.id, article, layout })
+      : await attachSource(storage, { ...request.source, documentId: document.id });
+    return { ...result, source, sourceError: null };
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     return { ...result, source: null, sourceError: error.message };
   }
 }
 
-function hasSource(source: SubmittedText | undefined): source is SubmittedText {
+// Each sentence takes its block's role; blocks without one are judged on their text and their
+// neighbours, as a plain-text article is.
+function chooseRoles(article: Article, layout: LaidOutArticle): SegmentRole[] {
+  const given = layout.segments.map((segment) => article.blocks[segment.block]!.role);
+  if (given.every((role) => role !== undefined)) return given as SegmentRole[];
+  const guessed = classifyRoles(layout.segments);
+  return given.map((role, index) => role ?? guessed[index] ?? 'body');
+}
+
+function isSupported(code: string): boolean {
+  return SUPPORTED_LANGUAGES.some((language) => language.code === code);
+}
+
+function hasSource(source: ImportRequest['source']): source is NonNullable<ImportRequest['source']> {
   return source !== undefined && ((source.text ?? '').trim() !== '' || (source.file?.bytes.length ?? 0) > 0);
 }
 
-function chooseTitle(request: ImportRequest, firstSentence: string): string {
+function chooseTitle(request: ImportRequest, submitted: SubmittedArticle, firstSentence: string): string {
   const given = request.title?.trim();
-  const fromFile = request.file?.name.replace(/\.[^.]*$/, '').trim();
-  const title = given || fromFile || firstSentence;
+  const fromFile = submitted.fileName?.replace(/\.[^.]*$/, '').trim();
+  const title = given || submitted.article.title?.trim() || fromFile || firstSentence;
   return title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH - 1)}…` : title;
 }

@@ -1,0 +1,127 @@
+/**
+ * What an editor submits (pasted text, an uploaded file in any format Retouche reads, or a URL),
+ * read into an article, or refused with a message a person can act on and nothing stored.
+ */
+import type { Article, ImportFormat } from '../formats/article.js';
+import { readPlainText } from '../formats/article.js';
+import { detectFormat } from '../formats/detect-format.js';
+import { FormatError } from '../formats/format-error.js';
+import { readDocx } from '../formats/read-docx.js';
+import { decodeHtml, readHtml } from '../formats/read-html.js';
+import { readMarkdown } from '../formats/read-markdown.js';
+import { readXliff } from '../formats/read-xliff.js';
+import { checkPastedText, decodeUtf8Text, type DecodedText } from '../text/decode-text.js';
+import { ServiceError, type ServiceErrorCode } from './errors.js';
+import { fetchPage, type UrlPolicy } from './fetch-page.js';
+import { MAX_ARTICLE_BYTES } from './limits.js';
+
+/** Text as an editor submits it: pasted, an uploaded file, or (for an article) a URL; one of them. */
+export interface SubmittedText {
+  text?: string | undefined;
+  file?: { name: string; bytes: Uint8Array; mediaType?: string | undefined } | undefined;
+  url?: string | undefined;
+}
+
+export interface SubmittedArticle {
+  article: Article;
+  format: ImportFormat;
+  /** The uploaded or fetched file's name, for a title. */
+  fileName: string | undefined;
+  /** The file as it came, for a format whose export writes back into it (XLIFF). */
+  keptFile: string | undefined;
+}
+
+const STATUS_OF_PROBLEM: Readonly<Record<FormatError['problem'], ServiceErrorCode>> = {
+  'wrong-type': 'unsupported-media-type',
+  'too-large': 'too-large',
+  corrupt: 'invalid-input',
+  unsafe: 'invalid-input',
+  empty: 'invalid-input',
+};
+
+/**
+ * Read a submission as an article. `what` names it in messages ("article", "source"). Refused:
+ * nothing or several things given, more than 2 MB, and whatever the format's reader refuses
+ * (binary data or another encoding as text, a damaged Word file, XML that does not parse or
+ * declares a DTD, a page with no article). A URL is fetched only when `urlPolicy` is given.
+ */
+export async function readSubmittedArticle(submitted: SubmittedText, what: string, urlPolicy?: UrlPolicy): Promise<SubmittedArticle> {
+  const hasFile = submitted.file !== undefined && submitted.file.bytes.length > 0;
+  const hasText = submitted.text !== undefined && submitted.text.trim() !== '';
+  const hasUrl = submitted.url !== undefined && submitted.url.trim() !== '';
+  if (Number(hasFile) + Number(hasText) + Number(hasUrl) > 1) {
+    throw new ServiceError('invalid-input', hasUrl ? 'Give the URL, paste the text or choose a file: one of them.' : 'Paste the text or choose a file, not both.');
+  }
+  if (hasText) {
+    checkSize(Buffer.byteLength(submitted.text!, 'utf8'), what);
+    return { article: readPlainText(decoded(checkPastedText(submitted.text!), what)), format: 'text', fileName: undefined, keptFile: undefined };
+  }
+  let file = hasFile ? submitted.file! : undefined;
+  if (hasUrl) {
+    if (!urlPolicy) throw new ServiceError('invalid-input', `The ${what} cannot be given as a URL: paste it or upload it.`);
+    file = await fetchPage(submitted.url!, urlPolicy);
+  }
+  if (!file) throw empty(what);
+  checkSize(file.bytes.length, what);
+  try {
+    return await readFile(file, what);
+  } catch (error) {
+    if (error instanceof FormatError) throw new ServiceError(STATUS_OF_PROBLEM[error.problem], error.message);
+    throw error;
+  }
+}
+
+/** The article's plain text once laid out, checked as pasted text is: no binary data, within the size limit. */
+export function checkArticleText(text: string, what: string): void {
+  checkSize(Buffer.byteLength(text, 'utf8'), what);
+  decoded(checkPastedText(text), what);
+}
+
+async function readFile(file: NonNullable<SubmittedText['file']>, what: string): Promise<SubmittedArticle> {
+  const format = detectFormat(file);
+  const read = (article: Article, keptFile?: string): SubmittedArticle => ({ article, format, fileName: file.name, keptFile });
+  switch (format) {
+    case 'text': return read(readPlainText(decoded(decodeUtf8Text(file.bytes), what)));
+    case 'markdown': return read(readMarkdown(decoded(decodeUtf8Text(file.bytes), what)));
+    case 'html': return read(readHtml(decodeHtml(file.bytes, charsetOf(file.mediaType))));
+    case 'docx': return read(await readDocx(file.bytes));
+    case 'xliff': {
+      // Kept exactly as it came, byte-order mark and line ends included, for the export to write into.
+      const text = decodeExactUtf8(file.bytes);
+      return read(readXliff(text).article, text);
+    }
+  }
+}
+
+function decodeExactUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new FormatError('wrong-type', 'The XLIFF file is not UTF-8 text. Save it as UTF-8 and import it again.');
+  }
+}
+
+function decoded(result: DecodedText, what: string): string {
+  if (!result.ok) throw new ServiceError('unsupported-media-type', result.message);
+  if (result.text.trim() === '') throw empty(what);
+  return result.text;
+}
+
+function charsetOf(mediaType: string | undefined): string | undefined {
+  return /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(mediaType ?? '')?.[1];
+}
+
+function checkSize(size: number, what: string): void {
+  if (size > MAX_ARTICLE_BYTES) {
+    throw new ServiceError('too-large', `The ${what} is ${formatMegabytes(size)}; the limit is `
+      + `${formatMegabytes(MAX_ARTICLE_BYTES)}. Split it into several articles.`);
+  }
+}
+
+function empty(what: string): ServiceError {
+  return new ServiceError('invalid-input', `The ${what} is empty: paste some text or choose a non-empty file.`);
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
