@@ -8,7 +8,7 @@ import { replaceForbidden } from './xml-escape.js';
  * Normal; a line break of the article is a line break in its paragraph. The document's language
  * is the article's, so Word's spelling checker reads it in the right one.
  */
-export async function writeDocx(outline: ArticleOutline): Promise<Uint8Array> {
+export async function writeDocx(outline: ArticleOutline): Promise<Buffer> {
   const document = new Document({
     title: replaceForbidden(outline.title),
     creator: 'Retouche',

@@ -7,24 +7,31 @@ import { formatMarkdown } from './export-markdown.js';
 import { formatPatch } from './export-patch.js';
 import { formatMachineTranslationText, formatText } from './export-text.js';
 import { formatXliff } from './export-xliff.js';
+import { outlineArticle } from './export-outline.js';
+import { writeDocx } from '../formats/write-docx.js';
+import { writeHtml } from '../formats/write-html.js';
 import { getSegmentSources } from './attach-source.js';
 import { buildPostEditingReport } from './post-editing-report.js';
 
 /** Every download format, in the order the export menu lists them. */
-export const EXPORT_FORMATS = ['txt', 'md', 'json', 'patch', 'xliff', 'csv'] as const;
+export const EXPORT_FORMATS = ['txt', 'md', 'docx', 'html', 'json', 'patch', 'xliff', 'csv'] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface ExportFile {
+/** The formats whose download is bytes rather than text. */
+type BinaryFormat = 'docx';
+
+export interface ExportFile<F extends ExportFormat = ExportFormat> {
   fileName: string;
   contentType: string;
-  body: string;
+  /** Text, or the bytes of a binary format (docx). */
+  body: F extends BinaryFormat ? Buffer : string;
 }
 
 export interface ExportOptions {
   /**
-   * Keep the segments whose status is "excluded" (page noise, dropped sentences) in txt, md, patch
-   * and the JSON's `text`. XLIFF and the CSV report always list every sentence, with its status.
+   * Keep the segments whose status is "excluded" (page noise, dropped sentences) in txt, md, docx,
+   * html, patch and the JSON's `text`. XLIFF and the CSV report always list every sentence, with its status.
    */
   includeExcluded?: boolean;
 }
@@ -34,6 +41,8 @@ export interface ExportOptions {
 const FILE_TYPES: Record<ExportFormat, { suffix: string; contentType: string }> = {
   txt: { suffix: '.txt', contentType: 'text/plain; charset=utf-8' },
   md: { suffix: '.md', contentType: 'text/markdown; charset=utf-8' },
+  docx: { suffix: '.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  html: { suffix: '.html', contentType: 'text/html; charset=utf-8' },
   json: { suffix: '.json', contentType: 'application/json; charset=utf-8' },
   patch: { suffix: '.patch', contentType: 'text/x-diff; charset=utf-8' },
   xliff: { suffix: '.xlf', contentType: 'application/xliff+xml; charset=utf-8' },
@@ -49,27 +58,31 @@ export function isExportFormat(value: unknown): value is ExportFormat {
  * The document as a download:
  * - txt: the corrected article as plain text, paragraphs kept;
  * - md: the same as Markdown, with the title and headings;
+ * - docx: the same as a Word file (title, headings, captions, paragraphs in Word's own styles);
+ * - html: the same as an HTML fragment for a CMS, every text escaped;
  * - json: every sentence with its flags and full history;
  * - patch: a unified diff from the machine translation to the corrected text;
  * - xliff: XLIFF 2.1, one unit per sentence, MT as source and correction as target;
  * - csv: the post-editing report, one row per sentence.
  */
-export async function exportDocument(
-  storage: Storage, documentId: number, format: ExportFormat, options: ExportOptions = {},
-): Promise<ExportFile> {
+export async function exportDocument<F extends ExportFormat>(
+  storage: Storage, documentId: number, format: F, options: ExportOptions = {},
+): Promise<ExportFile<F>> {
   const { document, segments } = await getDocumentWithText(storage, documentId);
   const baseName = fileNameFor(document.title, document.id);
   const { suffix, contentType } = FILE_TYPES[format];
   const body = await formatBody(storage, document, segments, format, options, baseName);
-  return { fileName: `${baseName}${suffix}`, contentType, body };
+  return { fileName: `${baseName}${suffix}`, contentType, body: body as ExportFile<F>['body'] };
 }
 
 async function formatBody(
   storage: Storage, document: DocumentWithText, segments: SegmentRecord[], format: ExportFormat, options: ExportOptions, baseName: string,
-): Promise<string> {
+): Promise<string | Buffer> {
   switch (format) {
     case 'txt': return formatText(document, segments, options);
     case 'md': return formatMarkdown(document, segments, options);
+    case 'docx': return writeDocx(outlineArticle(document, segments, options));
+    case 'html': return writeHtml(outlineArticle(document, segments, options));
     case 'json': return formatJson(storage, document.id, formatText(document, segments, options));
     case 'patch': return formatPatch(baseName, formatMachineTranslationText(document, segments, options), formatText(document, segments, options));
     case 'xliff': return formatXliff(document, segments, baseName, await getSegmentSources(storage, document.id));

@@ -1,5 +1,6 @@
 import type { DocumentWithText, SegmentRecord } from '../model.js';
 import type { ExportOptions } from './export-document.js';
+import { takeTitle } from './export-outline.js';
 import { isKept } from './export-text.js';
 
 // Characters that open inline markup anywhere in a line (CommonMark and GitHub's tables and
@@ -30,13 +31,7 @@ interface Block {
  * that sentence becomes the `#` title, in its corrected form, instead of appearing twice.
  */
 export function formatMarkdown(document: DocumentWithText, segments: readonly SegmentRecord[], options: ExportOptions = {}): string {
-  const kept = segments.filter((segment) => isKept(segment, options) && segment.text.trim() !== '');
-  let title = document.title;
-  const first = kept[0];
-  if (first && first.position === segments[0]?.position && first.original.trim() === document.title.trim()) {
-    title = first.text;
-    kept.shift();
-  }
+  const { title, body: kept } = takeTitle(document, segments, segments.filter((segment) => isKept(segment, options) && segment.text.trim() !== ''));
   const blocks: Block[] = [];
   let previous: SegmentRecord | undefined;
   for (const segment of kept) {

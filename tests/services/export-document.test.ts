@@ -1,4 +1,5 @@
 import { applyPatch } from 'diff';
+import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
 import { EXPORT_FORMATS, exportDocument, isExportFormat } from '../../src/services/export-document.js';
@@ -34,6 +35,8 @@ describe('exportDocument', () => {
     expect(files).toEqual([
       ['txt', `${base}.txt`, 'text/plain; charset=utf-8'],
       ['md', `${base}.md`, 'text/markdown; charset=utf-8'],
+      ['docx', `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['html', `${base}.html`, 'text/html; charset=utf-8'],
       ['json', `${base}.json`, 'application/json; charset=utf-8'],
       ['patch', `${base}.patch`, 'text/x-diff; charset=utf-8'],
       ['xliff', `${base}.xlf`, 'application/xliff+xml; charset=utf-8'],
@@ -43,17 +46,19 @@ describe('exportDocument', () => {
 
   it('accepts only the known formats', () => {
     expect(EXPORT_FORMATS.every(isExportFormat)).toBe(true);
-    expect([undefined, '', 'TXT', 'html', ['txt'], 1].some(isExportFormat)).toBe(false);
+    expect([undefined, '', 'TXT', 'pdf', ['txt'], 1].some(isExportFormat)).toBe(false);
   });
 
   it('carries a hostile sentence through every format intact or safely escaped', async () => {
     const { document } = await importDocument(storage, { text: 'First sentence here.\n\nSecond one follows.', title: 'Hostile', author: 'importer' });
     const [, second] = await storage.segments.listByDocument(document.id);
     await correctSegment(storage, { segmentId: second!.id, text: HOSTILE, baseRevision: 0, author: 'ana' });
-    const body = async (format: (typeof EXPORT_FORMATS)[number]) => (await exportDocument(storage, document.id, format)).body;
+    const body = async <F extends (typeof EXPORT_FORMATS)[number]>(format: F) => (await exportDocument(storage, document.id, format)).body;
 
     expect(await body('txt')).toBe(`First sentence here.\n\n${HOSTILE}`);
     expect(await body('md')).toContain('\n\n\\<script>alert(1)\\</script> & "quotes" \\]\\]>\n');
+    expect(await body('html')).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; ]]&gt;</p>');
+    expect((await mammoth.extractRawText({ buffer: Buffer.from(await body('docx')) })).value).toBe(`Hostile\n\nFirst sentence here.\n\n${HOSTILE}\n\n`);
     expect(JSON.parse(await body('json')).segments[1].text).toBe(HOSTILE);
     expect(applyPatch('First sentence here.\n\nSecond one follows.', await body('patch'))).toBe(`First sentence here.\n\n${HOSTILE}`);
     const targets = findElements(parseXml(await body('xliff')), 'target').map(readXliffText);

@@ -106,7 +106,7 @@ describe('export downloads', () => {
   });
 
   it('refuses an unknown format', async () => {
-    const response = await download('docx');
+    const response = await download('pdf');
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe('invalid-input');
   });

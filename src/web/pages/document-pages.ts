@@ -118,6 +118,8 @@ export function createDocumentPages(storage: Storage): Router {
 /** The downloads the export page offers, in the order an editor reaches for them. */
 const EXPORT_CHOICES = [
   { format: 'txt', label: 'Clean text (.txt)' },
+  { format: 'docx', label: 'Word (.docx)' },
+  { format: 'html', label: 'HTML for a CMS (.html)' },
   { format: 'md', label: 'Markdown (.md)' },
   { format: 'xliff', label: 'XLIFF 2.1 (.xlf)' },
   { format: 'patch', label: 'Changes as a unified diff (.patch)' },
