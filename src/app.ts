@@ -7,6 +7,8 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Storage } from './storage/types.js';
 import { MAX_ARTICLE_BYTES } from './services/limits.js';
+import { createUrlPolicy, type UrlPolicy } from './services/fetch-page.js';
+import { URL_POLICY_KEY } from './web/import-request.js';
 import { createDocumentApi } from './web/api/document-api.js';
 import { createHistoryApi } from './web/api/history-api.js';
 import { createSegmentApi } from './web/api/segment-api.js';
@@ -27,6 +29,8 @@ export interface AppDependencies {
   logger?: Logger;
   /** Trust X-Forwarded-* from a reverse proxy (for HTTPS detection and client addresses). */
   trustProxy?: boolean;
+  /** What URL imports may reach; public addresses only when not given. */
+  urlPolicy?: UrlPolicy;
 }
 
 /** JSON bodies carry at most one article plus its metadata; a little over the article limit leaves room for escaping. */
@@ -35,8 +39,11 @@ const JSON_BODY_LIMIT = Math.ceil(MAX_ARTICLE_BYTES * 1.5);
 const OWN_ACCOUNT_PATHS = [/^\/logout$/, /^\/account\/tokens(\/\d+\/revoke)?$/];
 
 /** Build the web application; it starts nothing and touches nothing until it handles a request. */
-export function createApp({ storage, logger = pino({ level: 'silent' }), trustProxy = false }: AppDependencies): Express {
+export function createApp({
+  storage, logger = pino({ level: 'silent' }), trustProxy = false, urlPolicy = createUrlPolicy({ allowPrivateAddresses: false }),
+}: AppDependencies): Express {
   const app = express();
+  app.locals[URL_POLICY_KEY] = urlPolicy;
   // Compile each template once: Express only caches views when NODE_ENV=production, and recompiling
   // every include on every request cost a document page ~27 ms of its ~39 here. Includes name their
   // file from the views folder ("/_partials/segment"), so EJS resolves them without asking the disk

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
+import { createUrlPolicy } from './services/fetch-page.js';
 import { importSeeds } from './services/import-seeds.js';
 import { describeStorage, openStorage } from './storage/open-storage.js';
 
@@ -14,7 +15,9 @@ async function main(): Promise<void> {
   if ((await storage.users.count()) === 0) {
     console.log('No account yet: open Retouche from this machine to create the first administrator, or run "npm run users -- add NAME --role admin".');
   }
-  const server = createApp({ storage, logger, trustProxy: config.trustProxy }).listen(config.port, () => {
+  const server = createApp({
+    storage, logger, trustProxy: config.trustProxy, urlPolicy: createUrlPolicy({ allowPrivateAddresses: config.allowPrivateUrls }),
+  }).listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Retouche is serving http://localhost:${port} (${describeStorage(config)})`);

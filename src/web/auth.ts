@@ -10,7 +10,7 @@ export const SESSION_COOKIE = 'retouche_session';
 /** Before login there is no session to bind a CSRF token to: a random cookie echoed by the form instead. */
 const ANONYMOUS_CSRF_COOKIE = 'retouche_csrf';
 /** The routes that take multipart bodies: the import form and the source form, with their files. */
-const MULTIPART_PATHS = [/^\/documents$/, /^\/documents\/\d+\/source$/];
+const MULTIPART_PATHS = [/^\/documents$/, /^\/api\/documents$/, /^\/documents\/\d+\/source$/];
 /** Requests that change nothing need no CSRF token. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

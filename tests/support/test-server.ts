@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createApp } from '../../src/app.js';
+import { createApp, type AppDependencies } from '../../src/app.js';
 import { createPostgresStorage } from '../../src/storage/postgres/index.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
@@ -109,10 +109,10 @@ export async function createTestStorage(): Promise<{ storage: Storage; databaseF
 }
 
 /** A real HTTP server on a free loopback port over a fresh temporary database (PostgreSQL when DATABASE_URL is set). */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy'> = {}): Promise<TestServer> {
   const database = await createTestStorage();
   const { storage } = database;
-  const server = createApp({ storage }).listen(0, '127.0.0.1');
+  const server = createApp({ storage, ...options }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -12,7 +12,9 @@ import { authorName } from '../auth.js';
 import { toDocumentJson, toSegmentJson } from '../document-views.js';
 import { HttpError } from '../errors.js';
 import { queryText } from '../request-fields.js';
-import { optionalString, requireJsonObject, requireString } from './json-body.js';
+import { readImportRequest } from '../import-request.js';
+import { parseImportForm } from '../upload.js';
+import { requireJsonObject } from './json-body.js';
 
 /** Documents: list, import, read with flags, progress, export, search and replace. */
 export function createDocumentApi(storage: Storage): Router {
@@ -26,15 +28,10 @@ export function createDocumentApi(storage: Storage): Router {
     response.json({ documents, total, page, pageSize });
   });
 
-  router.post('/documents', async (request, response) => {
-    const body = requireJsonObject(request);
-    const result = await importDocument(storage, {
-      title: optionalString(body.title, 'title'),
-      text: requireString(body.text, 'text'),
-      targetLanguage: optionalString(body.targetLanguage, 'targetLanguage'),
-      author: authorName(response),
-      source: { text: optionalString(body.sourceText, 'sourceText'), language: optionalString(body.sourceLanguage, 'sourceLanguage') },
-    });
+  // A JSON body ({text} or {url}), or multipart with a file in any import format ("curl -F file=@story.docx").
+  router.post('/documents', parseImportForm, async (request, response) => {
+    const { input, options } = readImportRequest(request, response);
+    const result = await importDocument(storage, input, options);
     response.status(201).location(`/api/documents/${result.document.id}`).json({
       document: toDocumentJson(result.document),
       segmentCount: result.segmentCount,

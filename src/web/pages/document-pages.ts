@@ -13,7 +13,8 @@ import { authorName, requireRole } from '../auth.js';
 import { SUPPORTED_LANGUAGES } from '../../text/detect-language.js';
 import { HttpError, httpStatusOf } from '../errors.js';
 import { fieldsOf, queryText } from '../request-fields.js';
-import { parseImportForm, uploadedFile } from '../upload.js';
+import { readImportRequest } from '../import-request.js';
+import { parseImportForm } from '../upload.js';
 import { toPageLinks, toReplacementViews } from '../document-views.js';
 import { findSentencePage, renderDocumentPage } from './render-document.js';
 
@@ -33,15 +34,8 @@ export function createDocumentPages(storage: Storage): Router {
   router.post('/documents', parseImportForm, async (request, response) => {
     const form = fieldsOf(request) as Record<string, string | undefined>;
     try {
-      if (response.locals.uploadError) throw response.locals.uploadError;
-      const result = await importDocument(storage, {
-        title: form.title,
-        text: form.text,
-        file: uploadedFile(request, 'file'),
-        targetLanguage: form.targetLanguage,
-        author: authorName(response),
-        source: { text: form.sourceText, file: uploadedFile(request, 'sourceFile'), language: form.sourceLanguage },
-      });
+      const { input, options } = readImportRequest(request, response);
+      const result = await importDocument(storage, input, options);
       if (result.languageWarning === null && result.sourceError === null) return response.redirect(303, `/documents/${result.document.id}`);
       // The import page says so when the text is not in the declared language or the source was refused; the document is kept.
       renderImport(request, response, {
@@ -51,7 +45,7 @@ export function createDocumentPages(storage: Storage): Router {
       if (!(error instanceof ServiceError)) throw error;
       response.status(httpStatusOf(error));
       renderImport(request, response, { error: error.message, form: {
-        title: form.title ?? '', text: form.text ?? '', targetLanguage: form.targetLanguage ?? 'en', sourceText: form.sourceText ?? '',
+        title: form.title ?? '', text: form.text ?? '', url: form.url ?? '', targetLanguage: form.targetLanguage ?? 'en', sourceText: form.sourceText ?? '',
       } });
     }
   });
@@ -127,13 +121,28 @@ const EXPORT_CHOICES = [
   { format: 'json', label: 'Everything as JSON (.json)' },
 ];
 
+/** The files the import page takes, as it lists them; `accept` tells the browser's file picker. */
+const IMPORT_CHOICES = [
+  { label: 'Word', extensions: '.docx', note: 'headings, captions and bylines by their styles' },
+  { label: 'Web page', extensions: '.html, .htm', note: 'saved from the browser; the article is taken out of the page' },
+  { label: 'XLIFF 1.2 or 2.x', extensions: '.xlf, .xliff', note: 'from a translation tool; its sources become the source text, and the XLIFF export goes back into the same file' },
+  { label: 'Markdown', extensions: '.md', note: '' },
+  { label: 'Plain text', extensions: '.txt', note: 'UTF-8' },
+];
+const IMPORT_ACCEPT = IMPORT_CHOICES.flatMap((choice) => choice.extensions.split(', ')).join(',');
+// A source is an article in another language: any of these but XLIFF, which carries its own.
+const SOURCE_ACCEPT = IMPORT_ACCEPT.replace(',.xlf,.xliff', '');
+
 function renderImport(request: Request, response: Response, state: Record<string, unknown>) {
   response.render('import', {
     title: 'Import an article',
     languages: SUPPORTED_LANGUAGES,
+    formats: IMPORT_CHOICES,
+    accept: IMPORT_ACCEPT,
+    sourceAccept: SOURCE_ACCEPT,
     imported: null,
     error: null,
-    form: { title: '', text: '', targetLanguage: 'en', sourceText: '' },
+    form: { title: '', text: '', url: '', targetLanguage: 'en', sourceText: '' },
     ...state,
   });
 }
