@@ -110,6 +110,18 @@ export function layOutArticle(article: Article, options: SplitOptions = {}): Lai
   return { text, ranges, segments };
 }
 
+/** Items (sentences of a laid-out article, or records stored from them) by the block they came from. */
+export function groupByBlock<T>(items: readonly T[], blockOf: (item: T, index: number) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  items.forEach((item, index) => {
+    const block = blockOf(item, index);
+    const group = groups.get(block);
+    if (group) group.push(item);
+    else groups.set(block, [item]);
+  });
+  return groups;
+}
+
 /** An article as the writers put it out (HTML, Word): a title, then headings and paragraphs. */
 export interface ArticleOutline {
   title: string;

@@ -1,4 +1,4 @@
-import { joinBlocks, layOutArticle, type Article, type BlockSegment, type LaidOutArticle } from '../formats/article.js';
+import { groupByBlock, joinBlocks, layOutArticle, type Article, type LaidOutArticle } from '../formats/article.js';
 import { alignSentences } from '../text/align-sentences.js';
 import { detectLanguage, SUPPORTED_LANGUAGES } from '../text/detect-language.js';
 import { toSentenceLanguage } from '../text/split-sentences.js';
@@ -66,8 +66,8 @@ export async function attachBlockSources(
   checkArticleText(text, 'source');
   const language = chooseSourceLanguage(text, request.article.sourceLanguage, document);
   const source = layOutArticle(sourceArticle, { language: toSentenceLanguage(language) });
-  const sourceByBlock = groupByBlock(source.segments);
-  const targetByBlock = groupByBlock(request.layout.segments);
+  const sourceByBlock = groupByBlock(source.segments, (segment) => segment.block);
+  const targetByBlock = groupByBlock(request.layout.segments, (segment) => segment.block);
   const byTarget = new Map<number, number[]>();
   for (const [block, targets] of targetByBlock) {
     const sources = sourceByBlock.get(block) ?? [];
@@ -90,16 +90,6 @@ async function storeSource(
     links: segments.map((segment, index) => ({ segmentId: segment.id, sourcePositions: byTarget.get(index) ?? [] })),
   });
   return { language, sentenceCount: source.segments.length, linkedCount: segments.filter((_, index) => (byTarget.get(index) ?? []).length > 0).length };
-}
-
-function groupByBlock(segments: readonly BlockSegment[]): Map<number, BlockSegment[]> {
-  const groups = new Map<number, BlockSegment[]>();
-  for (const segment of segments) {
-    const group = groups.get(segment.block);
-    if (group) group.push(segment);
-    else groups.set(segment.block, [segment]);
-  }
-  return groups;
 }
 
 export interface SegmentSource {
