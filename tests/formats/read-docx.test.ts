@@ -1,18 +1,8 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../../src/formats/format-error.js';
 import { DOCX_LIMITS, readDocx } from '../../src/formats/read-docx.js';
 import { buildArticleDocx } from '../support/docx-fixtures.js';
-
-async function refusal(read: () => Promise<unknown>): Promise<FormatError> {
-  try {
-    await read();
-  } catch (error) {
-    if (error instanceof FormatError) return error;
-    throw error;
-  }
-  throw new Error('expected a FormatError');
-}
+import { refusal } from '../support/format-refusal.js';
 
 describe('readDocx', () => {
   it('reads paragraphs, headings, captions and credits by their Word styles', async () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../../src/formats/format-error.js';
 import { decodeHtml, readHtml } from '../../src/formats/read-html.js';
+import { refusal } from '../support/format-refusal.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
 
@@ -18,16 +18,6 @@ function page(article: string, head = '<meta charset="utf-8"><title>Storm warnin
 const PARAGRAPHS = `
   <p>Meteorologists placed three departments on orange alert on Sunday evening, as a storm approached the Atlantic coast with gusts of up to 130 km/h.</p>
   <p>The prefecture advised residents to stay at home and to avoid the seafront, where waves of eight metres are expected during the night.</p>`;
-
-function refusal(read: () => unknown): FormatError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof FormatError) return error;
-    throw error;
-  }
-  throw new Error('expected a FormatError');
-}
 
 describe('readHtml', () => {
   it('takes the article out of a saved news page, each block with the role its markup gives it', () => {
@@ -71,19 +61,19 @@ describe('readHtml', () => {
     expect(article.title).toBe('Storm warning');
   });
 
-  it('decodes the charset the page or its server declares, and refuses text that is not in it', () => {
+  it('decodes the charset the page or its server declares, and refuses text that is not in it', async () => {
     const latin1 = Buffer.from(page(`<h1>Alerte orange à Biarritz</h1><p>${'Les météorologues ont placé trois départements en vigilance orange dimanche soir. '.repeat(4)}</p>`,
       '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Alerte</title>'), 'latin1');
     expect(readHtml(decodeHtml(latin1)).blocks[1]!.text).toMatch(/^Les météorologues ont placé trois départements/);
     expect(decodeHtml(Buffer.from('<p>Caf\xe9</p>', 'latin1'), 'windows-1252')).toBe('<p>Café</p>');
     expect(decodeHtml(Buffer.from('\uFEFF<p>Café</p>', 'utf8'), 'iso-8859-1')).toBe('<p>Café</p>');
-    expect(refusal(() => decodeHtml(Buffer.from('<p>Caf\xe9</p>', 'latin1')))).toMatchObject({ problem: 'wrong-type', message: /not valid UTF-8/ });
-    expect(refusal(() => decodeHtml(Buffer.from('<p>x</p>'), 'x-klingon'))).toMatchObject({ problem: 'wrong-type', message: /"x-klingon"/ });
+    expect(await refusal(() => decodeHtml(Buffer.from('<p>Caf\xe9</p>', 'latin1')))).toMatchObject({ problem: 'wrong-type', message: /not valid UTF-8/ });
+    expect(await refusal(() => decodeHtml(Buffer.from('<p>x</p>'), 'x-klingon'))).toMatchObject({ problem: 'wrong-type', message: /"x-klingon"/ });
   });
 
-  it('refuses a page with no article text', () => {
+  it('refuses a page with no article text', async () => {
     const home = '<!DOCTYPE html><html><head><title>The Daily</title></head><body><nav><a href="/a">World</a> <a href="/b">Sport</a></nav></body></html>';
-    expect(refusal(() => readHtml(home))).toMatchObject({ problem: 'empty', message: /no article text/ });
-    expect(refusal(() => readHtml(''))).toMatchObject({ problem: 'empty' });
+    expect(await refusal(() => readHtml(home))).toMatchObject({ problem: 'empty', message: /no article text/ });
+    expect(await refusal(() => readHtml(''))).toMatchObject({ problem: 'empty' });
   });
 });

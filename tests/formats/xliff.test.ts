@@ -1,23 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../../src/formats/format-error.js';
 import { readXliff } from '../../src/formats/read-xliff.js';
 import { writeXliff } from '../../src/formats/write-xliff.js';
+import { refusal } from '../support/format-refusal.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
 const XLIFF_2 = fs.readFileSync(path.join(FIXTURES, 'article-2.xlf'), 'utf8');
 const XLIFF_1 = fs.readFileSync(path.join(FIXTURES, 'article-1.2.xlf'), 'utf8');
-
-function refusal(read: () => unknown): FormatError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof FormatError) return error;
-    throw error;
-  }
-  throw new Error('expected a FormatError');
-}
 
 /** `text` with each [before, after] replaced once, checking each is there exactly once. */
 function replaceEach(text: string, replacements: [string, string][]): string {
@@ -106,8 +96,8 @@ describe('readXliff', () => {
     ['XLIFF 1.1', '<xliff version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1"/>', 'wrong-type', /Retouche reads XLIFF 1\.2 and 2\.x/],
     ['another encoding', '<?xml version="1.0" encoding="ISO-8859-1"?><xliff/>', 'wrong-type', /encoded as ISO-8859-1/],
     ['no translated unit', '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="fr" trgLang="en"><file id="f"><unit id="u"><segment><source>Bonjour</source></segment></unit><unit id="v"><segment><source>Oui</source><target/></segment></unit></file></xliff>', 'empty', /no translated unit/],
-  ])('refuses %s', (_name, xml, problem, message) => {
-    expect(refusal(() => readXliff(xml))).toMatchObject({ problem, message: expect.stringMatching(message) });
+  ])('refuses %s', async (_name, xml, problem, message) => {
+    expect(await refusal(() => readXliff(xml))).toMatchObject({ problem, message: expect.stringMatching(message) });
   });
 });
 
