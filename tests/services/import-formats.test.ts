@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getAlignment } from '../../src/services/attach-source.js';
@@ -112,6 +113,28 @@ describe('importing each format', () => {
         ['The demonstration will leave from the place of the Republic at 14 hours.', 'La manifestation partira de la place de la République à 14 heures.'],
       ]);
     }
+  });
+});
+
+describe('a source given as a file', () => {
+  it('reads the original article from a Word file and aligns it with a plain-text translation', async () => {
+    const original = new Document({ sections: [{ children: [
+      new Paragraph({ heading: HeadingLevel.TITLE, text: 'Tempête : trois départements en vigilance orange' }),
+      new Paragraph('Les météorologues ont placé trois départements en vigilance orange dimanche. Des rafales de 130 km/h sont attendues sur la côte.'),
+    ] }] });
+    const result = await importDocument(storage, {
+      text: 'Storm: three departments on orange alert\n\nMeteorologists placed three departments on orange alert on Sunday. Gusts of 130 km/h are expected on the coast.',
+      author: 'ana',
+      source: { file: upload('original.docx', await Packer.toBuffer(original)) },
+    });
+    expect(result.sourceError).toBeNull();
+    expect(result.source).toEqual({ language: 'fr', sentenceCount: 3, linkedCount: 3 });
+    const alignment = await getAlignment(storage, result.document.id);
+    expect(alignment.rows.map(({ source }) => source.text)).toEqual([
+      'Tempête : trois départements en vigilance orange',
+      'Les météorologues ont placé trois départements en vigilance orange dimanche.',
+      'Des rafales de 130 km/h sont attendues sur la côte.',
+    ]);
   });
 });
 
