@@ -14,10 +14,10 @@ const parseMultipart = multer({
 }).fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }]);
 
 /** An uploaded file of the form by field name, as the services take it. */
-export function uploadedFile(request: Request, field: 'file' | 'sourceFile'): { name: string; bytes: Uint8Array } | undefined {
+export function uploadedFile(request: Request, field: 'file' | 'sourceFile'): { name: string; bytes: Uint8Array; mediaType: string } | undefined {
   const files = request.files as Record<string, Express.Multer.File[] | undefined> | undefined;
   const file = files?.[field]?.[0];
-  return file && { name: file.originalname, bytes: file.buffer };
+  return file && { name: file.originalname, bytes: file.buffer, mediaType: file.mimetype };
 }
 
 /**
