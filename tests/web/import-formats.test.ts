@@ -68,6 +68,15 @@ describe('POST /api/documents with a file (curl -F file=@...)', () => {
     }
   });
 
+  it('goes by the media type of an upload whose name has no extension', async () => {
+    const form = new FormData();
+    // Read as plain text, this would be a sentence starting with "#".
+    form.set('file', new Blob(['# Storm warning\n\nThe storm reached the coast on Sunday night.\n'], { type: 'text/markdown' }), 'notes');
+    const response = await allowing.fetch('/api/documents', { method: 'POST', body: form });
+    expect(response.status).toBe(201);
+    expect((await response.json()).document.title).toBe('Storm warning');
+  });
+
   it('refuses each bad upload with a JSON error naming the problem, and stores nothing', async () => {
     const before = await documentCount(allowing);
     const docx = await buildArticleDocx();
