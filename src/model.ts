@@ -47,6 +47,13 @@ export interface DocumentWithText extends DocumentRecord {
   originalText: string;
 }
 
+/** A file an article was imported from and whose export writes back into it: only XLIFF, so far. */
+export interface ImportedFile {
+  format: 'xliff';
+  /** The file as it came (decoded from UTF-8, byte-order mark and line ends kept). */
+  content: string;
+}
+
 export interface DocumentSummary {
   id: number;
   title: string;

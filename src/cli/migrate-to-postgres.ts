@@ -15,7 +15,7 @@ import { openDatabase } from '../storage/sqlite/open-database.js';
 
 /** Every table, parents before children (foreign keys), with its columns and whether `id` is an identity. */
 const TABLES: readonly { name: string; columns: readonly string[]; identity: boolean }[] = [
-  { name: 'documents', identity: true, columns: ['id', 'title', 'target_language', 'detected_language', 'original_text', 'source_text', 'source_language', 'revision_sum', 'created_at', 'updated_at'] },
+  { name: 'documents', identity: true, columns: ['id', 'title', 'target_language', 'detected_language', 'original_text', 'source_text', 'source_language', 'revision_sum', 'created_at', 'updated_at', 'imported_format', 'imported_file'] },
   { name: 'segments', identity: true, columns: ['id', 'document_id', 'position', 'paragraph', 'start_offset', 'end_offset', 'role', 'original', 'text', 'status', 'revision', 'updated_at'] },
   { name: 'revisions', identity: true, columns: ['id', 'segment_id', 'number', 'kind', 'patch', 'checkpoint', 'reverted_to', 'author', 'comment', 'created_at'] },
   { name: 'flag_dismissals', identity: true, columns: ['id', 'segment_id', 'check_id', 'span_text', 'author', 'created_at'] },

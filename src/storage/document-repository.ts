@@ -11,6 +11,8 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
   const selectWithText = prepareQuery((p: { id: number }) =>
     db.selectFrom('documents').select([...DOCUMENT, 'original_text as originalText']).where('id', '=', p.id));
   const selectIds = prepareQuery(() => db.selectFrom('documents').select('id').orderBy('id'));
+  const selectImportedFile = prepareQuery((p: { id: number }) =>
+    db.selectFrom('documents').select(['imported_format as format', 'imported_file as content']).where('id', '=', p.id));
   const emptyPatch = serializeTextPatch([]);
 
   return {
@@ -20,6 +22,7 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
         const created = await tx.first(compileQuery(db.insertInto('documents').values({
           title: document.title, target_language: document.targetLanguage, detected_language: document.detectedLanguage,
           original_text: document.originalText, created_at: now, updated_at: now,
+          imported_format: document.importedFile?.format ?? null, imported_file: document.importedFile?.content ?? null,
         }).returning(DOCUMENT)));
         // A few statements however long the article: a row per statement would be a round trip each on PostgreSQL.
         for (const segments of chunksOf(document.segments)) {
@@ -37,6 +40,10 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
     },
     get: (id) => engine.first(selectOne, { id }),
     getWithText: (id) => engine.first(selectWithText, { id }),
+    async getImportedFile(id) {
+      const row = await engine.first(selectImportedFile, { id });
+      return row?.format && row.content !== null ? { format: row.format, content: row.content } : undefined;
+    },
     list({ limit = -1, offset = 0, search } = {}) {
       // The page of documents is chosen first (ids only, by the primary key, newest first), then only
       // its segments are counted: with the counts in the same SELECT, OFFSET would compute them for

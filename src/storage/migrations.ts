@@ -179,6 +179,17 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE documents SET revision_sum = (SELECT COALESCE(SUM(revision), 0) FROM segments WHERE document_id = documents.id);
     `,
   },
+  {
+    version: 7,
+    name: 'the file an article was imported from',
+    sql: () => `
+      -- A file whose export writes the corrections back into it (XLIFF), kept as it came with its
+      -- format; NULL for every other import. Which sentences came from which unit is not stored:
+      -- reading the file again gives it, in the order of the segments.
+      ALTER TABLE documents ADD COLUMN imported_format TEXT;
+      ALTER TABLE documents ADD COLUMN imported_file TEXT;
+    `,
+  },
 ];
 
 /** The migrations a database that recorded `applied` still needs, oldest first. */

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import { parseTextPatch } from '../history/text-patch.js';
-import type { RevisionKind, RevisionRecord, SegmentRole, SegmentStatus, UserRole } from '../model.js';
+import type { ImportedFile, RevisionKind, RevisionRecord, SegmentRole, SegmentStatus, UserRole } from '../model.js';
 
 /**
  * The tables as the query builder sees them (columns as stored, in snake_case), and the column
@@ -11,6 +11,7 @@ export interface Schema {
   documents: {
     id: Generated<number>; title: string; target_language: string; detected_language: string; original_text: string;
     source_text: string | null; source_language: string | null; revision_sum: Generated<number>; created_at: string; updated_at: string;
+    imported_format: ImportedFile['format'] | null; imported_file: string | null;
   };
   segments: {
     id: Generated<number>; document_id: number; position: number; paragraph: number; start_offset: number; end_offset: number;
@@ -38,7 +39,7 @@ export interface Schema {
   segment_sources: { segment_id: number; source_sentence_id: number };
 }
 
-// Without original_text and source_text: those can weigh megabytes, and most reads need neither.
+// Without original_text, source_text and imported_file: those can weigh megabytes, and most reads need none.
 export const DOCUMENT = [
   'documents.id', 'documents.title', 'documents.target_language as targetLanguage', 'documents.detected_language as detectedLanguage',
   'documents.source_language as sourceLanguage', 'documents.revision_sum as revisionSum', 'documents.created_at as createdAt',

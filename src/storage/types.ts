@@ -1,7 +1,6 @@
 import type { TextPatch } from '../history/text-patch.js';
 import type {
-  SegmentRole, SegmentStatus, RevisionKind, DocumentRecord, DocumentWithText, DocumentSummary, SegmentRecord, RevisionRecord, DismissalRecord, SegmentEventRecord, UserRole, UserRecord, ApiTokenRecord, SourceSentenceRecord,
-} from '../model.js';
+  SegmentRole, SegmentStatus, RevisionKind, DocumentRecord, DocumentWithText, DocumentSummary, SegmentRecord, RevisionRecord, DismissalRecord, SegmentEventRecord, UserRole, UserRecord, ApiTokenRecord, SourceSentenceRecord, ImportedFile } from '../model.js';
 
 /**
  * The storage interface every backend implements. Methods are async even over better-sqlite3
@@ -38,6 +37,8 @@ export interface NewDocument {
   originalText: string;
   author: string;
   segments: readonly NewSegment[];
+  /** The file, for a format whose export writes back into it (XLIFF). */
+  importedFile?: ImportedFile | undefined;
 }
 
 export interface DocumentRepository {
@@ -45,6 +46,8 @@ export interface DocumentRepository {
   create(document: NewDocument): Promise<DocumentRecord>;
   get(id: number): Promise<DocumentRecord | undefined>;
   getWithText(id: number): Promise<DocumentWithText | undefined>;
+  /** The file the document was imported from, when it was kept; undefined otherwise. */
+  getImportedFile(id: number): Promise<ImportedFile | undefined>;
   /** Documents newest first, a page at a time, optionally only those whose title contains `search` (any case). */
   list(options?: { limit?: number; offset?: number; search?: string }): Promise<DocumentSummary[]>;
   /** How many documents there are (whose title contains `search`, when given). */

@@ -10,6 +10,9 @@ import type { Storage } from '../../src/storage/types.js';
 import { createTempDatabase, createTempPostgresDatabase, TEST_ENGINES, type StorageEngine } from '../support/test-server.js';
 import { LEGACY_POSTGRES_MIGRATIONS, LEGACY_SQLITE_MIGRATIONS, type LegacyMigration } from './fixtures/legacy-schema.js';
 
+/** The schema version the code before the rewrite left databases at (the fixture's last step). */
+const LEGACY_VERSION = 6;
+
 /** A bare database on one engine, reached without the storage: to build it the old way and look at its schema. */
 interface RawDatabase {
   rows(sql: string): Promise<Record<string, unknown>[]>;
@@ -135,11 +138,11 @@ const LEGACY_ROWS = `
 `;
 
 describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
-  it('opens a database the code before the rewrite made, applying nothing and keeping every row', async () => {
+  it('opens a database the code before the rewrite made, applying only what came since and keeping every row', async () => {
     const db = await createRawDatabase(engine);
     await applyLegacyMigrations(db, engine);
     await db.exec(LEGACY_ROWS);
-    expect(await db.apply()).toEqual([]);
+    expect(await db.apply()).toEqual(MIGRATIONS.filter((migration) => migration.version > LEGACY_VERSION).map((migration) => migration.version));
     const storage = await db.openStorage();
 
     expect(await storage.documents.getWithText(1)).toEqual({
@@ -175,6 +178,7 @@ describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
       { id: 2, documentId: 1, position: 1, start: 22, end: 35, text: 'Il est parti.' },
     ]);
     expect(await storage.sources.listLinks(1)).toEqual([{ segmentId: 1, sourceSentenceId: 1 }, { segmentId: 2, sourceSentenceId: 2 }]);
+    expect(await storage.documents.getImportedFile(1)).toBeUndefined();
 
     // And it takes new writes on top of the old rows, with the old keys still enforced.
     const appended = await storage.revisions.append({
@@ -195,7 +199,8 @@ describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
     const legacy = await createRawDatabase(engine);
     await applyLegacyMigrations(legacy, engine);
     const current = await createRawDatabase(engine);
-    expect(await current.apply()).toEqual(MIGRATIONS.map((migration) => migration.version));
+    const upToLegacy = MIGRATIONS.filter((migration) => migration.version <= LEGACY_VERSION);
+    expect(await current.apply(upToLegacy)).toEqual(upToLegacy.map((migration) => migration.version));
     expect(await current.describeSchema()).toEqual(await legacy.describeSchema());
     expect(await current.rows('SELECT version, name FROM schema_migrations ORDER BY version'))
       .toEqual(await legacy.rows('SELECT version, name FROM schema_migrations ORDER BY version'));
@@ -209,7 +214,7 @@ describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
     const broken: Migration = { version: 1001, name: 'broken', sql: () => 'CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);' };
     expect(await db.apply([...MIGRATIONS, next])).toEqual([1000]);
     await expect(db.apply([...MIGRATIONS, next, broken])).rejects.toThrow(/no_such_table/);
-    expect(await db.rows('SELECT version FROM schema_migrations WHERE version > 6')).toEqual([{ version: 1000 }]);
+    expect(await db.rows('SELECT version FROM schema_migrations WHERE version >= 1000')).toEqual([{ version: 1000 }]);
     await expect(db.rows('SELECT * FROM half')).rejects.toThrow(/half/);
   });
 
@@ -222,8 +227,19 @@ describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
       INSERT INTO segments (document_id, position, paragraph, start_offset, end_offset, original, text, status, revision, updated_at)
         VALUES (1, 0, 0, 0, 2, 'A.', 'A.', 'edited', 3, '${now}'), (1, 1, 0, 3, 5, 'B.', 'B.', 'edited', 4, '${now}'),
           (2, 0, 0, 0, 2, 'C.', 'C.', 'to-review', 0, '${now}');`);
-    expect(await db.apply()).toEqual([6]);
+    expect(await db.apply()).toEqual([6, 7]);
     expect(await db.rows('SELECT id, revision_sum FROM documents ORDER BY id')).toEqual([{ id: 1, revision_sum: 7 }, { id: 2, revision_sum: 0 }]);
+  });
+
+  it('gives documents saved before version 7 no imported file', async () => {
+    const db = await createRawDatabase(engine);
+    await db.apply(MIGRATIONS.filter((migration) => migration.version < 7));
+    const now = '2026-11-01T10:00:00.000Z';
+    await db.exec(`INSERT INTO documents (title, target_language, detected_language, original_text, created_at, updated_at)
+      VALUES ('Old', 'en', 'en', 'A.', '${now}', '${now}')`);
+    expect(await db.apply()).toEqual([7]);
+    expect(await db.rows('SELECT id, imported_format, imported_file FROM documents')).toEqual([{ id: 1, imported_format: null, imported_file: null }]);
+    expect(await (await db.openStorage()).documents.getImportedFile(1)).toBeUndefined();
   });
 });
 

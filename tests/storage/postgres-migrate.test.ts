@@ -47,8 +47,8 @@ describe('npm run migrate on SQLite', () => {
   it('creates the schema of a new file, then has nothing to do', async () => {
     const database = createTempDatabase();
     try {
-      expect(await cli('migrate', { RETOUCHE_DB: database.file })).toMatchObject({ code: 0, stdout: `Applied migration(s) 1, 2, 3, 4, 5, 6 to database ${database.file}; schema version 6.\n` });
-      expect(await cli('migrate', { RETOUCHE_DB: database.file })).toMatchObject({ code: 0, stdout: `database ${database.file} is up to date (schema version 6).\n` });
+      expect(await cli('migrate', { RETOUCHE_DB: database.file })).toMatchObject({ code: 0, stdout: `Applied migration(s) 1, 2, 3, 4, 5, 6, 7 to database ${database.file}; schema version 7.\n` });
+      expect(await cli('migrate', { RETOUCHE_DB: database.file })).toMatchObject({ code: 0, stdout: `database ${database.file} is up to date (schema version 7).\n` });
     } finally {
       database.remove();
     }
@@ -94,7 +94,7 @@ describe.skipIf(!TEST_DATABASE_URL)('npm run migrate and migrate-to-postgres on 
     const scratch = await createTempPostgresDatabase();
     try {
       const first = await cli('migrate', { RETOUCHE_DB: sqlite.file, DATABASE_URL: scratch.url });
-      expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Applied migration\(s\) 1, 2, 3, 4, 5, 6 to PostgreSQL postgres:\/\/.*; schema version 6\.\n$/) });
+      expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Applied migration\(s\) 1, 2, 3, 4, 5, 6, 7 to PostgreSQL postgres:\/\/.*; schema version 7\.\n$/) });
       expect(await cli('migrate', { RETOUCHE_DB: sqlite.file, DATABASE_URL: scratch.url })).toMatchObject({ code: 0, stdout: expect.stringContaining('is up to date') });
     } finally {
       await scratch.remove();

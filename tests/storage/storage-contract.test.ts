@@ -68,6 +68,19 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       });
     });
 
+    it('keeps the file a document was imported from when given one, and reads it apart from the document', async () => {
+      const { document } = await createDocument();
+      const file = { format: 'xliff' as const, content: '\uFEFF<?xml version="1.0"?>\r\n<xliff version="2.0">é 😀</xliff>\r\n' };
+      const withFile = await storage.documents.create({
+        title: 'From XLIFF', targetLanguage: 'en', detectedLanguage: 'en', originalText: 'One.', author: 'importer',
+        segments: [{ position: 0, paragraph: 0, start: 0, end: 4, text: 'One.', role: 'body', status: 'to-review' }], importedFile: file,
+      });
+      expect(await storage.documents.getImportedFile(withFile.id)).toEqual(file);
+      expect(await storage.documents.getImportedFile(document.id)).toBeUndefined();
+      expect(await storage.documents.getImportedFile(withFile.id + 1)).toBeUndefined();
+      expect(await storage.documents.getWithText(withFile.id)).toEqual({ ...withFile, originalText: 'One.' });
+    });
+
     it('creates a document longer than one insert statement takes', async () => {
       const sentences = Array.from({ length: 2_345 }, (_, index) => `Sentence ${index}.`);
       const { document, segments } = await createDocument('Long', sentences);
