@@ -7,6 +7,7 @@ import { formatMarkdown } from './export-markdown.js';
 import { formatPatch } from './export-patch.js';
 import { formatMachineTranslationText, formatText } from './export-text.js';
 import { formatXliff } from './export-xliff.js';
+import { fillXliffFile } from './export-xliff-file.js';
 import { outlineArticle } from './export-outline.js';
 import { writeDocx } from '../formats/write-docx.js';
 import { writeHtml } from '../formats/write-html.js';
@@ -62,7 +63,8 @@ export function isExportFormat(value: unknown): value is ExportFormat {
  * - html: the same as an HTML fragment for a CMS, every text escaped;
  * - json: every sentence with its flags and full history;
  * - patch: a unified diff from the machine translation to the corrected text;
- * - xliff: XLIFF 2.1, one unit per sentence, MT as source and correction as target;
+ * - xliff: the XLIFF file the article was imported from with the corrections written in, or else
+ *   XLIFF 2.1, one unit per sentence, MT as source and correction as target;
  * - csv: the post-editing report, one row per sentence.
  */
 export async function exportDocument<F extends ExportFormat>(
@@ -85,7 +87,12 @@ async function formatBody(
     case 'html': return writeHtml(outlineArticle(document, segments, options));
     case 'json': return formatJson(storage, document.id, formatText(document, segments, options));
     case 'patch': return formatPatch(baseName, formatMachineTranslationText(document, segments, options), formatText(document, segments, options));
-    case 'xliff': return formatXliff(document, segments, baseName, await getSegmentSources(storage, document.id));
+    case 'xliff': {
+      // An article that came as XLIFF goes back into its own file, for the tool that sent it.
+      const kept = await storage.documents.getImportedFile(document.id);
+      if (kept?.format === 'xliff') return fillXliffFile(document, segments, kept.content);
+      return formatXliff(document, segments, baseName, await getSegmentSources(storage, document.id));
+    }
     case 'csv': return formatReportCsv(await buildPostEditingReport(storage, document.id));
   }
 }

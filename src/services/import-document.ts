@@ -72,6 +72,7 @@ export async function importDocument(storage: Storage, request: ImportRequest, o
     detectedLanguage,
     originalText: layout.text,
     author,
+    ...(submitted.keptFile && { importedFile: submitted.keptFile }),
     segments: layout.segments.map(({ position, paragraph, start, end, text: sentence }, index) => {
       const role = roles[index] ?? 'body';
       // Photo credits, tag lists and teasers are not part of the article: out of the export until an editor says otherwise.

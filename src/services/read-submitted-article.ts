@@ -10,6 +10,7 @@ import { readDocx } from '../formats/read-docx.js';
 import { decodeHtml, readHtml } from '../formats/read-html.js';
 import { readMarkdown } from '../formats/read-markdown.js';
 import { readXliff } from '../formats/read-xliff.js';
+import type { ImportedFile } from '../model.js';
 import { checkPastedText, decodeUtf8Text, type DecodedText } from '../text/decode-text.js';
 import { ServiceError, type ServiceErrorCode } from './errors.js';
 import { fetchPage, type UrlPolicy } from './fetch-page.js';
@@ -28,7 +29,7 @@ export interface SubmittedArticle {
   /** The uploaded or fetched file's name, for a title. */
   fileName: string | undefined;
   /** The file as it came, for a format whose export writes back into it (XLIFF). */
-  keptFile: string | undefined;
+  keptFile: ImportedFile | undefined;
 }
 
 const STATUS_OF_PROBLEM: Readonly<Record<FormatError['problem'], ServiceErrorCode>> = {
@@ -79,7 +80,7 @@ export function checkArticleText(text: string, what: string): void {
 
 async function readFile(file: NonNullable<SubmittedText['file']>, what: string): Promise<SubmittedArticle> {
   const format = detectFormat(file);
-  const read = (article: Article, keptFile?: string): SubmittedArticle => ({ article, format, fileName: file.name, keptFile });
+  const read = (article: Article, keptFile?: ImportedFile): SubmittedArticle => ({ article, format, fileName: file.name, keptFile });
   switch (format) {
     case 'text': return read(readPlainText(decoded(decodeUtf8Text(file.bytes), what)));
     case 'markdown': return read(readMarkdown(decoded(decodeUtf8Text(file.bytes), what)));
@@ -88,7 +89,7 @@ async function readFile(file: NonNullable<SubmittedText['file']>, what: string):
     case 'xliff': {
       // Kept exactly as it came, byte-order mark and line ends included, for the export to write into.
       const text = decodeExactUtf8(file.bytes);
-      return read(readXliff(text).article, text);
+      return read(readXliff(text).article, { format: 'xliff', content: text });
     }
   }
 }

@@ -134,6 +134,21 @@ describe('the import page and the export downloads', () => {
     expect(await refused.text()).toMatch(/not a Word file: it is not a zip archive\. Nothing was stored\./);
   });
 
+  it('gives an XLIFF file back with the corrections in it', async () => {
+    const original = fs.readFileSync(path.join(FIXTURES, 'article-1.2.xlf'));
+    const { document } = await (await allowing.fetch('/api/documents', { method: 'POST', body: fileForm('greve.xlf', original) })).json();
+    const untouched = await allowing.fetch(`/api/documents/${document.id}/export?format=xliff`);
+    expect(untouched.headers.get('content-type')).toBe('application/xliff+xml; charset=utf-8');
+    expect(Buffer.from(await untouched.arrayBuffer()).equals(original)).toBe(true);
+    const { segments } = await (await allowing.fetch(`/api/documents/${document.id}`)).json();
+    const saved = await allowing.fetch(`/api/segments/${segments[0].id}`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'Strike: unions call for a demonstration on Thursday', baseRevision: 0 }),
+    });
+    expect(saved.status).toBe(200);
+    const corrected = await (await allowing.fetch(`/api/documents/${document.id}/export?format=xliff`)).text();
+    expect(corrected).toBe(original.toString('utf8').replace('>Strike: the unions call to demonstrate on Thursday<', '>Strike: unions call for a demonstration on Thursday<'));
+  });
+
   it('downloads Word and HTML exports', async () => {
     const created = await allowing.fetch('/api/documents', { method: 'POST', body: fileForm('reform.html', PAGE) });
     const { document } = await created.json();

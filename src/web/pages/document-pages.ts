@@ -115,7 +115,7 @@ const EXPORT_CHOICES = [
   { format: 'docx', label: 'Word (.docx)' },
   { format: 'html', label: 'HTML for a CMS (.html)' },
   { format: 'md', label: 'Markdown (.md)' },
-  { format: 'xliff', label: 'XLIFF 2.1 (.xlf)' },
+  { format: 'xliff', label: 'XLIFF (.xlf)' },
   { format: 'patch', label: 'Changes as a unified diff (.patch)' },
   { format: 'csv', label: 'Post-editing report (.csv)' },
   { format: 'json', label: 'Everything as JSON (.json)' },
