@@ -4,18 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { readXliff } from '../../src/formats/read-xliff.js';
 import { writeXliff } from '../../src/formats/write-xliff.js';
 import { refusal } from '../support/format-refusal.js';
+import { replaceEach } from '../support/replace-each.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
 const XLIFF_2 = fs.readFileSync(path.join(FIXTURES, 'article-2.xlf'), 'utf8');
 const XLIFF_1 = fs.readFileSync(path.join(FIXTURES, 'article-1.2.xlf'), 'utf8');
-
-/** `text` with each [before, after] replaced once, checking each is there exactly once. */
-function replaceEach(text: string, replacements: [string, string][]): string {
-  return replacements.reduce((result, [before, after]) => {
-    expect(result.split(before).length - 1, before).toBe(1);
-    return result.replace(before, after);
-  }, text);
-}
 
 describe('readXliff', () => {
   it('reads XLIFF 2: targets as blocks, sources beside them, segments of one unit in one paragraph', () => {

@@ -9,6 +9,7 @@ import { ServiceError } from '../../src/services/errors.js';
 import type { Storage } from '../../src/storage/types.js';
 import type { SegmentRecord } from '../../src/model.js';
 import { createTestStorage } from '../support/test-server.js';
+import { replaceEach } from '../support/replace-each.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
 
@@ -32,14 +33,6 @@ async function approve(segment: SegmentRecord): Promise<void> {
 
 async function correct(segment: SegmentRecord, text: string): Promise<void> {
   await correctSegment(storage, { segmentId: segment.id, text, baseRevision: 0, author: 'ana' });
-}
-
-/** `text` with each [before, after] replaced once, checking each is there exactly once. */
-function replaceEach(text: string, replacements: [string, string][]): string {
-  return replacements.reduce((result, [before, after]) => {
-    expect(result.split(before).length - 1, before).toBe(1);
-    return result.replace(before, after);
-  }, text);
 }
 
 describe('XLIFF round trip', () => {
