@@ -8,7 +8,7 @@ import type { SegmentRole } from '../model.js';
 import { segmentArticle, type ArticleSegment } from '../text/segment-article.js';
 import type { SplitOptions } from '../text/split-sentences.js';
 
-/** Everything a formats module can say about the file it read. */
+/** The kinds of file Retouche reads an article from. */
 export type ImportFormat = 'text' | 'markdown' | 'html' | 'docx' | 'xliff';
 
 /**

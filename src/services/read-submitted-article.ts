@@ -2,8 +2,7 @@
  * What an editor submits (pasted text, an uploaded file in any format Retouche reads, or a URL),
  * read into an article, or refused with a message a person can act on and nothing stored.
  */
-import type { Article, ImportFormat } from '../formats/article.js';
-import { readPlainText } from '../formats/article.js';
+import { readPlainText, type Article } from '../formats/article.js';
 import { detectFormat } from '../formats/detect-format.js';
 import { FormatError } from '../formats/format-error.js';
 import { readDocx } from '../formats/read-docx.js';
@@ -25,7 +24,6 @@ export interface SubmittedText {
 
 export interface SubmittedArticle {
   article: Article;
-  format: ImportFormat;
   /** The uploaded or fetched file's name, for a title. */
   fileName: string | undefined;
   /** The file as it came, for a format whose export writes back into it (XLIFF). */
@@ -55,7 +53,7 @@ export async function readSubmittedArticle(submitted: SubmittedText, what: strin
   }
   if (hasText) {
     checkSize(Buffer.byteLength(submitted.text!, 'utf8'), what);
-    return { article: readPlainText(decoded(checkPastedText(submitted.text!), what)), format: 'text', fileName: undefined, keptFile: undefined };
+    return { article: readPlainText(decoded(checkPastedText(submitted.text!), what)), fileName: undefined, keptFile: undefined };
   }
   let file = hasFile ? submitted.file! : undefined;
   if (hasUrl) {
@@ -79,9 +77,8 @@ export function checkArticleText(text: string, what: string): void {
 }
 
 async function readFile(file: NonNullable<SubmittedText['file']>, what: string): Promise<SubmittedArticle> {
-  const format = detectFormat(file);
-  const read = (article: Article, keptFile?: ImportedFile): SubmittedArticle => ({ article, format, fileName: file.name, keptFile });
-  switch (format) {
+  const read = (article: Article, keptFile?: ImportedFile): SubmittedArticle => ({ article, fileName: file.name, keptFile });
+  switch (detectFormat(file)) {
     case 'text': return read(readPlainText(decoded(decodeUtf8Text(file.bytes), what)));
     case 'markdown': return read(readMarkdown(decoded(decodeUtf8Text(file.bytes), what)));
     case 'html': return read(readHtml(decodeHtml(file.bytes, charsetOf(file.mediaType))));
