@@ -72,6 +72,11 @@ describe('importing files through the import page in Chromium', () => {
     expect(article).toContain('The unions have called for a new day of strikes and demonstrations on Thursday');
     expect(article).toContain('A text examined in the Senate');
     await shoot('html-document-phone');
+    await page.goto(`${page.url()}/export`);
+    expect(await page.locator('ul.downloads a').allTextContents()).toEqual(expect.arrayContaining([
+      expect.stringContaining('Word (.docx)'), expect.stringContaining('HTML for a CMS (.html)'), expect.stringContaining('XLIFF (.xlf)'),
+    ]));
+    await shoot('export-phone');
   });
 
   it('says why a broken file is refused, beside the form', async () => {
