@@ -2,29 +2,25 @@ import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import ejs from 'ejs';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Storage } from './storage/types.js';
 import { MAX_ARTICLE_BYTES } from './services/limits.js';
 import { createUrlPolicy, type UrlPolicy } from './services/fetch-page.js';
-import { URL_POLICY_KEY } from './web/import-request.js';
-import { createDocumentApi } from './web/api/document-api.js';
-import { createHistoryApi } from './web/api/history-api.js';
-import { createSegmentApi } from './web/api/segment-api.js';
-import { createSourceApi } from './web/api/source-api.js';
-import { authenticate, requireEditorForChanges, requireLogin, verifyCsrf } from './web/auth.js';
+import { createLoginThrottle } from './services/login-throttle.js';
+import { authenticate, requireLogin } from './web/auth.js';
+import type { AppCaches } from './web/caches.js';
 import { handleError, handleNotFound } from './web/errors.js';
+import { mountRoutes } from './web/route-table.js';
+import { ROUTES } from './web/routes.js';
+import { sendSecurityHeaders } from './web/security-headers.js';
 import { VIEWS_DIRECTORY } from './web/views-directory.js';
 import { rejectMalformedText } from './web/well-formed-text.js';
-import { createAccountPages, createAdminPages, createLoginPages } from './web/pages/account-pages.js';
-import { createDocumentPages } from './web/pages/document-pages.js';
-import { createHistoryPages } from './web/pages/history-pages.js';
-import { createSegmentPages } from './web/pages/segment-pages.js';
-import { createSourcePages } from './web/pages/source-pages.js';
 
 export interface AppDependencies {
   storage: Storage;
+  /** What the app keeps in memory between requests, made beside the storage (createAppCaches). */
+  caches: AppCaches;
   /** Request log; silent when not given, so tests print nothing. */
   logger?: Logger;
   /** Trust X-Forwarded-* from a reverse proxy (for HTTPS detection and client addresses). */
@@ -35,15 +31,12 @@ export interface AppDependencies {
 
 /** JSON bodies carry at most one article plus its metadata; a little over the article limit leaves room for escaping. */
 const JSON_BODY_LIMIT = Math.ceil(MAX_ARTICLE_BYTES * 1.5);
-/** Changes a viewer may make: their own session and API tokens. */
-const OWN_ACCOUNT_PATHS = [/^\/logout$/, /^\/account\/tokens(\/\d+\/revoke)?$/];
 
 /** Build the web application; it starts nothing and touches nothing until it handles a request. */
 export function createApp({
-  storage, logger = pino({ level: 'silent' }), trustProxy = false, urlPolicy = createUrlPolicy({ allowPrivateAddresses: false }),
+  storage, caches, logger = pino({ level: 'silent' }), trustProxy = false, urlPolicy = createUrlPolicy({ allowPrivateAddresses: false }),
 }: AppDependencies): Express {
   const app = express();
-  app.locals[URL_POLICY_KEY] = urlPolicy;
   // Compile each template once: Express only caches views when NODE_ENV=production, and recompiling
   // every include on every request cost a document page ~27 ms of its ~39 here. Includes name their
   // file from the views folder ("/_partials/segment"), so EJS resolves them without asking the disk
@@ -69,20 +62,7 @@ export function createApp({
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
   }));
-  app.use(helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-      },
-    },
-  }));
+  app.use(sendSecurityHeaders);
   app.use('/static', express.static(path.join(VIEWS_DIRECTORY, 'public'), { maxAge: '1h' }));
   app.use(cookieParser());
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
@@ -90,13 +70,9 @@ export function createApp({
 
   app.use(rejectMalformedText);
   app.use(authenticate(storage));
-  app.use(verifyCsrf);
-  app.use(createLoginPages(storage));
+  app.use(mountRoutes(ROUTES, { storage, caches, throttle: createLoginThrottle(), urlPolicy }));
+  // Past the route table: callers who have not logged in are sent to do so before learning a path is unknown.
   app.use(requireLogin(storage));
-  app.use(requireEditorForChanges(OWN_ACCOUNT_PATHS));
-  app.use('/api', createDocumentApi(storage), createSegmentApi(storage), createHistoryApi(storage), createSourceApi(storage));
-  app.use('/', createDocumentPages(storage), createSegmentPages(storage), createHistoryPages(storage),
-    createSourcePages(storage), createAccountPages(storage), createAdminPages(storage));
 
   app.use(handleNotFound);
   app.use(handleError);

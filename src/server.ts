@@ -4,6 +4,7 @@ import { readConfig } from './config.js';
 import { createUrlPolicy } from './services/fetch-page.js';
 import { importSeeds } from './services/import-seeds.js';
 import { describeStorage, openStorage } from './storage/open-storage.js';
+import { createAppCaches } from './web/caches.js';
 
 /** The one entry with side effects: read config, open storage, seed an empty database, listen. */
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     console.log('No account yet: open Retouche from this machine to create the first administrator, or run "npm run users -- add NAME --role admin".');
   }
   const server = createApp({
-    storage, logger, trustProxy: config.trustProxy, urlPolicy: createUrlPolicy({ allowPrivateAddresses: config.allowPrivateUrls }),
+    storage, caches: createAppCaches(), logger, trustProxy: config.trustProxy, urlPolicy: createUrlPolicy({ allowPrivateAddresses: config.allowPrivateUrls }),
   }).listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -95,6 +95,11 @@ export async function logOut(storage: Storage, token: string): Promise<void> {
   await storage.sessions.delete(hashSecret(token));
 }
 
+/** End every session of a user ("sign out everywhere"); API tokens are revoked one by one, on the account page. */
+export async function logOutEverywhere(storage: Storage, user: UserRecord): Promise<void> {
+  await storage.sessions.deleteForUser(user.id);
+}
+
 /** A new API token for automation; the secret is returned once and only its hash is kept. */
 export async function createApiToken(storage: Storage, user: UserRecord, label: unknown): Promise<{ token: string; record: ApiTokenRecord }> {
   const name = typeof label === 'string' && label.trim() !== '' ? label.trim().slice(0, 100) : 'API token';
@@ -137,19 +142,34 @@ export async function listApiTokens(storage: Storage, user: UserRecord): Promise
   return storage.apiTokens.listByUser(user.id);
 }
 
-/** Change a user's role. */
+/** Change a user's role; the last active admin stays an admin. */
 export async function changeRole(storage: Storage, name: unknown, role: unknown): Promise<UserRecord> {
   const user = await requireUser(storage, name);
-  await storage.users.setRole(user.id, requireRole(role));
+  const newRole = requireRole(role);
+  if (newRole !== 'admin') await keepAnAdmin(storage, user, `make ${user.name} ${newRole === 'editor' ? 'an' : 'a'} ${newRole}`);
+  await storage.users.setRole(user.id, newRole);
   return (await storage.users.get(user.id))!;
 }
 
-/** Disable (or enable) an account: a disabled user's sessions end and their tokens stop working. */
+/** Disable (or enable) an account: a disabled user's sessions end and their tokens stop working. The last active admin cannot be disabled. */
 export async function setUserDisabled(storage: Storage, name: unknown, disabled: boolean): Promise<UserRecord> {
   const user = await requireUser(storage, name);
+  if (disabled) await keepAnAdmin(storage, user, `disable ${user.name}`);
   await storage.users.setDisabled(user.id, disabled);
   if (disabled) await storage.sessions.deleteForUser(user.id);
   return (await storage.users.get(user.id))!;
+}
+
+/**
+ * Refuse a change that would leave no active admin: nobody could then manage accounts from the
+ * app, and the first-admin page only opens on an empty database.
+ */
+async function keepAnAdmin(storage: Storage, user: UserRecord, change: string): Promise<void> {
+  if (user.role !== 'admin' || user.disabled) return;
+  const others = (await storage.users.list()).filter((other) => other.id !== user.id && other.role === 'admin' && !other.disabled);
+  if (others.length === 0) {
+    throw new ServiceError('conflict', `Cannot ${change}: ${user.name} is the last active administrator. Make another account an administrator first.`);
+  }
 }
 
 async function requireUser(storage: Storage, name: unknown): Promise<UserRecord> {

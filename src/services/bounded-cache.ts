@@ -1,5 +1,3 @@
-import type { Storage } from '../storage/types.js';
-
 /**
  * A map that keeps its most recently used entries within a total weight (a count, characters,
  * revisions...), dropping the least recently used first. The entry just set is always kept.
@@ -38,20 +36,4 @@ export class BoundedCache<K, V> {
     this.#entries.delete(key);
     this.#weight -= this.weigh(key, value);
   }
-}
-
-/**
- * One value per storage, made on first use: caches keyed on document or sentence ids must not mix
- * databases (a test opens many in one process, and their ids repeat).
- */
-export function perStorage<T>(create: () => T): (storage: Storage) => T {
-  const values = new WeakMap<Storage, T>();
-  return (storage) => {
-    let value = values.get(storage);
-    if (value === undefined) {
-      value = create();
-      values.set(storage, value);
-    }
-    return value;
-  };
 }

@@ -4,7 +4,7 @@ import type { Storage } from '../storage/types.js';
 import type { DismissalRecord, DocumentRecord, SegmentRecord } from '../model.js';
 import { guessEnglishVariant, variantOfLanguageTag, type EnglishVariant } from '../text/english-variant.js';
 import { found } from './errors.js';
-import { BoundedCache, perStorage } from './bounded-cache.js';
+import { BoundedCache } from './bounded-cache.js';
 import { loadDocumentSources, type DocumentSources } from './document-sources.js';
 import { getDocument } from './documents.js';
 
@@ -46,7 +46,7 @@ const MAX_EDITS_ALONE = 16;
  * same: it is compared with the stored texts on every read, never trusted on a timestamp, so a
  * change by another process (the users CLI, a second server) cannot leave old flags behind.
  */
-interface CachedAnalysis {
+export interface CachedAnalysis {
   targetLanguage: string;
   variant: EnglishVariant | undefined;
   ids: number[];
@@ -66,19 +66,25 @@ interface CachedAnalysis {
   complete: boolean;
 }
 
-// The analyses of the documents read most recently, per storage.
-const cacheOf = perStorage(() => new BoundedCache<number, CachedAnalysis>(CACHED_DOCUMENTS, () => 1));
+/** The analyses of the documents read most recently, by document id; one per storage, made where the storage is opened. */
+export type AnalysisCache = BoundedCache<number, CachedAnalysis>;
+
+/** An empty analysis cache, for one storage (server.ts makes one for the app; tests make their own). */
+export function createAnalysisCache(): AnalysisCache {
+  return new BoundedCache<number, CachedAnalysis>(CACHED_DOCUMENTS, () => 1);
+}
 
 /**
  * Run the checks on the current text of every sentence. Flags are derived, never stored: they
  * always match the text and the checks of this version, and only dismissals need keeping. The
  * analysis is reused while no text of the document has changed.
  */
-export async function getAnalyzedDocument(storage: Storage, documentId: number, options: AnalysisOptions = {}): Promise<AnalyzedDocument> {
+export async function getAnalyzedDocument(
+  storage: Storage, cache: AnalysisCache, documentId: number, options: AnalysisOptions = {},
+): Promise<AnalyzedDocument> {
   const { document, segments } = await getDocument(storage, documentId);
   const dismissals = await storage.dismissals.listByDocument(documentId);
   const sources = await loadDocumentSources(storage, document, segments);
-  const cache = cacheOf(storage);
   let entry = cache.get(documentId);
   const variant = resolveVariant(document, segments, options.variant);
   if (!entry || !entry.complete || !isSameText(entry, document, segments) || entry.sourceKey !== (sources?.key ?? null) || entry.variant !== variant) {
@@ -111,9 +117,10 @@ export function resolveVariant(document: DocumentRecord, segments: readonly Segm
  * analysed, since some checks compare sentences. `current` is the sentence as a save just
  * committed it, which spares reading it again.
  */
-export async function getAnalyzedSegment(storage: Storage, segmentId: number, current?: SegmentRecord, options: AnalysisOptions = {}): Promise<AnalyzedSegment> {
+export async function getAnalyzedSegment(
+  storage: Storage, cache: AnalysisCache, segmentId: number, current?: SegmentRecord, options: AnalysisOptions = {},
+): Promise<AnalyzedSegment> {
   const segment = current ?? found(await storage.segments.get(segmentId), `Sentence ${segmentId}`);
-  const cache = cacheOf(storage);
   const known = takeIn(cache.get(segment.documentId), segment);
   const document = found(await storage.documents.get(segment.documentId), `Document ${segment.documentId}`);
   // The guessed variant is read from the machine translation, which never changes: a kept analysis

@@ -1,13 +1,13 @@
 import type { Storage } from '../storage/types.js';
 import { getSegmentSources } from './attach-source.js';
-import { getAnalyzedDocument } from './document-analysis.js';
+import { getAnalyzedDocument, type AnalysisCache } from './document-analysis.js';
 
 /**
  * The whole document as JSON: every sentence with its role, status, open and dismissed flags,
  * risk, and its full revision history as stored patches; `text` is the plain-text export.
  */
-export async function formatJson(storage: Storage, documentId: number, text: string): Promise<string> {
-  const { document, segments: analyzed } = await getAnalyzedDocument(storage, documentId);
+export async function formatJson(storage: Storage, analyses: AnalysisCache, documentId: number, text: string): Promise<string> {
+  const { document, segments: analyzed } = await getAnalyzedDocument(storage, analyses, documentId);
   const revisions = await storage.revisions.listByDocument(documentId);
   const sources = await getSegmentSources(storage, documentId);
   const bySegment = new Map<number, typeof revisions>();

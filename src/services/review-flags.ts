@@ -2,7 +2,7 @@ import type { Flag } from '../checks/types.js';
 import type { Storage } from '../storage/types.js';
 import type { DismissalRecord } from '../model.js';
 import { appendRevision, conflictWith, type SaveResult } from './correct-segment.js';
-import { getAnalyzedSegment, type AnalyzedSegment } from './document-analysis.js';
+import { getAnalyzedSegment, type AnalysisCache, type AnalyzedSegment } from './document-analysis.js';
 import { ServiceError } from './errors.js';
 import { requireAuthor, requireRevisionNumber } from './validate.js';
 
@@ -20,9 +20,11 @@ export interface FlagReference {
  * Replace a flagged span with one of its suggestions, saved as a normal revision. The flag is
  * looked up again on the server's text, so a stale page can never splice text at the wrong place.
  */
-export async function applySuggestion(storage: Storage, request: FlagReference & { suggestion: unknown }): Promise<SaveResult> {
+export async function applySuggestion(
+  storage: Storage, analyses: AnalysisCache, request: FlagReference & { suggestion: unknown },
+): Promise<SaveResult> {
   const author = requireAuthor(request.author);
-  const { segment, flag } = await findFlag(storage, request);
+  const { segment, flag } = await findFlag(storage, analyses, request);
   const index = requireRevisionNumber(request.suggestion ?? 0, 'suggestion');
   const replacement = flag.suggestions[index];
   if (replacement === undefined) {
@@ -36,17 +38,17 @@ export async function applySuggestion(storage: Storage, request: FlagReference &
 }
 
 /** Mark a flag as a false alarm; it stays dismissed while the same words are in the sentence. */
-export async function dismissFlag(storage: Storage, request: FlagReference): Promise<DismissalRecord> {
+export async function dismissFlag(storage: Storage, analyses: AnalysisCache, request: FlagReference): Promise<DismissalRecord> {
   const author = requireAuthor(request.author);
-  const { segment, flag } = await findFlag(storage, request);
+  const { segment, flag } = await findFlag(storage, analyses, request);
   return storage.dismissals.add({ segmentId: segment.id, checkId: flag.checkId, spanText: segment.text.slice(flag.start, flag.end), author });
 }
 
-async function findFlag(storage: Storage, request: FlagReference): Promise<{ segment: AnalyzedSegment; flag: Flag }> {
+async function findFlag(storage: Storage, analyses: AnalysisCache, request: FlagReference): Promise<{ segment: AnalyzedSegment; flag: Flag }> {
   const baseRevision = requireRevisionNumber(request.baseRevision, 'baseRevision');
   const start = requireRevisionNumber(request.start, 'start');
   const end = requireRevisionNumber(request.end, 'end');
-  const segment = await getAnalyzedSegment(storage, request.segmentId);
+  const segment = await getAnalyzedSegment(storage, analyses, request.segmentId);
   if (segment.revision !== baseRevision) throw conflictWith(segment, baseRevision);
   const flag = [...segment.flags, ...segment.dismissedFlags]
     .find((candidate) => candidate.checkId === request.checkId && candidate.start === start && candidate.end === end);

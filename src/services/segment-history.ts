@@ -3,7 +3,7 @@ import { rebuildText, revisionsNeededFor } from '../history/rebuild.js';
 import { blameText, blameWords, extendBlame, type BlameRun } from '../history/blame.js';
 import type { Storage } from '../storage/types.js';
 import type { RevisionRecord, SegmentEventRecord, SegmentRecord } from '../model.js';
-import { BoundedCache, perStorage } from './bounded-cache.js';
+import { BoundedCache } from './bounded-cache.js';
 import { ServiceError, found } from './errors.js';
 
 /** One revision with the texts on both sides of it, rebuilt from the stored patches. */
@@ -23,29 +23,35 @@ export interface SegmentHistory {
 }
 
 /** A sentence's revisions replayed up to its newest, with the blame of that text. */
-interface ReplayedHistory {
+export interface ReplayedHistory {
   revisions: RevisionWithText[];
   blameRuns: BlameRun[];
 }
 
 // History is append-only, so a replay stays true for its revisions and only needs the newer ones
 // added: a sentence with 10,000 revisions took ~90 ms to read and replay, a reread after one
-// more save then costs one patch. Kept per storage (tests open many databases in one process),
-// for the most recently viewed sentences, up to a total number of revisions.
+// more save then costs one patch. Kept for the most recently viewed sentences, up to a total
+// number of revisions.
 const MAX_CACHED_REVISIONS = 50_000;
-const replaysOf = perStorage(() => new BoundedCache<number, ReplayedHistory>(MAX_CACHED_REVISIONS, (_id, replay) => replay.revisions.length));
+
+/** Replayed histories by sentence id; one per storage (ids of two databases would mix). */
+export type HistoryCache = BoundedCache<number, ReplayedHistory>;
+
+/** An empty history cache, for one storage (server.ts makes one for the app; tests make their own). */
+export function createHistoryCache(): HistoryCache {
+  return new BoundedCache<number, ReplayedHistory>(MAX_CACHED_REVISIONS, (_id, replay) => replay.revisions.length);
+}
 
 /** Every revision of a sentence with its text, replayed from the patches in one pass. */
-export async function getSegmentHistory(storage: Storage, segmentId: number): Promise<SegmentHistory> {
+export async function getSegmentHistory(storage: Storage, cache: HistoryCache, segmentId: number): Promise<SegmentHistory> {
   const segment = found(await storage.segments.get(segmentId), `Sentence ${segmentId}`);
-  const replay = await replayHistory(storage, segment);
+  const replay = await replayHistory(storage, cache, segment);
   return {
     segment, revisions: replay.revisions, events: await storage.events.listBySegment(segmentId), blame: blameWords(replay.blameRuns),
   };
 }
 
-async function replayHistory(storage: Storage, segment: SegmentRecord): Promise<ReplayedHistory> {
-  const cache = replaysOf(storage);
+async function replayHistory(storage: Storage, cache: HistoryCache, segment: SegmentRecord): Promise<ReplayedHistory> {
   const known = cache.get(segment.id);
   const newest = known?.revisions.at(-1)?.number ?? -1;
   let replay: ReplayedHistory;

@@ -2,15 +2,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { findSession, findTokenUser, hasRole, isFirstRun } from '../services/accounts.js';
 import type { Storage } from '../storage/types.js';
-import type { UserRecord, UserRole } from '../model.js';
+import type { UserRecord } from '../model.js';
 import { HttpError } from './errors.js';
 
 /** The session cookie: an opaque random token; the session itself lives in the database. */
 export const SESSION_COOKIE = 'retouche_session';
 /** Before login there is no session to bind a CSRF token to: a random cookie echoed by the form instead. */
 const ANONYMOUS_CSRF_COOKIE = 'retouche_csrf';
-/** The routes that take multipart bodies: the import form and the source form, with their files. */
-const MULTIPART_PATHS = [/^\/documents$/, /^\/api\/documents$/, /^\/documents\/\d+\/source$/];
 /** Requests that change nothing need no CSRF token. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -62,18 +60,12 @@ export function authenticate(storage: Storage): RequestHandler {
 /**
  * Refuse a state-changing request from a browser session that does not carry the session's CSRF
  * token (form field `_csrf` or header `X-CSRF-Token`). Bearer-token calls carry no cookie, so a
- * foreign page cannot forge them. Multipart bodies are checked by their parser, once parsed.
+ * foreign page cannot forge them. Runs after the body is parsed, uploads included.
  */
 export const verifyCsrf: RequestHandler = (request, response, next) => {
   if (SAFE_METHODS.has(request.method)) return next();
   const caller = response.locals.caller as Caller | undefined;
-  // Scripts with a token carry no cookie a foreign page could ride on; anonymous API calls get 401 next.
-  if (caller?.via === 'token' || (!caller && request.originalUrl.startsWith('/api/'))) return next();
-  if (request.is('multipart/form-data') && response.locals.multipartParsed !== true) {
-    // Only the forms that send files take multipart data; their parser checks the token once the body is read.
-    if (request.method === 'POST' && MULTIPART_PATHS.some((path) => path.test(request.path))) return next();
-    throw new HttpError(415, 'unsupported-media-type', 'Only the import and source forms may send multipart data.');
-  }
+  if (caller?.via === 'token') return next();
   const expected: unknown = caller ? caller.csrfToken : request.cookies?.[ANONYMOUS_CSRF_COOKIE];
   const sent = request.get('x-csrf-token') ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
   if (typeof expected !== 'string' || typeof sent !== 'string' || !sameSecret(expected, sent)) {
@@ -82,36 +74,20 @@ export const verifyCsrf: RequestHandler = (request, response, next) => {
   next();
 };
 
-/** Only logged-in callers past this point; people are sent to the login page, scripts get 401. */
+/** A caller who has not logged in: people are sent to the login page (or, on a fresh install, to setup), scripts get 401. */
+export async function sendToLogin(storage: Storage, request: Request, response: Response): Promise<void> {
+  if (request.originalUrl.startsWith('/api/')) {
+    throw new HttpError(401, 'unauthorized', 'Log in or send an API token: Authorization: Bearer <token>.');
+  }
+  const firstRun = await isFirstRun(storage);
+  response.redirect(303, firstRun && isLoopback(request) ? '/setup' : `/login?next=${encodeURIComponent(request.originalUrl)}`);
+}
+
+/** Past the route table: a caller who has not logged in learns nothing about which paths exist. */
 export function requireLogin(storage: Storage): RequestHandler {
   return async (request, response, next) => {
     if (response.locals.caller) return next();
-    if (request.originalUrl.startsWith('/api/')) {
-      throw new HttpError(401, 'unauthorized', 'Log in or send an API token: Authorization: Bearer <token>.');
-    }
-    const firstRun = await isFirstRun(storage);
-    const target = firstRun && isLoopback(request) ? '/setup' : `/login?next=${encodeURIComponent(request.originalUrl)}`;
-    response.redirect(303, target);
-  };
-}
-
-/** Only callers with at least `role`; others get 403 saying what is missing. */
-export function requireRole(role: UserRole): RequestHandler {
-  return (_request, response, next) => {
-    const { user } = callerOf(response);
-    if (!hasRole(user.role, role)) {
-      throw new HttpError(403, 'forbidden', `This needs the ${role} role; you are signed in as ${user.name} (${user.role}).`);
-    }
-    next();
-  };
-}
-
-/** Every change needs an editor, except the caller's own account actions (logout, their API tokens). */
-export function requireEditorForChanges(ownAccountPaths: readonly RegExp[]): RequestHandler {
-  const editor = requireRole('editor');
-  return (request, response, next) => {
-    if (SAFE_METHODS.has(request.method) || ownAccountPaths.some((path) => path.test(request.path))) return next();
-    editor(request, response, next);
+    await sendToLogin(storage, request, response);
   };
 }
 

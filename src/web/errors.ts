@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ServiceError, type ServiceErrorCode } from '../services/errors.js';
 
 /** HTTP status for each expected failure of a use case. */
@@ -31,23 +31,44 @@ export const handleNotFound: RequestHandler = (request) => {
   throw new HttpError(404, 'not-found', `There is nothing at ${request.method} ${request.path}.`);
 };
 
-/** One error handler: JSON `{error: {code, message}}` for the API, an HTML page for people. */
+/**
+ * One error handler for every failure, those raised before login and in body parsing included:
+ * JSON `{error: {code, message}}` for the API, the error page for people, never a stack, a file
+ * path or template source.
+ */
 export const handleError: ErrorRequestHandler = (error: unknown, request, response, _next) => {
   const failure = describeFailure(error);
   if (failure.status >= 500) request.log?.error({ err: error }, 'request failed');
-  const retryAfter = failure.details?.retryAfter;
-  if (typeof retryAfter === 'number') response.set('Retry-After', String(retryAfter));
-  response.status(failure.status);
-  if (wantsJson(request)) {
-    response.json({ error: { code: failure.code, message: failure.message, ...failure.details } });
-  } else {
-    response.render('error', { title: 'Something went wrong', status: failure.status, message: failure.message });
+  if (response.headersSent) {
+    // Part of the answer is out (a download cut short): end it, so the client sees it failed.
+    response.destroy();
+    return;
   }
+  setRetryAfter(response, failure.details);
+  response.status(failure.status);
+  if (wantsJson(request, response)) {
+    response.json({ error: { code: failure.code, message: failure.message, ...failure.details } });
+    return;
+  }
+  // The page's header reads what authenticate sets, which a request refused before it (a
+  // malformed body) never got: give it empty values rather than fail to draw the error.
+  const locals = { title: 'Something went wrong', status: failure.status, message: failure.message, csrfToken: response.locals.csrfToken ?? '' };
+  response.render('error', locals, (renderError: Error | null, html?: string) => {
+    if (renderError) request.log?.error({ err: renderError }, 'error page failed');
+    response.type('html').send(renderError ? plainErrorPage(failure) : html);
+  });
 };
 
-/** True for API routes and for clients that asked for JSON. */
-export function wantsJson(request: Request): boolean {
+/** True for the JSON side of a route, and before routing for /api paths and clients that asked for JSON. */
+export function wantsJson(request: Request, response: Response): boolean {
+  if (response.locals.answer !== undefined) return response.locals.answer === 'json';
   return request.originalUrl.startsWith('/api/') || request.accepts(['html', 'json']) === 'json';
+}
+
+/** Say when to try again, for answers that ask the client to wait (429). */
+export function setRetryAfter(response: Response, details: Record<string, unknown> | undefined): void {
+  const retryAfter = details?.retryAfter;
+  if (typeof retryAfter === 'number') response.set('Retry-After', String(retryAfter));
 }
 
 interface Failure { status: number; code: string; message: string; details?: Record<string, unknown> }
@@ -68,7 +89,17 @@ function describeFailure(error: unknown): Failure {
     if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
       return { status: 415, code: 'unsupported-media-type', message: 'Send the request body as UTF-8.' };
     }
-    return { status, code: 'bad-request', message: (error as Error).message };
+    if (type === 'parameters.too.many') return { status: 413, code: 'too-large', message: 'The form has too many fields.' };
+    if (status === 404) return { status, code: 'not-found', message: 'There is nothing at this address.' };
+    // Other parser failures (a body cut off, a malformed path): their own messages name internals.
+    return { status, code: 'bad-request', message: 'The request could not be read. Check it and try again.' };
   }
   return { status: 500, code: 'internal', message: 'The server failed to handle this request. Nothing was changed; try again.' };
+}
+
+/** The error page without the template, when even that failed: the status and message, escaped. */
+function plainErrorPage(failure: Failure): string {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${failure.status} · Retouche</title></head>`
+    + `<body><h1>${failure.status}</h1><p>${escape(failure.message)}</p><p><a href="/documents">Back to the documents</a></p></body></html>\n`;
 }

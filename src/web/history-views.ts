@@ -93,3 +93,35 @@ export function toBlameView(history: SegmentHistory) {
     text, revision, author: byNumber.get(revision)?.author ?? '', createdAt: byNumber.get(revision)?.createdAt ?? '',
   }));
 }
+
+/** History entries (revisions, status changes, comments) per page of a sentence's history. */
+const HISTORY_PAGE_SIZE = 50;
+
+/**
+ * The part of a sentence's history one page shows, newest first in the order toHistoryEntries
+ * gives: only that part gets diffs drawn, so a 10,000-revision sentence costs one page of diffs.
+ * Without a page number, the page that shows `revision` (else the first).
+ */
+export function paginateHistory(history: SegmentHistory, options: { page?: number; revision?: number }) {
+  // Newest first also among entries of the same millisecond (scripts save fast): the sort is stable.
+  const order = [
+    ...history.revisions.map((revision, index) => ({ isRevision: true, index, createdAt: revision.createdAt, number: revision.number })).reverse(),
+    ...history.events.map((event, index) => ({ isRevision: false, index, createdAt: event.createdAt, number: -1 })).reverse(),
+  ].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  const pageCount = Math.max(1, Math.ceil(order.length / HISTORY_PAGE_SIZE));
+  const position = options.revision === undefined ? -1 : order.findIndex((entry) => entry.isRevision && entry.number === options.revision);
+  const wanted = options.page ?? (position >= 0 ? Math.floor(position / HISTORY_PAGE_SIZE) + 1 : 1);
+  const page = Math.min(Math.max(1, wanted), pageCount);
+  const shown = order.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
+  const revisions = new Set(shown.filter((entry) => entry.isRevision).map((entry) => entry.index));
+  const events = new Set(shown.filter((entry) => !entry.isRevision).map((entry) => entry.index));
+  return {
+    page,
+    pageCount,
+    history: {
+      ...history,
+      revisions: history.revisions.filter((_, index) => revisions.has(index)).reverse(),
+      events: history.events.filter((_, index) => events.has(index)).reverse(),
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { ServiceError } from '../services/errors.js';
 
 /** The parsed body of a form or JSON request as plain fields (empty when there was no body). */
 export function fieldsOf(request: Request): Record<string, unknown> {
@@ -10,4 +11,11 @@ export function fieldsOf(request: Request): Record<string, unknown> {
 export function queryText(request: Request, name: string): string {
   const value = request.query[name];
   return typeof value === 'string' ? value : '';
+}
+
+/** An optional text field: a string, or absent (undefined or JSON null); anything else is a 400 naming it. */
+export function optionalString(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new ServiceError('invalid-input', `"${field}" must be a string.`);
+  return value;
 }

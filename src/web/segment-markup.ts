@@ -3,7 +3,7 @@ import path from 'node:path';
 import ejs from 'ejs';
 import { BoundedCache } from '../services/bounded-cache.js';
 import type { AnalyzedSegment } from '../services/document-analysis.js';
-import { toSegmentView } from './document-views.js';
+import { toSegmentView } from './segment-views.js';
 import { VIEWS_DIRECTORY } from './views-directory.js';
 
 /** What a sentence's markup depends on besides the sentence: who looks, and the document's source language. */
@@ -30,7 +30,14 @@ export interface FailedSave {
 // (keys in characters, markup in bytes) holds a dozen editors' views of the seed or five
 // 100-sentence pages of a long article, and keeps the server within its memory budget.
 const MAX_CACHED_SIZE = 2_000_000;
-const cache = new BoundedCache<string, Buffer>(MAX_CACHED_SIZE, (key, markup) => key.length + markup.length);
+
+/** Sentences' markup by everything it depends on; one per app (see AppCaches). */
+export type SegmentMarkupCache = BoundedCache<string, Buffer>;
+
+/** An empty markup cache. */
+export function createSegmentMarkupCache(): SegmentMarkupCache {
+  return new BoundedCache<string, Buffer>(MAX_CACHED_SIZE, (key, markup) => key.length + markup.length);
+}
 
 let template: ejs.TemplateFunction | undefined;
 
@@ -38,7 +45,9 @@ let template: ejs.TemplateFunction | undefined;
  * The markup of one sentence of the document page (views/_partials/segment.ejs) as UTF-8, the
  * same as the partial renders it; reused while the sentence, its flags and the context are the same.
  */
-export function renderSegmentMarkup(segment: AnalyzedSegment, failed: FailedSave | null, context: SegmentMarkupContext): Buffer {
+export function renderSegmentMarkup(
+  cache: SegmentMarkupCache, segment: AnalyzedSegment, failed: FailedSave | null, context: SegmentMarkupContext,
+): Buffer {
   const key = JSON.stringify([
     segment.id, segment.position, segment.role, segment.text, segment.source, segment.original, segment.revision,
     segment.status, segment.risk, segment.flags, segment.dismissedFlags.length, failed, context.canEdit,
@@ -61,7 +70,7 @@ export function renderSegmentMarkup(segment: AnalyzedSegment, failed: FailedSave
  * inside its section; `failed` is shown on its own sentence.
  */
 export function renderArticleMarkup(
-  segments: readonly AnalyzedSegment[], failed: FailedSave | null, context: SegmentMarkupContext,
+  cache: SegmentMarkupCache, segments: readonly AnalyzedSegment[], failed: FailedSave | null, context: SegmentMarkupContext,
 ): Buffer[] {
   const pieces: Buffer[] = [];
   let paragraph: number | undefined;
@@ -71,7 +80,7 @@ export function renderArticleMarkup(
       paragraph = segment.paragraph;
       pieces.push(Buffer.from(`<section class="paragraph" data-paragraph="${paragraph}">\n`));
     }
-    pieces.push(renderSegmentMarkup(segment, failed?.segmentId === segment.id ? failed : null, context));
+    pieces.push(renderSegmentMarkup(cache, segment, failed?.segmentId === segment.id ? failed : null, context));
   }
   if (paragraph !== undefined) pieces.push(SECTION_END);
   return pieces;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { createAppCaches } from '../../src/web/caches.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import { createTempDatabase, REPO_ROOT } from '../support/test-server.js';
 
@@ -46,10 +47,20 @@ describe('npm run users', () => {
     expect((await users('add', 'Fatima')).stderr).toContain('already a user called "Fatima"');
   });
 
+  it('keeps one active administrator: the last one can be neither demoted nor disabled', async () => {
+    for (const command of [['set-role', 'Fatima', 'editor'], ['disable', 'Fatima']]) {
+      const refused = await users(...command);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('Fatima is the last active administrator');
+    }
+    expect((await users('add', 'Gus', '--role', 'admin')).code).toBe(0);
+    expect((await users('list')).lines).toEqual(['Fatima\tadmin\tactive', 'Gus\tadmin\tactive']);
+  });
+
   it('prints a working API token as the last line, which stops working once the user is disabled', async () => {
     const token = (await users('token', 'Fatima', 'nightly import')).lines.at(-1)!;
     const storage = createSqliteStorage(database.file);
-    const server = createApp({ storage }).listen(0, '127.0.0.1');
+    const server = createApp({ storage, caches: createAppCaches() }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/documents`;
     try {

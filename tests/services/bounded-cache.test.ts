@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedCache, perStorage } from '../../src/services/bounded-cache.js';
-import type { Storage } from '../../src/storage/types.js';
+import { BoundedCache } from '../../src/services/bounded-cache.js';
 
 describe('BoundedCache', () => {
   it('drops the least recently used entries beyond its weight', () => {
@@ -26,16 +25,5 @@ describe('BoundedCache', () => {
     cache.delete('c');
     cache.set('d', 'dddd');
     expect(cache.get('d')).toBe('dddd');
-  });
-});
-
-describe('perStorage', () => {
-  it('makes one value per storage', () => {
-    const mapOf = perStorage(() => new Map<number, string>());
-    const first = {} as Storage;
-    const second = {} as Storage;
-    mapOf(first).set(1, 'first');
-    expect(mapOf(first).get(1)).toBe('first');
-    expect(mapOf(second).get(1)).toBeUndefined();
   });
 });

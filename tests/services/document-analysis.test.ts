@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
-import { getAnalyzedDocument, getAnalyzedSegment } from '../../src/services/document-analysis.js';
+import { createAnalysisCache, getAnalyzedDocument, getAnalyzedSegment, type AnalysisCache } from '../../src/services/document-analysis.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/types.js';
@@ -9,10 +9,12 @@ import { createTestStorage } from '../support/test-server.js';
 let storage: Storage;
 let database: { databasePath: string; databaseUrl: string | undefined };
 let remove: () => Promise<void>;
+let analyses: AnalysisCache;
 
 beforeEach(async () => {
   const created = await createTestStorage();
   ({ storage, remove } = created);
+  analyses = createAnalysisCache();
   database = { databasePath: created.databaseFile, databaseUrl: created.databaseUrl };
 });
 afterEach(async () => {
@@ -47,10 +49,10 @@ describe('the revision sum of a document', () => {
 describe('getAnalyzedSegment after saves', () => {
   it('re-analyses the saved sentence, and the ones another writer changed meanwhile', async () => {
     const { documentId, ids } = await importArticle();
-    await getAnalyzedDocument(storage, documentId);
+    await getAnalyzedDocument(storage, analyses, documentId);
 
     await correctSegment(storage, { segmentId: ids[0]!, text: 'The tenant of the White House has invested in the file.', baseRevision: 0, author: 'ed' });
-    const saved = await getAnalyzedSegment(storage, ids[0]!);
+    const saved = await getAnalyzedSegment(storage, analyses, ids[0]!);
     expect(saved.revision).toBe(1);
     expect(checkIds(saved.flags)).toContain('false-friends');
 
@@ -61,13 +63,13 @@ describe('getAnalyzedSegment after saves', () => {
     } finally {
       await otherServer.close();
     }
-    const other = await getAnalyzedSegment(storage, ids[2]!);
+    const other = await getAnalyzedSegment(storage, analyses, ids[2]!);
     expect(other.text).toBe('The goverment said so.');
     expect(checkIds(other.flags)).toEqual(['spelling']);
 
     await correctSegment(storage, { segmentId: ids[0]!, text: 'The first sentence is fine again.', baseRevision: 1, author: 'ed' });
-    expect((await getAnalyzedSegment(storage, ids[0]!)).flags).toEqual([]);
-    const whole = await getAnalyzedDocument(storage, documentId);
+    expect((await getAnalyzedSegment(storage, analyses, ids[0]!)).flags).toEqual([]);
+    const whole = await getAnalyzedDocument(storage, analyses, documentId);
     expect(whole.segments.map((segment) => checkIds(segment.flags))).toEqual([[], [], ['spelling']]);
   });
 
@@ -76,7 +78,7 @@ describe('getAnalyzedSegment after saves', () => {
     const { document } = await importDocument(storage, { text: [...others, 'Then Donald trump left.'].join('\n\n'), author: 'importer' });
     const segments = await storage.segments.listByDocument(document.id);
     const target = segments.at(-1)!;
-    expect((await getAnalyzedDocument(storage, document.id)).segments.at(-1)!.flags).toEqual([]);
+    expect((await getAnalyzedDocument(storage, analyses, document.id)).segments.at(-1)!.flags).toEqual([]);
 
     // Another server names Donald Trump in seventeen sentences: more than are re-analysed one by one.
     const otherServer = await openStorage(database);
@@ -88,6 +90,6 @@ describe('getAnalyzedSegment after saves', () => {
       await otherServer.close();
     }
     await correctSegment(storage, { segmentId: target.id, text: 'Then Donald trump left at noon.', baseRevision: 0, author: 'ed' });
-    expect(checkIds((await getAnalyzedSegment(storage, target.id)).flags)).toEqual(['name-consistency']);
+    expect(checkIds((await getAnalyzedSegment(storage, analyses, target.id)).flags)).toEqual(['name-consistency']);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/formats/read-docx.js';
 import { correctSegment } from '../../src/services/correct-segment.js';
+import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { importDocument } from '../../src/services/import-document.js';
 import type { Storage } from '../../src/storage/types.js';
@@ -41,7 +42,7 @@ const BODY = [
 describe('HTML and Word exports', () => {
   it('exports an HTML fragment of the corrected article: headline, caption, paragraphs, headings; noise left out', async () => {
     const id = await importCorrectedPage();
-    const { body } = await exportDocument(storage, id, 'html');
+    const { body } = await exportDocument(storage, createAnalysisCache(), id, 'html');
     expect(body).toBe([
       '<article lang="en">',
       '<h1>Pension reform: unions call a new day of strikes</h1>',
@@ -54,7 +55,7 @@ describe('HTML and Word exports', () => {
       '</article>',
       '',
     ].join('\n'));
-    const everything = (await exportDocument(storage, id, 'html', { includeExcluded: true })).body;
+    const everything = (await exportDocument(storage, createAnalysisCache(), id, 'html', { includeExcluded: true })).body;
     for (const noise of ['By Claire Martin and Paul Durand', 'Photo: Jean Dupont / AFP', 'Read also: Pensions: what changes for you on January 1st', 'Unions']) {
       expect(everything).toContain(`<p>${noise}</p>`);
     }
@@ -62,7 +63,7 @@ describe('HTML and Word exports', () => {
 
   it('exports a Word file that reads back as the same corrected article', async () => {
     const id = await importCorrectedPage();
-    const file = await exportDocument(storage, id, 'docx');
+    const file = await exportDocument(storage, createAnalysisCache(), id, 'docx');
     expect(file.fileName).toMatch(/^\d+-pension-reform-the-unions-call-a-new-day-of-strikes\.docx$/);
     expect((await readDocx(file.body)).blocks).toEqual([
       { text: 'Pension reform: unions call a new day of strikes', role: 'heading' },
@@ -77,7 +78,7 @@ describe('HTML and Word exports', () => {
 
   it('keeps the line breaks of a plain-text article as line breaks in a paragraph', async () => {
     const { document } = await importDocument(storage, { text: 'Storm warning\n\nThe roads:\n• The A63 is closed.\n• The A64 is open.\n\nMore tomorrow.', author: 'importer' });
-    expect((await exportDocument(storage, document.id, 'html')).body).toBe(
+    expect((await exportDocument(storage, createAnalysisCache(), document.id, 'html')).body).toBe(
       '<article lang="en">\n<h1>Storm warning</h1>\n<p>The roads:<br>\nThe A63 is closed.<br>\nThe A64 is open.</p>\n<p>More tomorrow.</p>\n</article>\n',
     );
   });

@@ -2,6 +2,7 @@ import { applyPatch } from 'diff';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
+import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { EXPORT_FORMATS, exportDocument, isExportFormat } from '../../src/services/export-document.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
@@ -28,7 +29,7 @@ describe('exportDocument', () => {
   it('names each download after the title and gives its media type', async () => {
     const { document } = await importDocument(storage, { text: 'One sentence here.', title: 'Élysée: the “deal” / 2020', author: 'importer' });
     const files = await Promise.all(EXPORT_FORMATS.map(async (format) => {
-      const { fileName, contentType } = await exportDocument(storage, document.id, format);
+      const { fileName, contentType } = await exportDocument(storage, createAnalysisCache(), document.id, format);
       return [format, fileName, contentType];
     }));
     const base = `${document.id}-elysee-the-deal-2020`;
@@ -53,7 +54,7 @@ describe('exportDocument', () => {
     const { document } = await importDocument(storage, { text: 'First sentence here.\n\nSecond one follows.', title: 'Hostile', author: 'importer' });
     const [, second] = await storage.segments.listByDocument(document.id);
     await correctSegment(storage, { segmentId: second!.id, text: HOSTILE, baseRevision: 0, author: 'ana' });
-    const body = async <F extends (typeof EXPORT_FORMATS)[number]>(format: F) => (await exportDocument(storage, document.id, format)).body;
+    const body = async <F extends (typeof EXPORT_FORMATS)[number]>(format: F) => (await exportDocument(storage, createAnalysisCache(), document.id, format)).body;
 
     expect(await body('txt')).toBe(`First sentence here.\n\n${HOSTILE}`);
     expect(await body('md')).toContain('\n\n\\<script>alert(1)\\</script> & "quotes" \\]\\]>\n');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
+import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { escapeBody } from '../../src/services/export-markdown.js';
 import { importDocument } from '../../src/services/import-document.js';
@@ -26,7 +27,7 @@ async function importArticle(text: string, title?: string) {
 }
 
 async function markdownOf(id: number, includeExcluded = false) {
-  return (await exportDocument(storage, id, 'md', { includeExcluded })).body;
+  return (await exportDocument(storage, createAnalysisCache(), id, 'md', { includeExcluded })).body;
 }
 
 const ARTICLE = [

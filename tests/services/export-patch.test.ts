@@ -1,6 +1,7 @@
 import { applyPatch, parsePatch } from 'diff';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
+import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { formatMachineTranslationText } from '../../src/services/export-text.js';
 import { importDocument } from '../../src/services/import-document.js';
@@ -35,8 +36,8 @@ async function importArticle() {
 }
 
 async function exportsOf(documentId: number, includeExcluded = false) {
-  const text = (await exportDocument(storage, documentId, 'txt', { includeExcluded })).body;
-  const patch = await exportDocument(storage, documentId, 'patch', { includeExcluded });
+  const text = (await exportDocument(storage, createAnalysisCache(), documentId, 'txt', { includeExcluded })).body;
+  const patch = await exportDocument(storage, createAnalysisCache(), documentId, 'patch', { includeExcluded });
   const document = (await storage.documents.getWithText(documentId))!;
   const segments = await storage.segments.listByDocument(documentId);
   return { text, patch, machineTranslation: formatMachineTranslationText(document, segments, { includeExcluded }) };

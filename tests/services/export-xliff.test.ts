@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
+import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { escapeContent } from '../../src/formats/xml-escape.js';
 import { METADATA_NAMESPACE, XLIFF_NAMESPACE } from '../../src/services/export-xliff.js';
@@ -41,7 +42,7 @@ describe('XLIFF export', () => {
     await correctSegment(storage, { segmentId: segments[0]!.id, text: 'Microsoft’s offer was turned down.', baseRevision: 0, author: 'ana' });
     const approved = await storage.events.changeStatus({ segmentId: segments[2]!.id, expectedRevision: 0, status: 'approved', author: 'ana' });
     expect(approved.ok).toBe(true);
-    const file = await exportDocument(storage, document.id, 'xliff');
+    const file = await exportDocument(storage, createAnalysisCache(), document.id, 'xliff');
     expect(file).toMatchObject({ fileName: `${document.id}-deal-off.xlf`, contentType: 'application/xliff+xml; charset=utf-8' });
 
     const root = parseXml(file.body);
@@ -79,7 +80,7 @@ describe('XLIFF export', () => {
     const { document, segments } = await exportXliff(`Title <b>&amp;</b> "x" ]]> \u0002`);
     // Saves refuse unpaired surrogates (they cannot be stored); everything else hostile goes through.
     await correctSegment(storage, { segmentId: segments[1]!.id, text: HOSTILE.toWellFormed(), baseRevision: 0, author: 'ana' });
-    const root = parseXml((await exportDocument(storage, document.id, 'xliff')).body);
+    const root = parseXml((await exportDocument(storage, createAnalysisCache(), document.id, 'xliff')).body);
     const unit = findElements(root, 'unit')[1]!;
     // escapeContent's own cases below keep lone surrogates.
     const stored = (await storage.segments.get(segments[1]!.id))!.text;

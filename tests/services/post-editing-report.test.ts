@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
+import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { formatReportCsv } from '../../src/services/export-csv.js';
 import { importDocument } from '../../src/services/import-document.js';
@@ -101,7 +102,7 @@ describe('report CSV export', () => {
   it('has a header and one row per sentence, quoted per RFC 4180, as the csv export', async () => {
     const { document, heading } = await importReviewedArticle();
     await correctSegment(storage, { segmentId: heading.id, text: '=HYPERLINK("http://x","Decrees, again")', baseRevision: 0, author: 'ana' });
-    const file = await exportDocument(storage, document.id, 'csv');
+    const file = await exportDocument(storage, createAnalysisCache(), document.id, 'csv');
     expect(file).toMatchObject({ fileName: `${document.id}-report-report.csv`, contentType: 'text/csv; charset=utf-8; header=present' });
     expect(file.body).toBe(formatReportCsv(await buildPostEditingReport(storage, document.id)));
     const lines = file.body.split('\r\n');

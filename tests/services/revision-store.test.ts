@@ -5,7 +5,7 @@ import { correctSegment } from '../../src/services/correct-segment.js';
 import { ServiceError } from '../../src/services/errors.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { revertSegment } from '../../src/services/revert-segment.js';
-import { getSegmentHistory, getSegmentVersion } from '../../src/services/segment-history.js';
+import { createHistoryCache, getSegmentHistory, getSegmentVersion, type HistoryCache } from '../../src/services/segment-history.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTempDatabase } from '../support/test-server.js';
@@ -13,11 +13,13 @@ import { createTempDatabase } from '../support/test-server.js';
 let storage: Storage;
 let removeDatabase: () => void;
 let databaseFile: string;
+let histories: HistoryCache;
 
 beforeEach(() => {
   const database = createTempDatabase();
   databaseFile = database.file;
   storage = createSqliteStorage(database.file);
+  histories = createHistoryCache();
   removeDatabase = database.remove;
 });
 afterEach(async () => {
@@ -43,15 +45,15 @@ describe('revision store', () => {
     const texts = ['The occupant of the White House has invested in the file.', 'The occupant of the White House has taken an interest.',
       'The tenant of the White House has taken an interest.', '', 'The president has taken an interest in the matter.'];
     for (const [index, text] of texts.entries()) {
-      await getSegmentHistory(storage, segmentId);
+      await getSegmentHistory(storage, histories, segmentId);
       if (text === '') await revertSegment(storage, { segmentId, revision: 1, baseRevision: index, author: 'ed' });
       else await correctSegment(storage, { segmentId, text, baseRevision: index, author: `editor ${index}` });
     }
-    const incremental = await getSegmentHistory(storage, segmentId);
+    const incremental = await getSegmentHistory(storage, histories, segmentId);
     // Another storage on the same file has never read this history: it replays every patch.
     const fresh = createSqliteStorage(databaseFile);
     try {
-      const replayed = await getSegmentHistory(fresh, segmentId);
+      const replayed = await getSegmentHistory(fresh, createHistoryCache(), segmentId);
       expect(incremental.revisions).toEqual(replayed.revisions);
       expect(incremental.blame).toEqual(replayed.blame);
       expect(incremental.revisions.map((revision) => revision.text)).toEqual([
@@ -76,7 +78,7 @@ describe('revision store', () => {
       for (let number = 0; number < saved.length; number++) {
         expect(await getSegmentVersion(storage, segmentId, number)).toBe(saved[number]);
       }
-      const history = await getSegmentHistory(storage, segmentId);
+      const history = await getSegmentHistory(storage, histories, segmentId);
       expect(history.revisions.map((revision) => revision.text)).toEqual(saved);
       expect(history.segment.text).toBe(saved.at(-1));
     }), { numRuns: 25 });
@@ -98,7 +100,7 @@ describe('revision store', () => {
     await save(segmentId, 'The president.', 'ben');
     const result = await revertSegment(storage, { segmentId, revision: 1, baseRevision: 2, author: 'cleo' });
     expect(result.segment).toMatchObject({ text: 'The occupant of the White House.', revision: 3, status: 'edited' });
-    const history = await getSegmentHistory(storage, segmentId);
+    const history = await getSegmentHistory(storage, histories, segmentId);
     expect(history.revisions.map(({ number, kind, author, revertedTo, text }) => ({ number, kind, author, revertedTo, text }))).toEqual([
       { number: 0, kind: 'import', author: 'importer', revertedTo: null, text: 'The tenant of the White House.' },
       { number: 1, kind: 'edit', author: 'ana', revertedTo: null, text: 'The occupant of the White House.' },

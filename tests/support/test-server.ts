@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createApp, type AppDependencies } from '../../src/app.js';
+import { createAppCaches } from '../../src/web/caches.js';
 import { createPostgresStorage } from '../../src/storage/postgres/index.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
@@ -112,7 +113,7 @@ export async function createTestStorage(): Promise<{ storage: Storage; databaseF
 export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy'> = {}): Promise<TestServer> {
   const database = await createTestStorage();
   const { storage } = database;
-  const server = createApp({ storage, ...options }).listen(0, '127.0.0.1');
+  const server = createApp({ storage, caches: createAppCaches(), ...options }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { createAppCaches } from '../../src/web/caches.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import { TEST_PASSWORD } from '../support/accounts.js';
 import { createTempDatabase, startTestServer, type TestServer } from '../support/test-server.js';
@@ -127,7 +128,7 @@ describe('request log', () => {
     const stream = new Writable({ write(chunk, _encoding, done) { lines.push(...String(chunk).trim().split('\n')); done(); } });
     const database = createTempDatabase();
     const storage = createSqliteStorage(database.file);
-    const app = createApp({ storage, logger: pino({ level: 'info' }, stream) });
+    const app = createApp({ storage, caches: createAppCaches(), logger: pino({ level: 'info' }, stream) });
     const http = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => http.once('listening', resolve));
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

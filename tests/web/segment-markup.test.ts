@@ -2,11 +2,14 @@ import path from 'node:path';
 import ejs from 'ejs';
 import { describe, expect, it } from 'vitest';
 import type { AnalyzedSegment } from '../../src/services/document-analysis.js';
-import { toSegmentView } from '../../src/web/document-views.js';
-import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup, renderSegmentMarkup, type SegmentMarkupContext } from '../../src/web/segment-markup.js';
+import {
+  ARTICLE_PLACEHOLDER, createSegmentMarkupCache, joinPage, renderArticleMarkup, renderSegmentMarkup, type SegmentMarkupContext,
+} from '../../src/web/segment-markup.js';
+import { toSegmentView } from '../../src/web/segment-views.js';
 import { VIEWS_DIRECTORY } from '../../src/web/views-directory.js';
 
 const EDITOR: SegmentMarkupContext = { canEdit: true, csrfToken: 'token-one', sourceLanguage: 'fr' };
+const cache = createSegmentMarkupCache();
 
 function sentence(overrides: Partial<AnalyzedSegment> = {}): AnalyzedSegment {
   return {
@@ -31,15 +34,15 @@ async function renderThroughPartial(segment: AnalyzedSegment, context: SegmentMa
 
 describe('segment markup', () => {
   it('is what the partial renders, flags, forms and token included', async () => {
-    const markup = renderSegmentMarkup(sentence(), null, EDITOR).toString('utf8');
+    const markup = renderSegmentMarkup(cache, sentence(), null, EDITOR).toString('utf8');
     expect(markup).toBe(await renderThroughPartial(sentence(), EDITOR));
     expect(markup).toContain('<mark class="flag sev-major" data-flags="0">tenant</mark>');
     expect(markup).toContain('value="token-one"');
   });
 
   it('is rendered again when anything it shows changes', async () => {
-    const first = renderSegmentMarkup(sentence(), null, EDITOR);
-    expect(renderSegmentMarkup(sentence(), null, EDITOR)).toBe(first);
+    const first = renderSegmentMarkup(cache, sentence(), null, EDITOR);
+    expect(renderSegmentMarkup(cache, sentence(), null, EDITOR)).toBe(first);
     const variants: Array<[AnalyzedSegment, SegmentMarkupContext]> = [
       [sentence({ revision: 1, text: 'This will react the occupant of the White House.' }), EDITOR],
       [sentence({ status: 'approved' }), EDITOR],
@@ -49,7 +52,7 @@ describe('segment markup', () => {
       [sentence(), { ...EDITOR, canEdit: false }],
     ];
     for (const [segment, context] of variants) {
-      const markup = renderSegmentMarkup(segment, null, context);
+      const markup = renderSegmentMarkup(cache, segment, null, context);
       expect(markup).not.toBe(first);
       expect(markup.toString('utf8')).toBe(await renderThroughPartial(segment, context));
     }
@@ -58,16 +61,16 @@ describe('segment markup', () => {
   it('shows a hint\'s suggestion without a button to apply it', async () => {
     const segment = sentence();
     const hinted = sentence({ flags: segment.flags.map((flag) => ({ ...flag, hint: true })) });
-    const markup = renderSegmentMarkup(hinted, null, EDITOR).toString('utf8');
+    const markup = renderSegmentMarkup(cache, hinted, null, EDITOR).toString('utf8');
     expect(markup).toBe(await renderThroughPartial(hinted, EDITOR));
     expect(markup).toContain('Hint: “occupant”');
     expect(markup).not.toContain('apply-suggestion');
-    expect(renderSegmentMarkup(segment, null, EDITOR).toString('utf8')).toContain('apply-suggestion');
+    expect(renderSegmentMarkup(cache, segment, null, EDITOR).toString('utf8')).toContain('apply-suggestion');
   });
 
   it('groups sentences by paragraph and shows a failed save on its own sentence only', () => {
     const failed = { segmentId: 8, text: 'My text', comment: '', message: 'Changed by someone else.', conflict: { text: 'Theirs', revision: 2 } };
-    const article = renderArticleMarkup([sentence(), sentence({ id: 8, position: 4 }), sentence({ id: 9, position: 5, paragraph: 3 })], failed, EDITOR)
+    const article = renderArticleMarkup(cache, [sentence(), sentence({ id: 8, position: 4 }), sentence({ id: 9, position: 5, paragraph: 3 })], failed, EDITOR)
       .map((piece) => piece.toString('utf8'));
     const sections = article.join('').split('</section>').filter((section) => section.trim() !== '');
     expect(sections.map((section) => [/data-paragraph="(\d+)"/.exec(section)?.[1], section.match(/<article /g)?.length])).toEqual([['2', 2], ['3', 1]]);

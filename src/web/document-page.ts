@@ -1,33 +1,34 @@
 import type { Request, Response } from 'express';
-import { getAnalyzedDocument } from '../../services/document-analysis.js';
-import { summarizeProgress } from '../../services/document-progress.js';
-import { readPageNumber } from '../../services/documents.js';
-import type { PropagationOffer } from '../../services/propagate-correction.js';
-import type { Storage } from '../../storage/types.js';
-import {
-  filterParams, locateSentence, paginateSegments, readSegmentFilter, toDocumentHeader, toFilterChoices, toPageLinks, toPropagationView,
-} from '../document-views.js';
-import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup, type FailedSave } from '../segment-markup.js';
+import { getAnalyzedDocument } from '../services/document-analysis.js';
+import { summarizeProgress } from '../services/document-progress.js';
+import { readPageNumber } from '../services/documents.js';
+import type { PropagationOffer } from '../services/propagate-correction.js';
+import { toDocumentHeader, toFilterChoices } from './document-views.js';
+import { toPageLinks } from './page-links.js';
+import { toPropagationView } from './replacement-views.js';
+import type { RouteContext } from './route-table.js';
+import { filterParams, locateSentence, paginateSegments, readSegmentFilter } from './segment-filter.js';
+import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup, type FailedSave } from './segment-markup.js';
 
 /**
  * Render one page of the document, optionally with a failed save or a propagation offer to show.
  * Without `?page=`, the page shows the sentence of the failed save, or `focusId`.
  */
 export async function renderDocumentPage(
-  storage: Storage,
+  { storage, caches }: Pick<RouteContext, 'storage' | 'caches'>,
   request: Request,
   response: Response,
   documentId: number,
   extras: { failedSave?: FailedSave; propagation?: PropagationOffer | null; focusId?: number } = {},
 ): Promise<void> {
-  const { document, segments } = await getAnalyzedDocument(storage, documentId);
+  const { document, segments } = await getAnalyzedDocument(storage, caches.analyses, documentId);
   const filter = readSegmentFilter(request.query);
   const focusId = extras.failedSave?.segmentId ?? extras.focusId;
   const page = paginateSegments(segments, filter, {
     ...(request.query.page !== undefined && { page: readPageNumber(request.query.page) }),
     ...(focusId !== undefined && { focusId }),
   });
-  const article = renderArticleMarkup(page.segments, extras.failedSave ?? null, {
+  const article = renderArticleMarkup(caches.segmentMarkup, page.segments, extras.failedSave ?? null, {
     canEdit: response.locals.canEdit === true,
     csrfToken: String(response.locals.csrfToken ?? ''),
     sourceLanguage: document.sourceLanguage ?? '',
@@ -61,8 +62,10 @@ function renderView(response: Response, view: string, locals: object): Promise<s
  * The address of the page that shows one sentence (keeping the filter when it shows the
  * sentence), with the sentence as the fragment; undefined when the document has no such sentence.
  */
-export async function findSentencePage(storage: Storage, request: Request, documentId: number, segmentId: number): Promise<string | undefined> {
-  const { segments } = await getAnalyzedDocument(storage, documentId);
+export async function findSentencePage(
+  { storage, caches }: Pick<RouteContext, 'storage' | 'caches'>, request: Request, documentId: number, segmentId: number,
+): Promise<string | undefined> {
+  const { segments } = await getAnalyzedDocument(storage, caches.analyses, documentId);
   const location = locateSentence(segments, readSegmentFilter(request.query), segmentId);
   return location && `/documents/${documentId}?${new URLSearchParams(location.params).toString()}#segment-${segmentId}`;
 }

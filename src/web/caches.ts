@@ -1,0 +1,22 @@
+import { createAnalysisCache, type AnalysisCache } from '../services/document-analysis.js';
+import { createHistoryCache, type HistoryCache } from '../services/segment-history.js';
+import { createSegmentMarkupCache, type SegmentMarkupCache } from './segment-markup.js';
+
+/**
+ * What the app keeps in memory between requests, all bounded. Made where the storage is opened
+ * (server.ts, each test's app) and handed to createApp: the entries are keyed on ids of that one
+ * storage, so two apps over two databases in one process never share them.
+ */
+export interface AppCaches {
+  /** What the checks said about the documents read most recently. */
+  analyses: AnalysisCache;
+  /** Sentences' histories replayed from their patches, extended as revisions are added. */
+  histories: HistoryCache;
+  /** The document page's markup of each sentence, reused while the sentence is unchanged. */
+  segmentMarkup: SegmentMarkupCache;
+}
+
+/** Empty caches for one app over one storage. */
+export function createAppCaches(): AppCaches {
+  return { analyses: createAnalysisCache(), histories: createHistoryCache(), segmentMarkup: createSegmentMarkupCache() };
+}
