@@ -25,20 +25,54 @@ export interface FlagView {
 }
 
 const CHECK_NAMES = new Map(listChecks().map((check) => [check.id, check.name]));
-const SEVERITY_RANK: Record<string, number> = { minor: 1, major: 2, critical: 3 };
+const SEVERITY_BY_RANK = ['', 'minor', 'major', 'critical'] as const;
 
-/** Cut a sentence at every flag boundary so overlapping flags can each be highlighted. */
+function rankOf(flag: Flag): number {
+  return SEVERITY_BY_RANK.indexOf(flag.severity);
+}
+
+/**
+ * Cut a sentence at every flag boundary so overlapping flags can each be highlighted. One sort of
+ * the boundaries, then one sweep that adds each flag where it starts and drops it where it ends:
+ * checking every flag for every piece took time in the square of the flags, and a sentence of
+ * 80 KB with a flag on each word froze the server for 22 s.
+ */
 export function toTextPieces(text: string, flags: readonly Flag[]): TextPiece[] {
-  const cuts = new Set([0, text.length]);
-  for (const flag of flags) cuts.add(flag.start).add(flag.end);
-  const points = [...cuts].filter((point) => point >= 0 && point <= text.length).sort((a, b) => a - b);
+  const clamp = (offset: number) => Math.min(Math.max(offset, 0), text.length);
+  const cuts = new Float64Array(flags.length * 2 + 2);
+  cuts[0] = 0;
+  cuts[1] = text.length;
+  flags.forEach((flag, index) => {
+    cuts[2 + index * 2] = clamp(flag.start);
+    cuts[3 + index * 2] = clamp(flag.end);
+  });
+  cuts.sort();
+  // Flags that cover at least one character, by where they start and by where they end.
+  const spanning = flags.flatMap((flag, index) => (clamp(flag.start) < clamp(flag.end) ? [index] : []));
+  const byStart = [...spanning].sort((a, b) => flags[a]!.start - flags[b]!.start);
+  const byEnd = [...spanning].sort((a, b) => flags[a]!.end - flags[b]!.end);
+  const covering = new Set<number>();
+  const severities = [0, 0, 0, 0];
   const pieces: TextPiece[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const [start, end] = [points[i]!, points[i + 1]!];
-    const covering = flags.flatMap((flag, index) => (flag.start <= start && flag.end >= end ? [index] : []));
-    const severity = covering.reduce<string | null>((worst, index) =>
-      (worst === null || SEVERITY_RANK[flags[index]!.severity]! > SEVERITY_RANK[worst]! ? flags[index]!.severity : worst), null);
-    pieces.push({ text: text.slice(start, end), flags: covering, severity });
+  let started = 0;
+  let ended = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [start, end] = [cuts[i]!, cuts[i + 1]!];
+    if (start === end) continue;
+    for (; ended < byEnd.length && clamp(flags[byEnd[ended]!]!.end) <= start; ended++) {
+      covering.delete(byEnd[ended]!);
+      severities[rankOf(flags[byEnd[ended]!]!)]!--;
+    }
+    for (; started < byStart.length && clamp(flags[byStart[started]!]!.start) <= start; started++) {
+      covering.add(byStart[started]!);
+      severities[rankOf(flags[byStart[started]!]!)]!++;
+    }
+    const worst = severities.findLastIndex((count) => count > 0);
+    pieces.push({
+      text: text.slice(start, end),
+      flags: [...covering].sort((a, b) => a - b),
+      severity: worst > 0 ? SEVERITY_BY_RANK[worst]! : null,
+    });
   }
   return pieces;
 }
