@@ -15,7 +15,7 @@ import { mountRoutes } from './web/route-table.js';
 import { ROUTES } from './web/routes.js';
 import { sendSecurityHeaders } from './web/security-headers.js';
 import { VIEWS_DIRECTORY } from './web/views-directory.js';
-import { rejectMalformedText } from './web/well-formed-text.js';
+import { rejectForbiddenText, verifyFormBody, verifyJsonBody } from './web/request-text.js';
 
 export interface AppDependencies {
   storage: Storage;
@@ -65,10 +65,10 @@ export function createApp({
   app.use(sendSecurityHeaders);
   app.use('/static', express.static(path.join(VIEWS_DIRECTORY, 'public'), { maxAge: '1h' }));
   app.use(cookieParser());
-  app.use(express.json({ limit: JSON_BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
+  app.use(express.json({ limit: JSON_BODY_LIMIT, verify: verifyJsonBody }));
+  app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT, verify: verifyFormBody }));
 
-  app.use(rejectMalformedText);
+  app.use(rejectForbiddenText);
   app.use(authenticate(storage));
   app.use(mountRoutes(ROUTES, { storage, caches, throttle: createLoginThrottle(), urlPolicy }));
   // Past the route table: callers who have not logged in are sent to do so before learning a path is unknown.

@@ -5,7 +5,7 @@
  * have none (plain text and Markdown paragraphs).
  */
 import type { SegmentRole } from '../model.js';
-import { segmentArticle, type ArticleSegment } from '../text/segment-article.js';
+import { capSegmentLength, segmentArticle, type ArticleSegment } from '../text/segment-article.js';
 import type { SplitOptions } from '../text/split-sentences.js';
 
 /** The kinds of file Retouche reads an article from. */
@@ -80,13 +80,19 @@ export function joinBlocks(article: Article): Pick<LaidOutArticle, 'text' | 'ran
   return { text: parts.join(''), ranges };
 }
 
+/** How to lay an article out: the sentence splitter's language, and the longest sentence kept whole. */
+export interface LayoutOptions extends SplitOptions {
+  /** Runs longer than this are cut at whitespace into sentences of at most this length (see capSegmentLength). */
+  maxSentenceLength?: number;
+}
+
 /**
  * Join the blocks (joinBlocks) and cut them into sentences block by block, so no sentence spans
  * two blocks: two XLIFF segments stay two sentences even without a full stop between them.
  * Paragraphs are numbered through the article; a block that joins the one before continues its
  * last paragraph.
  */
-export function layOutArticle(article: Article, options: SplitOptions = {}): LaidOutArticle {
+export function layOutArticle(article: Article, options: LayoutOptions = {}): LaidOutArticle {
   const { text, ranges } = joinBlocks(article);
   const segments: BlockSegment[] = [];
   let paragraph = -1;
@@ -107,7 +113,7 @@ export function layOutArticle(article: Article, options: SplitOptions = {}): Lai
     const last = local.at(-1);
     if (last) paragraph = first + last.paragraph;
   });
-  return { text, ranges, segments };
+  return { text, ranges, segments: options.maxSentenceLength === undefined ? segments : capSegmentLength(text, segments, options.maxSentenceLength) };
 }
 
 /** Items (sentences of a laid-out article, or records stored from them) by the block they came from. */

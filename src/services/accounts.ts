@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionRecord, Storage } from '../storage/types.js';
 import type { ApiTokenRecord, UserRecord, UserRole } from '../model.js';
 import { ServiceError } from './errors.js';
+import { readTextField, TEXT_RULES } from './input-rules.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { MIN_PASSWORD_LENGTH, generatePassword, hashPassword, verifyPassword } from './passwords.js';
 
@@ -102,7 +103,7 @@ export async function logOutEverywhere(storage: Storage, user: UserRecord): Prom
 
 /** A new API token for automation; the secret is returned once and only its hash is kept. */
 export async function createApiToken(storage: Storage, user: UserRecord, label: unknown): Promise<{ token: string; record: ApiTokenRecord }> {
-  const name = typeof label === 'string' && label.trim() !== '' ? label.trim().slice(0, 100) : 'API token';
+  const name = readTextField(label, 'label', TEXT_RULES.tokenLabel)?.trim() || 'API token';
   const token = `rt_${randomBytes(32).toString('base64url')}`;
   return { token, record: await storage.apiTokens.create({ userId: user.id, label: name, tokenHash: hashSecret(token) }) };
 }

@@ -33,9 +33,9 @@ export interface AttachedSource {
  */
 export async function attachSource(storage: Storage, request: SourceRequest): Promise<AttachedSource> {
   const { document, segments } = await getDocument(storage, request.documentId);
-  const { article } = await readSubmittedArticle({ text: request.text, file: request.file }, 'source');
+  const { article, field } = await readSubmittedArticle({ text: request.text, file: request.file }, 'source');
   const text = joinBlocks(article).text;
-  checkArticleText(text, 'source');
+  checkArticleText(text, 'source', field);
   const language = chooseSourceLanguage(text, request.language, document);
   const targetLength = segments.reduce((sum, segment) => sum + segment.original.length, 0);
   const ratio = text.length / Math.max(1, targetLength);
@@ -63,7 +63,7 @@ export async function attachBlockSources(
     blocks: request.article.blocks.map((block) => ({ text: block.source ?? '', ...(block.joinsPrevious && { joinsPrevious: true }) })),
   };
   const text = joinBlocks(sourceArticle).text;
-  checkArticleText(text, 'source');
+  checkArticleText(text, 'source', 'file');
   const language = chooseSourceLanguage(text, request.article.sourceLanguage, document);
   const source = layOutArticle(sourceArticle, { language: toSentenceLanguage(language) });
   const sourceByBlock = groupByBlock(source.segments, (segment) => segment.block);

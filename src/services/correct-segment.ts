@@ -2,7 +2,7 @@ import { createStoredRevision } from '../history/rebuild.js';
 import type { NewRevision, Storage } from '../storage/types.js';
 import type { RevisionRecord, SegmentRecord } from '../model.js';
 import { ServiceError, found } from './errors.js';
-import { MAX_SENTENCE_LENGTH } from './limits.js';
+import { findTextProblem, readTextField, refuseField, TEXT_RULES } from './input-rules.js';
 import { optionalComment, requireAuthor, requireRevisionNumber } from './validate.js';
 
 export interface CorrectionRequest {
@@ -44,10 +44,9 @@ export async function appendRevision(
   segment: SegmentRecord,
   change: Pick<NewRevision, 'kind' | 'text' | 'revertedTo' | 'author' | 'comment' | 'status'>,
 ): Promise<SaveResult> {
-  if (change.text.length > MAX_SENTENCE_LENGTH) {
-    throw new ServiceError('too-large', `The sentence would be longer than ${MAX_SENTENCE_LENGTH.toLocaleString('en')} characters; `
-      + 'split long passages into several sentences.');
-  }
+  // A restore, a replacement or a suggestion makes its text from checked parts, which can still add up past the limit.
+  const problem = findTextProblem(change.text, TEXT_RULES.sentence);
+  if (problem) throw refuseField('text', problem, TEXT_RULES.sentence);
   const { patch, checkpoint } = createStoredRevision(segment.revision + 1, segment.text, change.text);
   const result = await storage.revisions.append({
     ...change,
@@ -69,10 +68,8 @@ export function conflictWith(current: SegmentRecord, baseRevision: number): Serv
 }
 
 function requireSentenceText(value: unknown): string {
-  if (typeof value !== 'string') throw new ServiceError('invalid-input', '"text" must be the corrected sentence as a string.');
-  if (!value.isWellFormed() || value.includes('\u0000')) {
-    throw new ServiceError('invalid-input', 'The sentence holds a character that cannot be stored (an unpaired UTF-16 surrogate or a NUL).');
-  }
+  const text = readTextField(value, 'text', TEXT_RULES.sentence);
+  if (text === undefined) throw new ServiceError('invalid-input', '"text" must be the corrected sentence as a string.');
   // Surrounding whitespace belongs to the separators kept from the original, not to the sentence.
-  return value.trim();
+  return text.trim();
 }

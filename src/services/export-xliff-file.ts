@@ -4,6 +4,7 @@ import { writeXliff, type XliffUnitUpdate } from '../formats/write-xliff.js';
 import type { DocumentWithText, SegmentRecord } from '../model.js';
 import { joinSegments } from '../text/segment-article.js';
 import { ServiceError } from './errors.js';
+import { MAX_SENTENCE_LENGTH } from './limits.js';
 
 /**
  * The XLIFF file an article was imported from, with the article's corrections written back: each
@@ -13,7 +14,8 @@ import { ServiceError } from './errors.js';
  */
 export function fillXliffFile(document: DocumentWithText, segments: readonly SegmentRecord[], file: string): string {
   const xliff = readXliff(file);
-  const layout = layOutArticle(xliff.article);
+  // Laid out as the import did, long runs cut the same way.
+  const layout = layOutArticle(xliff.article, { maxSentenceLength: MAX_SENTENCE_LENGTH });
   const matches = layout.text === document.originalText && layout.segments.length === segments.length
     && segments.every((segment, index) => segment.start === layout.segments[index]!.start && segment.end === layout.segments[index]!.end);
   if (!matches) {

@@ -5,7 +5,8 @@ import { classifyRoles, isPageNoise } from '../checks/segment-roles.js';
 import type { Storage } from '../storage/types.js';
 import type { DocumentRecord, SegmentRole } from '../model.js';
 import { ServiceError } from './errors.js';
-import { MAX_TITLE_LENGTH } from './limits.js';
+import { fitOneLine, readTextField, TEXT_RULES } from './input-rules.js';
+import { MAX_SENTENCE_LENGTH, MAX_TITLE_LENGTH } from './limits.js';
 import { checkArticleText, readSubmittedArticle, type SubmittedArticle, type SubmittedText } from './read-submitted-article.js';
 import { attachBlockSources, attachSource, type AttachedSource } from './attach-source.js';
 import type { UrlPolicy } from './fetch-page.js';
@@ -52,14 +53,18 @@ export async function importDocument(storage: Storage, request: ImportRequest, o
     throw new ServiceError('invalid-input', `"${requestedLanguage}" is not a target language Retouche knows `
       + `(use one of ${SUPPORTED_LANGUAGES.map((language) => language.code).join(', ')}).`);
   }
+  const givenTitle = readTextField(request.title, 'title', TEXT_RULES.title)?.trim();
   const submitted = await readSubmittedArticle(request, 'article', options.urlPolicy);
   const { article } = submitted;
   const carriesSources = article.blocks.some((block) => block.source !== undefined);
   if (carriesSources && hasSource(request.source)) {
     throw new ServiceError('invalid-input', 'This file carries its own source text: leave the source fields empty.');
   }
-  const layout = layOutArticle(article);
-  checkArticleText(layout.text, 'article');
+  // A run of text longer than any sentence an editor could save (a table pasted without full
+  // stops, say) is cut into pieces an editor can: every stage after this one sees sentences of
+  // bounded length.
+  const layout = layOutArticle(article, { maxSentenceLength: MAX_SENTENCE_LENGTH });
+  checkArticleText(layout.text, 'article', submitted.field);
   if (layout.segments.length === 0) {
     throw new ServiceError('invalid-input', 'The article is empty: paste some text or choose a non-empty file.');
   }
@@ -67,7 +72,7 @@ export async function importDocument(storage: Storage, request: ImportRequest, o
   const detectedLanguage = detectLanguage(layout.text);
   const roles = chooseRoles(article, layout);
   const document = await storage.documents.create({
-    title: chooseTitle(request, submitted, layout.segments[0]!.text),
+    title: givenTitle || chooseTitle(submitted, layout.segments[0]!.text),
     targetLanguage,
     detectedLanguage,
     originalText: layout.text,
@@ -109,9 +114,8 @@ function hasSource(source: ImportRequest['source']): source is NonNullable<Impor
   return source !== undefined && ((source.text ?? '').trim() !== '' || (source.file?.bytes.length ?? 0) > 0);
 }
 
-function chooseTitle(request: ImportRequest, submitted: SubmittedArticle, firstSentence: string): string {
-  const given = request.title?.trim();
-  const fromFile = submitted.fileName?.replace(/\.[^.]*$/, '').trim();
-  const title = given || submitted.article.title?.trim() || fromFile || firstSentence;
-  return title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH - 1)}…` : title;
+/** A title when the editor gave none: the file's own, its name, or the first sentence, made one line. */
+function chooseTitle(submitted: SubmittedArticle, firstSentence: string): string {
+  const fromFile = submitted.fileName?.replace(/\.[^.]*$/, '') ?? '';
+  return [submitted.article.title ?? '', fromFile, firstSentence].map((text) => fitOneLine(text, MAX_TITLE_LENGTH)).find((title) => title !== '') ?? '';
 }

@@ -10,3 +10,7 @@ export const MAX_AUTHOR_LENGTH = 100;
 export const MAX_COMMENT_LENGTH = 2000;
 /** The longest sentence an editor may save (UTF-16 units); an article-sized paste into one sentence is a mistake. */
 export const MAX_SENTENCE_LENGTH = 100_000;
+/** The longest text searched for or put in its place; a longer one is a paste gone wrong. */
+export const MAX_FIND_LENGTH = 500;
+/** The longest label of an API token. */
+export const MAX_TOKEN_LABEL_LENGTH = 100;

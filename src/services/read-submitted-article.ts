@@ -10,9 +10,9 @@ import { decodeHtml, readHtml } from '../formats/read-html.js';
 import { readMarkdown } from '../formats/read-markdown.js';
 import { readXliff } from '../formats/read-xliff.js';
 import type { ImportedFile } from '../model.js';
-import { checkPastedText, decodeUtf8Text, type DecodedText } from '../text/decode-text.js';
 import { ServiceError, type ServiceErrorCode } from './errors.js';
 import { fetchPage, type UrlPolicy } from './fetch-page.js';
+import { decodeUtf8, findForbiddenCharacter, findTextProblem, normalizeLineEnds, refuseField, TEXT_RULES } from './input-rules.js';
 import { MAX_ARTICLE_BYTES } from './limits.js';
 
 /** Text as an editor submits it: pasted, an uploaded file, or (for an article) a URL; one of them. */
@@ -24,11 +24,22 @@ export interface SubmittedText {
 
 export interface SubmittedArticle {
   article: Article;
+  /** The request field it came in (`text`, `file`, `url`; `sourceText`, `sourceFile` for a source), for messages. */
+  field: string;
   /** The uploaded or fetched file's name, for a title. */
   fileName: string | undefined;
   /** The file as it came, for a format whose export writes back into it (XLIFF). */
   keptFile: ImportedFile | undefined;
 }
+
+/** What is submitted: an article, or the source of one. */
+export type SubmittedKind = 'article' | 'source';
+
+/** The request fields each kind comes in, for messages that name them. */
+const FIELDS = {
+  article: { text: 'text', file: 'file', url: 'url' },
+  source: { text: 'sourceText', file: 'sourceFile', url: 'sourceUrl' },
+} as const;
 
 const STATUS_OF_PROBLEM: Readonly<Record<FormatError['problem'], ServiceErrorCode>> = {
   'wrong-type': 'unsupported-media-type',
@@ -39,12 +50,13 @@ const STATUS_OF_PROBLEM: Readonly<Record<FormatError['problem'], ServiceErrorCod
 };
 
 /**
- * Read a submission as an article. `what` names it in messages ("article", "source"). Refused:
- * nothing or several things given, more than 2 MB, and whatever the format's reader refuses
- * (binary data or another encoding as text, a damaged Word file, XML that does not parse or
- * declares a DTD, a page with no article). A URL is fetched only when `urlPolicy` is given.
+ * Read a submission as an article, its line ends as LF. `what` names it in messages ("article",
+ * "source"). Refused: nothing or several things given, more than 2 MB, and whatever the format's
+ * reader refuses (binary data or another encoding as text, a damaged Word file, XML that does not
+ * parse or declares a DTD, a page with no article). A URL is fetched only when `urlPolicy` is
+ * given. The text it lays out into is checked under the input rules by `checkArticleText`.
  */
-export async function readSubmittedArticle(submitted: SubmittedText, what: string, urlPolicy?: UrlPolicy): Promise<SubmittedArticle> {
+export async function readSubmittedArticle(submitted: SubmittedText, what: SubmittedKind, urlPolicy?: UrlPolicy): Promise<SubmittedArticle> {
   const hasFile = submitted.file !== undefined && submitted.file.bytes.length > 0;
   const hasText = submitted.text !== undefined && submitted.text.trim() !== '';
   const hasUrl = submitted.url !== undefined && submitted.url.trim() !== '';
@@ -53,7 +65,7 @@ export async function readSubmittedArticle(submitted: SubmittedText, what: strin
   }
   if (hasText) {
     checkSize(Buffer.byteLength(submitted.text!, 'utf8'), what);
-    return { article: readPlainText(decoded(checkPastedText(submitted.text!), what)), fileName: undefined, keptFile: undefined };
+    return { article: readPlainText(nonEmpty(normalizeLineEnds(submitted.text!), what)), field: FIELDS[what].text, fileName: undefined, keptFile: undefined };
   }
   let file = hasFile ? submitted.file! : undefined;
   if (hasUrl) {
@@ -63,24 +75,29 @@ export async function readSubmittedArticle(submitted: SubmittedText, what: strin
   if (!file) throw empty(what);
   checkSize(file.bytes.length, what);
   try {
-    return await readFile(file, what);
+    return await readFile(file, what, hasUrl ? FIELDS[what].url : FIELDS[what].file);
   } catch (error) {
     if (error instanceof FormatError) throw new ServiceError(STATUS_OF_PROBLEM[error.problem], error.message);
     throw error;
   }
 }
 
-/** The article's plain text once laid out, checked as pasted text is: no binary data, within the size limit. */
-export function checkArticleText(text: string, what: string): void {
+/**
+ * The article's plain text once laid out, under the input rules (see input-rules.ts): whatever a
+ * format's reader brought in, a field holding it is refused as a pasted text would be.
+ */
+export function checkArticleText(text: string, what: SubmittedKind, field: string): void {
   checkSize(Buffer.byteLength(text, 'utf8'), what);
-  decoded(checkPastedText(text), what);
+  const problem = findTextProblem(text, TEXT_RULES[what]);
+  if (problem) throw refuseField(field, problem, TEXT_RULES[what]);
+  nonEmpty(text, what);
 }
 
-async function readFile(file: NonNullable<SubmittedText['file']>, what: string): Promise<SubmittedArticle> {
-  const read = (article: Article, keptFile?: ImportedFile): SubmittedArticle => ({ article, fileName: file.name, keptFile });
+async function readFile(file: NonNullable<SubmittedText['file']>, what: SubmittedKind, field: string): Promise<SubmittedArticle> {
+  const read = (article: Article, keptFile?: ImportedFile): SubmittedArticle => ({ article, field, fileName: file.name, keptFile });
   switch (detectFormat(file)) {
-    case 'text': return read(readPlainText(decoded(decodeUtf8Text(file.bytes), what)));
-    case 'markdown': return read(readMarkdown(decoded(decodeUtf8Text(file.bytes), what)));
+    case 'text': return read(readPlainText(nonEmpty(decodeTextFile(file.bytes), what)));
+    case 'markdown': return read(readMarkdown(nonEmpty(decodeTextFile(file.bytes), what)));
     case 'html': return read(readHtml(decodeHtml(file.bytes, charsetOf(file.mediaType))));
     case 'docx': return read(await readDocx(file.bytes));
     case 'xliff': {
@@ -99,24 +116,43 @@ function decodeExactUtf8(bytes: Uint8Array): string {
   }
 }
 
-function decoded(result: DecodedText, what: string): string {
-  if (!result.ok) throw new ServiceError('unsupported-media-type', result.message);
-  if (result.text.trim() === '') throw empty(what);
-  return result.text;
+/**
+ * A text file as UTF-8 with LF line ends, refusing binary data and other encodings instead of
+ * guessing: a Latin-1 file decoded as UTF-8 would silently turn "é" into "�" in every sentence.
+ */
+function decodeTextFile(bytes: Uint8Array): string {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    if (bytes.includes(0)) throw binary('it holds NUL bytes');
+    throw new ServiceError('unsupported-media-type', `The file is not UTF-8 text (byte 0x${(bytes[decoded.offset] ?? 0).toString(16).toUpperCase()} `
+      + `at position ${decoded.offset} is not valid UTF-8). Save it as UTF-8 and import it again.`);
+  }
+  const forbidden = findForbiddenCharacter(decoded.text);
+  if (forbidden) throw binary(`it ${forbidden}`);
+  return normalizeLineEnds(decoded.text);
+}
+
+function binary(why: string): ServiceError {
+  return new ServiceError('unsupported-media-type', `This looks like binary data, not text (${why}). Import a plain-text (.txt) file.`);
+}
+
+function nonEmpty(text: string, what: SubmittedKind): string {
+  if (text.trim() === '') throw empty(what);
+  return text;
 }
 
 function charsetOf(mediaType: string | undefined): string | undefined {
   return /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(mediaType ?? '')?.[1];
 }
 
-function checkSize(size: number, what: string): void {
+function checkSize(size: number, what: SubmittedKind): void {
   if (size > MAX_ARTICLE_BYTES) {
     throw new ServiceError('too-large', `The ${what} is ${formatMegabytes(size)}; the limit is `
       + `${formatMegabytes(MAX_ARTICLE_BYTES)}. Split it into several articles.`);
   }
 }
 
-function empty(what: string): ServiceError {
+function empty(what: SubmittedKind): ServiceError {
   return new ServiceError('invalid-input', `The ${what} is empty: paste some text or choose a non-empty file.`);
 }
 

@@ -2,6 +2,7 @@ import type { Storage } from '../storage/types.js';
 import type { SegmentRecord } from '../model.js';
 import { appendRevision, type SaveResult } from './correct-segment.js';
 import { ServiceError } from './errors.js';
+import { readTextField, TEXT_RULES } from './input-rules.js';
 import { requireAuthor, requireRevisionNumber } from './validate.js';
 
 /** What to look for, as an editor types it in the replace form. */
@@ -24,19 +25,13 @@ export interface PlannedReplacement {
   count: number;
 }
 
-/** The longest text searched for; a longer one is a paste gone wrong. */
-const MAX_FIND_LENGTH = 500;
-
 /** Check and normalise a rule from a form or JSON body. */
 export function readReplaceRule(input: { find?: unknown; replace?: unknown; caseSensitive?: unknown; wholeWord?: unknown }): ReplaceRule {
-  if (typeof input.find !== 'string' || input.find === '') throw new ServiceError('invalid-input', 'Say what to find: "find" is empty.');
-  if (input.find.length > MAX_FIND_LENGTH) throw new ServiceError('invalid-input', `"find" is longer than ${MAX_FIND_LENGTH} characters.`);
-  if (input.replace !== undefined && typeof input.replace !== 'string') throw new ServiceError('invalid-input', '"replace" must be text.');
-  if (typeof input.replace === 'string' && input.replace.length > MAX_FIND_LENGTH) {
-    throw new ServiceError('invalid-input', `"replace" is longer than ${MAX_FIND_LENGTH} characters.`);
-  }
+  const find = readTextField(input.find, 'find', TEXT_RULES.find) ?? '';
+  if (find === '') throw new ServiceError('invalid-input', 'Say what to find: "find" is empty.');
+  const replace = readTextField(input.replace, 'replace', TEXT_RULES.replace) ?? '';
   const flag = (value: unknown) => value === true || value === 'true' || value === '1' || value === 'on';
-  return { find: input.find, replace: (input.replace as string | undefined) ?? '', caseSensitive: flag(input.caseSensitive), wholeWord: flag(input.wholeWord) };
+  return { find, replace, caseSensitive: flag(input.caseSensitive), wholeWord: flag(input.wholeWord) };
 }
 
 /** Replace every match of the rule in `text`; returns the new text and how many matches there were. */

@@ -2,7 +2,7 @@ import type { Storage } from '../storage/types.js';
 import type { SegmentEventRecord, SegmentRecord, SegmentStatus } from '../model.js';
 import { conflictWith } from './correct-segment.js';
 import { ServiceError } from './errors.js';
-import { MAX_COMMENT_LENGTH } from './limits.js';
+import { readTextField, TEXT_RULES } from './input-rules.js';
 import { requireAuthor, requireRevisionNumber } from './validate.js';
 
 /** The statuses an editor sets by hand; "edited" only ever comes from a change of text. */
@@ -36,9 +36,8 @@ export async function setSegmentStatus(storage: Storage, request: StatusRequest)
 /** Add a comment to a sentence's history without changing its text. */
 export async function commentOnSegment(storage: Storage, request: { segmentId: number; body: unknown; author: unknown }): Promise<SegmentEventRecord> {
   const author = requireAuthor(request.author);
-  const body = typeof request.body === 'string' ? request.body.trim() : '';
+  const body = readTextField(request.body, 'body', TEXT_RULES.comment)?.trim() ?? '';
   if (body === '') throw new ServiceError('invalid-input', 'The comment is empty.');
-  if (body.length > MAX_COMMENT_LENGTH) throw new ServiceError('invalid-input', `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
   if (!(await storage.segments.get(request.segmentId))) throw new ServiceError('not-found', `Sentence ${request.segmentId} does not exist.`);
   return storage.events.addComment({ segmentId: request.segmentId, body, author });
 }

@@ -1,5 +1,6 @@
 import { ServiceError } from './errors.js';
-import { MAX_AUTHOR_LENGTH, MAX_COMMENT_LENGTH } from './limits.js';
+import { readTextField, TEXT_RULES } from './input-rules.js';
+import { MAX_AUTHOR_LENGTH } from './limits.js';
 
 /** The trimmed author name, or an error saying why it cannot be used. */
 export function requireAuthor(author: unknown): string {
@@ -13,13 +14,7 @@ export function requireAuthor(author: unknown): string {
 
 /** The trimmed comment, null when absent or blank. */
 export function optionalComment(comment: unknown): string | null {
-  if (comment === undefined || comment === null) return null;
-  if (typeof comment !== 'string') throw new ServiceError('invalid-input', 'The comment must be text.');
-  const trimmed = comment.trim();
-  if (trimmed.length > MAX_COMMENT_LENGTH) {
-    throw new ServiceError('invalid-input', `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
-  }
-  return trimmed === '' ? null : trimmed;
+  return readTextField(comment, 'comment', TEXT_RULES.comment)?.trim() || null;
 }
 
 /** A non-negative whole number from a JSON or form value, or an error naming the field. */

@@ -75,6 +75,40 @@ export function segmentArticle(text: string, options: SplitOptions = {}): Articl
 }
 
 /**
+ * Cut every segment longer than `maxLength` into pieces of at most that length, at the last
+ * whitespace that fits (inside a word only when a run without whitespace is longer than the
+ * limit, never inside a surrogate pair), renumbering positions; each piece keeps its segment's
+ * other fields (paragraph, block). The pieces are offsets into `text` like any segment, so the
+ * text between them survives an export untouched.
+ */
+export function capSegmentLength<S extends ArticleSegment>(text: string, segments: readonly S[], maxLength: number): S[] {
+  if (segments.every((segment) => segment.end - segment.start <= maxLength)) return [...segments];
+  const capped: S[] = [];
+  const push = (segment: S, start: number, end: number) => {
+    capped.push({ ...segment, start, end, position: capped.length, text: text.slice(start, end) });
+  };
+  for (const segment of segments) {
+    let start = segment.start;
+    while (segment.end - start > maxLength) {
+      let cut = start + maxLength;
+      while (cut > start && !isWhitespaceCode(text.charCodeAt(cut))) cut--;
+      let end = cut;
+      while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
+      if (end === start) {
+        // No whitespace to cut at: cut the run itself, after a whole character.
+        end = start + maxLength;
+        if (isHighSurrogate(text.charCodeAt(end - 1))) end--;
+        cut = end;
+      }
+      push(segment, start, end);
+      start = skipWhitespace(text, cut, segment.end);
+    }
+    push(segment, start, segment.end);
+  }
+  return capped;
+}
+
+/**
  * Rebuild an article from its segments: everything between segments is copied from `text`, and
  * each segment contributes `replacements[i]` when given, else its own `text`. With no
  * replacements the result equals `text` exactly. Segments must be in order and not overlap.
@@ -105,6 +139,10 @@ function listItemStart(text: string, pos: number, lineEnd: number): number {
   if (after >= lineEnd || !isWhitespaceCode(text.charCodeAt(after))) return pos;
   const itemStart = skipWhitespace(text, after, lineEnd);
   return itemStart < lineEnd ? itemStart : pos;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 function skipWhitespace(text: string, pos: number, end: number): number {

@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { ServiceError } from '../services/errors.js';
 import { MAX_ARTICLE_BYTES } from '../services/limits.js';
+import { describeForbiddenField } from './request-text.js';
 
 /**
  * Multipart parsing for the import and source forms: the file stays in memory (it is at most
@@ -13,8 +14,9 @@ const parseMultipart = multer({
 }).fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }]);
 
 /**
- * Parse an upload form. A file or field over a limit is kept in `response.locals.uploadError`
- * and thrown by `uploadedFile`, so the form is shown again with the reason instead of an error page.
+ * Parse an upload form. A file or field over a limit, or a field holding a character no text
+ * may hold, is kept in `response.locals.uploadError` and thrown by `uploadedFile`, so the form is
+ * shown again with the reason instead of an error page.
  */
 export const parseUpload: RequestHandler = (request, response, next) => {
   if (!request.is('multipart/form-data')) return next();
@@ -27,6 +29,9 @@ export const parseUpload: RequestHandler = (request, response, next) => {
     }
     // A cut-off body or a missing boundary: the person's request is broken, not the server.
     if (error) return next(new ServiceError('invalid-input', 'The upload could not be read: it was cut off or is not a valid form. Try again.'));
+    // The fields were parsed after the check every other body gets (see request-text.ts).
+    const forbidden = describeForbiddenField(request.body);
+    if (forbidden) response.locals.uploadError = new ServiceError('invalid-input', forbidden);
     next();
   });
 };

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { START_NODE_FLAGS } from '../support/server-process.js';
+import { START_COMMAND } from '../support/server-process.js';
 
 describe('npm start', () => {
-  it('caps the heap at 1 GB, and the test servers run with the same node options', () => {
-    expect(START_NODE_FLAGS).toEqual(['--max-old-space-size=1024']);
-    const limit = Number(execFileSync(process.execPath, [...START_NODE_FLAGS, '-e', 'console.log(require("v8").getHeapStatistics().heap_size_limit)']).toString());
+  it('runs in production mode with the heap capped at 1 GB, and the test servers run the same way', () => {
+    expect(START_COMMAND).toEqual({ environment: { NODE_ENV: 'production' }, nodeFlags: ['--max-old-space-size=1024'] });
+    const limit = Number(execFileSync(process.execPath, [...START_COMMAND.nodeFlags, '-e', 'console.log(require("v8").getHeapStatistics().heap_size_limit)']).toString());
     // The old space limit plus the young generation: a little over 1 GB, far under the default here.
     expect(limit / 2 ** 20).toBeGreaterThan(1024);
     expect(limit / 2 ** 20).toBeLessThan(1200);

@@ -6,7 +6,7 @@ import { ServiceError } from '../../src/services/errors.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
-import { normalizeText } from '../../src/text/decode-text.js';
+import { findTextProblem, normalizeLineEnds, TEXT_RULES } from '../../src/services/input-rules.js';
 import { SUPPORTED_LANGUAGES } from '../../src/text/detect-language.js';
 import { joinSegments, segmentArticle } from '../../src/text/segment-article.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -22,7 +22,7 @@ const HOSTILE_PIECES = [
   '…', '...', 'Mr. ', 'U.S. ', '"', '«', '»', '“', '”', '(', ')', '- ', '• ', '* ', '– ', '-', '1.5', '3,000', '€', '$',
   'مرحبا', 'שלום', '東京', 'Москва', 'İstanbul', 'ß', 'ﬁ', 'Ǆ', 'the', 'The', 'minister', 'said', 'Paris', 'Donald Trump',
 ];
-// C0 controls and DEL mark binary data at import (415); a saved sentence may hold them.
+// C0 controls and DEL are refused everywhere: binary data in a file (415), a field that holds one (400).
 const CONTROL_PIECES = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u001b', '\u007f'];
 // Unpaired UTF-16 surrogates: a JavaScript string can hold them, UTF-8 cannot.
 const LONE_SURROGATES = ['\ud800', '\udbff', '\udc00', '\udfff', '\ud83d'];
@@ -92,7 +92,7 @@ describe('import of hostile text', () => {
       const segments = await readSegments(server.fetch, document.id);
       const exported = await (await server.fetch(`/api/documents/${document.id}/export?format=txt&include=excluded`)).text();
       expect(segments.length).toBeGreaterThan(0);
-      expect(exported).toBe(normalizeText(text));
+      expect(exported).toBe(normalizeLineEnds(text));
     })), { numRuns: 40 });
   }, 30_000);
 });
@@ -111,21 +111,22 @@ describe('saving hostile text', () => {
         for (const [index, text] of saves) {
           const segmentId = segments[index]!.id;
           const response = await putSegment(server.fetch, segmentId, text, revisionOf.get(segmentId)!);
-          // NUL cannot be stored by PostgreSQL, so every backend refuses it with a clear 400.
-          if (text.includes('\u0000')) {
+          // A text the input rules refuse (NUL, controls, non-characters, only invisible characters) gets a clear 400.
+          const saved = normalizeLineEnds(text).trim();
+          if (findTextProblem(normalizeLineEnds(text), TEXT_RULES.sentence)) {
             expect(response.status, await response.clone().text()).toBe(400);
             continue;
           }
           expect(response.status, await response.clone().text()).toBe(200);
           const body = (await response.json()) as { segment: { text: string; revision: number } };
-          // Surrounding whitespace belongs to the separators, so the server trims it (as JavaScript's trim does).
-          expect(body.segment.text).toBe(text.trim());
+          // Line ends become LF; surrounding whitespace belongs to the separators, so the server trims it (as JavaScript's trim does).
+          expect(body.segment.text).toBe(saved);
           revisionOf.set(segmentId, body.segment.revision);
-          current.set(segmentId, text.trim());
+          current.set(segmentId, saved);
           const { segment, revisions } = await readHistory(server.fetch, segmentId);
           expect(revisions.map((revision) => revision.number)).toEqual(revisions.map((_, number) => number));
           expect(revisions.at(-1)!.text).toBe(segment.text);
-          expect(segment.text).toBe(text.trim());
+          expect(segment.text).toBe(saved);
         }
         const exported = await (await server.fetch(`/api/documents/${documentId}/export?format=txt&include=excluded`)).text();
         expect(exported).toBe(joinSegments(original, segments, segments.map((segment) => current.get(segment.id))));
@@ -136,11 +137,12 @@ describe('saving hostile text', () => {
       })), { numRuns: 80 });
   }, 30_000);
 
-  it('refuses a sentence over the length limit with 413 and keeps the old one', async () => {
+  it('refuses a sentence over the length limit with 400 and keeps the old one', async () => {
     const [segment] = await readSegments(server.fetch, (await importArticle(server.fetch, 'Long', 'Short sentence.')).documentId);
     const response = await putSegment(server.fetch, segment!.id, 'a'.repeat(ONE_MEGABYTE), 0);
     cases++;
-    expect(response.status).toBe(413);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/"text": The sentence is 1,048,576 characters long; the limit is 100,000 characters/);
     expect((await readHistory(server.fetch, segment!.id)).revisions).toHaveLength(1);
   });
 });
@@ -258,7 +260,7 @@ async function assertImportKeepsText(text: string): Promise<void> {
   expect(CONTROL_PIECES.some((control) => text.includes(control)), 'binary text was imported').toBe(false);
   const stored = (await storage.documents.getWithText(result.document.id))!;
   const segments = await storage.segments.listByDocument(result.document.id);
-  expect(stored.originalText).toBe(normalizeText(text));
+  expect(stored.originalText).toBe(normalizeLineEnds(text));
   expect(segments.map((segment) => segment.text)).toEqual(segments.map((segment) => stored.originalText.slice(segment.start, segment.end)));
   expect(joinSegments(stored.originalText, segments)).toBe(stored.originalText);
 }

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 const ARTICLE = 'The offer was rejected.\n\nMicrosoft said so on Sunday.\n\nOracle did not confirm.\n\nDongxu Fang / Costfoto / Sipa USA /';
-const HOSTILE = '<script>alert(1)</script> & "quotes" \'apos\' ]]> \u0001\u001b\ufffe bell\u0007 lone \ud800 and \udc00, pair 😀, CR\rLF';
+const HOSTILE = '<script>alert(1)</script> & "quotes" \'apos\' ]]> \u202eoverride\u202c \u200bzero-width, pair 😀, tab\tLF\nand more';
 
 async function exportXliff(title = 'Deal off') {
   const { document } = await importDocument(storage, { text: ARTICLE, title, author: 'importer' });
@@ -77,16 +77,16 @@ describe('XLIFF export', () => {
   });
 
   it('stays well-formed and lossless with hostile text in the sentence and the title', async () => {
-    const { document, segments } = await exportXliff(`Title <b>&amp;</b> "x" ]]> \u0002`);
-    // Saves refuse unpaired surrogates (they cannot be stored); everything else hostile goes through.
-    await correctSegment(storage, { segmentId: segments[1]!.id, text: HOSTILE.toWellFormed(), baseRevision: 0, author: 'ana' });
+    const { document, segments } = await exportXliff('Title <b>&amp;</b> "x" ]]> \u202e');
+    // The input rules keep controls, non-characters and lone surrogates out; escapeContent's own
+    // cases below show how they would be written (text stored before the rules may hold them).
+    await correctSegment(storage, { segmentId: segments[1]!.id, text: HOSTILE, baseRevision: 0, author: 'ana' });
     const root = parseXml((await exportDocument(storage, createAnalysisCache(), document.id, 'xliff')).body);
     const unit = findElements(root, 'unit')[1]!;
-    // escapeContent's own cases below keep lone surrogates.
     const stored = (await storage.segments.get(segments[1]!.id))!.text;
-    expect(stored).toContain('\u0001\u001b\ufffe bell\u0007');
+    expect(stored).toBe(HOSTILE);
     expect(readXliffText(findElements(unit, 'target')[0]!)).toBe(stored);
-    expect(readXliffText(findElements(root, 'note')[0]!)).toBe('Title <b>&amp;</b> "x" ]]> \ufffd');
+    expect(readXliffText(findElements(root, 'note')[0]!)).toBe('Title <b>&amp;</b> "x" ]]> \u202e');
   });
 
   it.each([

@@ -26,16 +26,18 @@ export interface ServerProcess {
 }
 
 /**
- * The node options of `npm start` (package.json's start script), so a server started here runs as
- * in production: the heap limit there (1 GB, ~25 times the live heap with a long article open)
- * makes V8 collect well before the default limit of a quarter of the machine's memory, which
- * held a 100,000-word article's server at ~300 MB of mostly garbage instead of ~200 MB.
+ * How `npm start` (package.json's start script) runs the server: its environment variables
+ * (NODE_ENV=production) and node options, so a server started here runs as in production. The
+ * heap limit there (1 GB, ~25 times the live heap with a long article open) makes V8 collect well
+ * before the default limit of a quarter of the machine's memory, which held a 100,000-word
+ * article's server at ~300 MB of mostly garbage instead of ~200 MB.
  */
-export const START_NODE_FLAGS: readonly string[] = (() => {
+export const START_COMMAND: { readonly environment: Readonly<Record<string, string>>; readonly nodeFlags: readonly string[] } = (() => {
   const { scripts } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\.js/.exec(scripts.start);
-  if (!match) throw new Error(`package.json's start script does not run "node ... dist/server.js": ${scripts.start}`);
-  return match[1]!.trim().split(/\s+/).filter(Boolean);
+  const match = /((?:\b\w+=\S+ )*)node((?: --[\w-]+(?:=\S+)?)*) dist\/server\.js/.exec(scripts.start);
+  if (!match) throw new Error(`package.json's start script does not run "[NAME=value ...] node ... dist/server.js": ${scripts.start}`);
+  const environment = Object.fromEntries(match[1]!.trim().split(/\s+/).filter(Boolean).map((pair) => pair.split('=', 2) as [string, string]));
+  return { environment, nodeFlags: match[2]!.trim().split(/\s+/).filter(Boolean) };
 })();
 
 /**
@@ -49,10 +51,10 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   // Restarting on an existing database (after a crash, say) must not delete it on stop: the caller owns it.
   const database = await openDatabaseFor(options);
-  const entry = [...START_NODE_FLAGS, ...(options.compiled ? [path.join(REPO_ROOT, 'dist', 'server.js')] : ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'server.ts')])];
+  const entry = [...START_COMMAND.nodeFlags, ...(options.compiled ? [path.join(REPO_ROOT, 'dist', 'server.js')] : ['--import', 'tsx', path.join(REPO_ROOT, 'src', 'server.ts')])];
   const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', RETOUCHE_DB: database.file, ...(database.url ? { DATABASE_URL: database.url } : {}) },
+    env: { ...process.env, ...START_COMMAND.environment, PORT: '0', RETOUCHE_DB: database.file, ...(database.url ? { DATABASE_URL: database.url } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinSegments, segmentArticle } from '../../src/text/segment-article.js';
+import { capSegmentLength, joinSegments, segmentArticle } from '../../src/text/segment-article.js';
 
 interface SeedAnnotation {
   segments: { text: string; role: string }[];
@@ -135,5 +135,35 @@ describe('segmentArticle round trip (property)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('capSegmentLength', () => {
+  const cap = (text: string, maxLength: number) => capSegmentLength(text, segmentArticle(text), maxLength);
+
+  it('cuts a long sentence at the last whitespace that fits, keeping short ones and the paragraphs', () => {
+    const text = 'Short one.\n\nalpha beta gamma delta epsilon';
+    expect(cap(text, 12).map(({ text: piece, paragraph, position }) => [piece, paragraph, position])).toEqual([
+      ['Short one.', 0, 0], ['alpha beta', 1, 1], ['gamma delta', 1, 2], ['epsilon', 1, 3],
+    ]);
+  });
+
+  it('cuts a run without whitespace at the limit, never inside a surrogate pair', () => {
+    expect(cap('abcdefghij', 4).map((segment) => segment.text)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(cap('ab😀cd', 3).map((segment) => segment.text)).toEqual(['ab', '😀c', 'd']);
+  });
+
+  it('gives pieces of at most the limit that join back into the text, on any text', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '😀', '. '), maxLength: 200 }), fc.integer({ min: 2, max: 30 }), (text, maxLength) => {
+      const pieces = cap(text, maxLength);
+      expect(joinSegments(text, pieces)).toBe(text);
+      for (const [index, piece] of pieces.entries()) {
+        expect(piece.text).toBe(text.slice(piece.start, piece.end));
+        expect(piece.text.length).toBeLessThanOrEqual(maxLength);
+        expect(piece.text.trim()).toBe(piece.text);
+        expect(piece.text).not.toBe('');
+        expect(piece.position).toBe(index);
+      }
+    }), { numRuns: 500 });
   });
 });

@@ -113,7 +113,7 @@ describe('JSON API', () => {
     const before = (await (await server.fetch(`/api/documents`)).json()).documents.length;
     const cases: [Promise<Response>, number, RegExp][] = [
       [postJson('/api/documents', { text: '   \n\n ' }), 400, /empty/],
-      [postJson('/api/documents', { text: 'abc\u0001\u0002def' }), 415, /binary/],
+      [postJson('/api/documents', { text: 'abc\u0001\u0002def' }), 400, /"text": The value holds the control character U\+0001 at character 4/],
       [postJson('/api/documents', { text: 'abc\u0000def' }), 400, /cannot be stored/],
       [postJson('/api/documents', { text: 'word '.repeat(450_000) }), 413, /limit is 2\.0 MB/],
       [postJson('/api/documents', { text: 'Hello there.', targetLanguage: 'xx' }), 400, /not a target language/],
