@@ -51,7 +51,7 @@ export interface NewSession {
   expiresAt: string;
 }
 
-/** Check a name and password and open a session; slow and rate-limited against guessing. */
+/** Check a name and password and open a session; slow, and slowed further against guessing (see login-throttle.ts). */
 export async function logIn(
   storage: Storage, throttle: LoginThrottle, input: { name: unknown; password: unknown; address: string },
 ): Promise<NewSession> {
@@ -59,7 +59,8 @@ export async function logIn(
   const password = typeof input.password === 'string' ? input.password : '';
   const wait = throttle.begin(name, input.address);
   if (wait > 0) {
-    throw new ServiceError('rate-limited', `Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, { retryAfter: wait });
+    const after = wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`;
+    throw new ServiceError('rate-limited', `Too many failed attempts for this account from your address. Try again in ${after}.`, { retryAfter: wait });
   }
   const found = name ? await storage.users.findForLogin(name) : undefined;
   // Verify even for an unknown name, so the answer takes as long and says nothing about which part was wrong.

@@ -109,8 +109,12 @@ export async function createTestStorage(): Promise<{ storage: Storage; databaseF
   return { ...rest, storage: await open() };
 }
 
-/** A real HTTP server on a free loopback port over a fresh temporary database (PostgreSQL when DATABASE_URL is set). */
-export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy'> = {}): Promise<TestServer> {
+/**
+ * A real HTTP server on a free loopback port over a fresh temporary database (PostgreSQL when
+ * DATABASE_URL is set). `trustProxy` makes it trust X-Forwarded-* as behind a proxy on this
+ * machine, so a test can speak for clients at other addresses; `urlPolicy` says what URL imports may reach.
+ */
+export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy' | 'trustProxy'> = {}): Promise<TestServer> {
   const database = await createTestStorage();
   const { storage } = database;
   const server = createApp({ storage, caches: createAppCaches(), ...options }).listen(0, '127.0.0.1');

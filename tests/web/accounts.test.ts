@@ -19,10 +19,10 @@ async function anonymousForm(path: string): Promise<{ cookie: string; csrf: stri
   return { cookie, csrf };
 }
 
-async function logIn(name: string, password: string) {
+async function logIn(name: string, password: string, headers: Record<string, string> = {}) {
   const { cookie, csrf } = await anonymousForm('/login');
   return fetch(`${server.url}/login`, {
-    method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ name, password, _csrf: csrf }),
+    method: 'POST', redirect: 'manual', headers: { cookie, ...headers }, body: new URLSearchParams({ name, password, _csrf: csrf }),
   });
 }
 
@@ -70,13 +70,32 @@ describe('accounts', () => {
     expect(stored!.passwordHash).not.toContain(TEST_PASSWORD);
   });
 
-  it('rate-limits failed logins per account', async () => {
-    server = await startTestServer();
+  it('slows guessing from one address with growing delays, and never keeps the owner out', async () => {
+    server = await startTestServer({ trustProxy: true });
     await server.fetch('/api/documents', {}, 'Ben');
-    for (let attempt = 0; attempt < 5; attempt++) expect((await logIn('Ben', `guess number ${attempt}`)).status).toBe(401);
-    const blocked = await logIn('Ben', TEST_PASSWORD);
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    await server.fetch('/api/documents', {}, 'Cleo');
+    const from = (address: string) => ({ 'X-Forwarded-For': address });
+    const statuses: number[] = [];
+    let retryAfter = 0;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const answer = await logIn('Ben', `guess number ${attempt}`, from('203.0.113.7'));
+      statuses.push(answer.status);
+      if (answer.status === 429) retryAfter = Number(answer.headers.get('retry-after'));
+    }
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
+    // Two seconds after the fifth failure (less the time the attempts since took).
+    expect([1, 2]).toContain(retryAfter);
+    // The owner from another address, and a colleague behind the attacker's address, log in at once.
+    expect((await logIn('Ben', TEST_PASSWORD, from('198.51.100.20'))).status).toBe(303);
+    expect((await logIn('Cleo', TEST_PASSWORD, from('203.0.113.7'))).status).toBe(303);
+    // The attacker's address keeps being slowed, each failure doubling the wait.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((await logIn('Ben', 'guess after the wait', from('203.0.113.7'))).status).toBe(401);
+    const slower = await logIn('Ben', TEST_PASSWORD, from('203.0.113.7'));
+    expect(slower.status).toBe(429);
+    expect([3, 4]).toContain(Number(slower.headers.get('retry-after')));
+    expect(await slower.text()).toMatch(/Too many failed attempts for this account from your address\. Try again in [34] seconds\./);
+    expect((await logIn('Ben', TEST_PASSWORD, from('198.51.100.20'))).status).toBe(303);
   });
 
   it('creates and revokes API tokens in the UI, and a disabled user\'s token stops working', async () => {
