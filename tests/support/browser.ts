@@ -11,10 +11,10 @@ export interface TestBrowser {
 }
 
 /**
- * Headless Chromium with a fresh profile. A missing browser fails the test run, here and in CI:
+ * Headless Chromium with a fresh profile, and `args` added to its command line. A missing browser fails the test run, here and in CI:
  * a skipped browser test would let a broken editor land.
  */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(options: { args?: readonly string[] } = {}): Promise<TestBrowser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: run "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
   }
@@ -23,7 +23,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
+      '--disable-sync', '--no-first-run', '--disable-quic', ...(options.args ?? [])],
   });
   return { browser, close: () => browser.close() };
 }

@@ -138,6 +138,20 @@ describe('accounts', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    // Plain HTTP: nothing that sends the browser to an HTTPS nobody serves, whatever a client claims.
+    for (const headers of [{}, { 'X-Forwarded-Proto': 'https' }]) {
+      const plain = await fetch(`${server.url}/login`, { headers });
+      expect(plain.headers.get('strict-transport-security')).toBeNull();
+      expect(plain.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    }
+  });
+
+  it('sends HSTS and upgrade-insecure-requests over HTTPS behind a trusted proxy', async () => {
+    server = await startTestServer({ trustProxy: true });
+    const secure = await fetch(`${server.url}/login`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(secure.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    expect(secure.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    expect((await fetch(`${server.url}/login`)).headers.get('strict-transport-security')).toBeNull();
   });
 });
 
