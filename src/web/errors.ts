@@ -46,7 +46,7 @@ export const handleError: ErrorRequestHandler = (error: unknown, request, respon
   }
   setRetryAfter(response, failure.details);
   response.status(failure.status);
-  if (wantsJson(request, response)) {
+  if (wantsJson(request)) {
     response.json({ error: { code: failure.code, message: failure.message, ...failure.details } });
     return;
   }
@@ -59,9 +59,8 @@ export const handleError: ErrorRequestHandler = (error: unknown, request, respon
   });
 };
 
-/** True for the JSON side of a route, and before routing for /api paths and clients that asked for JSON. */
-export function wantsJson(request: Request, response: Response): boolean {
-  if (response.locals.answer !== undefined) return response.locals.answer === 'json';
+/** True for API routes (the JSON side of the route table) and for clients that asked for JSON. */
+export function wantsJson(request: Request): boolean {
   return request.originalUrl.startsWith('/api/') || request.accepts(['html', 'json']) === 'json';
 }
 

@@ -32,7 +32,7 @@ describe('plain HTTP by a LAN name', () => {
     expect(headers['strict-transport-security']).toBeUndefined();
     expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     // The stylesheet was fetched over HTTP and applied: the header bar has its colour, not the browser's default.
-    expect(await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href))).toEqual([`${url}/static/style.css`]);
+    expect(await page.evaluate(() => Array.from(document.styleSheets, (sheet) => sheet.href))).toEqual([`${url}/static/style.css`]);
     expect(await page.locator('header.top').evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
     await logInThroughForm(page, url, 'Ana');
     expect(new URL(page.url()).pathname).toBe('/documents');

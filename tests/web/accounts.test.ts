@@ -121,6 +121,41 @@ describe('accounts', () => {
     expect(await added.text()).toMatch(/Account “Eve” created\. Its password, shown this once: <code class="secret">[\w-]{20}<\/code>/);
   });
 
+  it('lets only a browser session manage tokens and accounts, never an API token', async () => {
+    server = await startTestServer();
+    for (const [method, path] of [['POST', '/account/tokens'], ['GET', '/account'], ['POST', '/account/sessions/end'], ['GET', '/admin/users'], ['POST', '/admin/users']] as const) {
+      const body = method === 'POST' ? JSON.stringify({ label: 'more', name: 'Mallory', role: 'admin' }) : null;
+      const answer = await server.fetch(path, { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body }, 'admin');
+      expect(answer.status, `${method} ${path}`).toBe(403);
+      expect((await answer.json()).error.message).toBe('API tokens cannot manage tokens or accounts: sign in to Retouche in a browser to do this.');
+    }
+    const admin = (await server.storage.users.findByName('admin'))!;
+    expect(await server.storage.apiTokens.listByUser(admin.id)).toHaveLength(1);
+    expect(await server.storage.users.findByName('Mallory')).toBeUndefined();
+  });
+
+  it('keeps the last active admin an admin, and signs a user out everywhere', async () => {
+    server = await startTestServer();
+    const admin = await server.sessionFor('admin');
+    const demote = await fetch(`${server.url}/admin/users/admin/role`, { method: 'POST', redirect: 'manual', headers: { cookie: admin.cookie }, body: new URLSearchParams({ role: 'editor', _csrf: admin.csrfToken }) });
+    expect(demote.status).toBe(409);
+    expect(await demote.text()).toContain('Cannot make admin an editor: admin is the last active administrator.');
+    const disable = await fetch(`${server.url}/admin/users/admin/disabled`, { method: 'POST', redirect: 'manual', headers: { cookie: admin.cookie }, body: new URLSearchParams({ disabled: '1', _csrf: admin.csrfToken }) });
+    expect(disable.status).toBe(409);
+    expect((await server.storage.users.findByName('admin'))).toMatchObject({ role: 'admin', disabled: false });
+
+    const laptop = await server.sessionFor('Dora');
+    const office = await server.sessionFor('Dora');
+    expect((await server.fetch('/api/documents', {}, 'Dora')).status).toBe(200);
+    const out = await fetch(`${server.url}/account/sessions/end`, { method: 'POST', redirect: 'manual', headers: { cookie: office.cookie }, body: new URLSearchParams({ _csrf: office.csrfToken }) });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toBe('/login');
+    for (const session of [laptop, office]) {
+      expect((await fetch(`${server.url}/documents`, { headers: { cookie: session.cookie }, redirect: 'manual' })).status).toBe(303);
+    }
+    expect((await server.fetch('/api/documents', {}, 'Dora')).status).toBe(200);
+  });
+
   it('lets a viewer read and export but not change anything', async () => {
     server = await startTestServer();
     const created = await (await server.fetch('/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'A short article about the minister and her plans.' }) })).json();
@@ -139,7 +174,7 @@ describe('accounts', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     // Plain HTTP: nothing that sends the browser to an HTTPS nobody serves, whatever a client claims.
-    for (const headers of [{}, { 'X-Forwarded-Proto': 'https' }]) {
+    for (const headers of [{}, { 'X-Forwarded-Proto': 'https' }] as Record<string, string>[]) {
       const plain = await fetch(`${server.url}/login`, { headers });
       expect(plain.headers.get('strict-transport-security')).toBeNull();
       expect(plain.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
