@@ -109,6 +109,15 @@ describe('JSON API', () => {
     expect(exported).toMatchObject({ role: 'body', status: 'edited', risk: expect.any(Number), flags: expect.any(Array) });
   });
 
+  it('imports an uploaded file through the API as the import form does', async () => {
+    const form = new FormData();
+    form.set('title', 'Uploaded by a script');
+    form.set('file', new Blob([Buffer.from('The minister spoke.\r\n\r\nThe unions answered.', 'utf8')]), 'story.txt');
+    const response = await server.fetch('/api/documents', { method: 'POST', body: form });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ document: { title: 'Uploaded by a script' }, segmentCount: 2 });
+  });
+
   it('answers bad input with a clear JSON error and stores nothing', async () => {
     const before = (await (await server.fetch(`/api/documents`)).json()).documents.length;
     const cases: [Promise<Response>, number, RegExp][] = [
