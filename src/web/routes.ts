@@ -17,7 +17,7 @@ import type { Route } from './route-table.js';
 /**
  * Every URL of Retouche, once. `both` answers people with HTML at the path and scripts with JSON
  * at /api + the path, from the same handler (see route-table.ts); `html` and `json` routes have
- * one side only. Reads need a viewer, changes an editor, unless `access` says otherwise.
+ * one side only. `access` is the weakest role that may call a route.
  */
 export const ROUTES: readonly Route[] = [
   // Signing in, before any account check.
