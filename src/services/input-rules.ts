@@ -121,7 +121,7 @@ export function normalizeLineEnds(text: string): string {
 }
 
 /** "U+001B" */
-export function formatCodePoint(code: number): string {
+function formatCodePoint(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

@@ -60,7 +60,7 @@ export const handleError: ErrorRequestHandler = (error: unknown, request, respon
 };
 
 /** True for API routes (the JSON side of the route table) and for clients that asked for JSON. */
-export function wantsJson(request: Request): boolean {
+function wantsJson(request: Request): boolean {
   return request.originalUrl.startsWith('/api/') || request.accepts(['html', 'json']) === 'json';
 }
 
