@@ -97,6 +97,15 @@ export async function logOut(storage: Storage, token: string): Promise<void> {
   await storage.sessions.delete(hashSecret(token));
 }
 
+/** A user's live sessions, newest first, the one of `currentToken` (the caller's cookie) marked. */
+export async function listSessions(
+  storage: Storage, user: UserRecord, currentToken: string | undefined,
+): Promise<{ createdAt: string; expiresAt: string; current: boolean }[]> {
+  const currentHash = currentToken === undefined ? undefined : hashSecret(currentToken);
+  const sessions = await storage.sessions.listByUser(user.id, new Date().toISOString());
+  return sessions.map(({ tokenHash, createdAt, expiresAt }) => ({ createdAt, expiresAt, current: tokenHash === currentHash }));
+}
+
 /** End every session of a user ("sign out everywhere"); API tokens are revoked one by one, on the account page. */
 export async function logOutEverywhere(storage: Storage, user: UserRecord): Promise<void> {
   await storage.sessions.deleteForUser(user.id);

@@ -67,6 +67,9 @@ export function createSessionRepository(engine: Engine): SessionRepository {
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([...USER, 'sessions.csrf_token as csrfToken', 'sessions.expires_at as expiresAt'])
     .where('sessions.token_hash', '=', p.tokenHash).where('sessions.expires_at', '>', p.now).where(sql<boolean>`not users.disabled`));
+  const selectByUser = prepareQuery((p: { userId: number; now: string }) => db.selectFrom('sessions')
+    .select(['token_hash as tokenHash', 'created_at as createdAt', 'expires_at as expiresAt'])
+    .where('user_id', '=', p.userId).where('expires_at', '>', p.now).orderBy('created_at', 'desc').orderBy('token_hash'));
   const extend = prepareQuery((p: { tokenHash: string; expiresAt: string }) =>
     db.updateTable('sessions').set({ expires_at: p.expiresAt }).where('token_hash', '=', p.tokenHash));
   const remove = prepareQuery((p: { tokenHash: string }) => db.deleteFrom('sessions').where('token_hash', '=', p.tokenHash));
@@ -78,6 +81,7 @@ export function createSessionRepository(engine: Engine): SessionRepository {
       const row = await engine.first(select, { tokenHash, now });
       return row && { user: toUser(row), csrfToken: row.csrfToken, expiresAt: row.expiresAt };
     },
+    listByUser: (userId, now) => engine.all(selectByUser, { userId, now }),
     extend: (tokenHash, expiresAt) => engine.run(extend, { tokenHash, expiresAt }),
     delete: (tokenHash) => engine.run(remove, { tokenHash }),
     deleteForUser: (userId) => engine.run(removeForUser, { userId }),

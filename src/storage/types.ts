@@ -143,10 +143,19 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
+/** One of a user's sessions as their account page lists it; the hash tells the caller's own session apart. */
+export interface ListedSession {
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 export interface SessionRepository {
   create(session: { tokenHash: string; userId: number; csrfToken: string; expiresAt: string }): Promise<void>;
   /** The live session of this token hash with its user; expired sessions are not found. */
   find(tokenHash: string, now: string): Promise<SessionRecord | undefined>;
+  /** A user's live sessions, newest first. */
+  listByUser(userId: number, now: string): Promise<ListedSession[]>;
   extend(tokenHash: string, expiresAt: string): Promise<void>;
   delete(tokenHash: string): Promise<void>;
   /** Remove every session of a user (disabled, or password changed). */

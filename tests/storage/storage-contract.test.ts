@@ -272,6 +272,23 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       expect(await storage.sessions.deleteExpired('2040-01-01T00:00:00.000Z')).toBe(0);
     });
 
+    it('lists a user\'s live sessions, newest first', async () => {
+      const user = (await storage.users.create({ name: 'ana', passwordHash: 'h', role: 'editor' }))!;
+      const other = (await storage.users.create({ name: 'ben', passwordHash: 'h', role: 'editor' }))!;
+      await storage.sessions.create({ tokenHash: 'old', userId: user.id, csrfToken: 'c1', expiresAt: '2030-01-01T00:00:00.000Z' });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await storage.sessions.create({ tokenHash: 'new', userId: user.id, csrfToken: 'c2', expiresAt: '2029-01-01T00:00:00.000Z' });
+      await storage.sessions.create({ tokenHash: 'his', userId: other.id, csrfToken: 'c3', expiresAt: '2030-01-01T00:00:00.000Z' });
+      const listed = await storage.sessions.listByUser(user.id, '2028-01-01T00:00:00.000Z');
+      expect(listed).toEqual([
+        { tokenHash: 'new', createdAt: expect.any(String), expiresAt: '2029-01-01T00:00:00.000Z' },
+        { tokenHash: 'old', createdAt: expect.any(String), expiresAt: '2030-01-01T00:00:00.000Z' },
+      ]);
+      expect(Date.parse(listed[0]!.createdAt)).toBeGreaterThan(Date.parse(listed[1]!.createdAt));
+      expect((await storage.sessions.listByUser(user.id, '2029-06-01T00:00:00.000Z')).map((session) => session.tokenHash)).toEqual(['old']);
+      expect(await storage.sessions.listByUser(other.id + 1, '2028-01-01T00:00:00.000Z')).toEqual([]);
+    });
+
     it('finds the user of a live token, marking it used at most once a minute, and revokes it once', async () => {
       const user = (await storage.users.create({ name: 'ana', passwordHash: 'h', role: 'editor' }))!;
       const token = await storage.apiTokens.create({ userId: user.id, label: 'nightly', tokenHash: 'hash-1' });

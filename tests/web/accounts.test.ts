@@ -134,7 +134,7 @@ describe('accounts', () => {
     expect(await server.storage.users.findByName('Mallory')).toBeUndefined();
   });
 
-  it('keeps the last active admin an admin, and signs a user out everywhere', async () => {
+  it('keeps the last active admin an admin, lists a user\'s sessions and signs them out everywhere', async () => {
     server = await startTestServer();
     const admin = await server.sessionFor('admin');
     const demote = await fetch(`${server.url}/admin/users/admin/role`, { method: 'POST', redirect: 'manual', headers: { cookie: admin.cookie }, body: new URLSearchParams({ role: 'editor', _csrf: admin.csrfToken }) });
@@ -147,6 +147,11 @@ describe('accounts', () => {
     const laptop = await server.sessionFor('Dora');
     const office = await server.sessionFor('Dora');
     expect((await server.fetch('/api/documents', {}, 'Dora')).status).toBe(200);
+    await server.sessionFor('Eli');
+    const page = await (await fetch(`${server.url}/account`, { headers: { cookie: office.cookie } })).text();
+    const rows = page.slice(page.indexOf('<table class="documents sessions">'), page.indexOf('</table>', page.indexOf('sessions">'))).match(/<tr>\s*<td>/g);
+    expect(rows).toHaveLength(2);
+    expect(page.match(/this browser/g)).toHaveLength(1);
     const out = await fetch(`${server.url}/account/sessions/end`, { method: 'POST', redirect: 'manual', headers: { cookie: office.cookie }, body: new URLSearchParams({ _csrf: office.csrfToken }) });
     expect(out.status).toBe(303);
     expect(out.headers.get('location')).toBe('/login');

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import {
-  changeRole, createApiToken, createFirstAdmin, createUser, isFirstRun, listApiTokens, listUsers, logIn, logOut, logOutEverywhere,
-  openSession, revokeApiToken, ROLES, setUserDisabled,
+  changeRole, createApiToken, createFirstAdmin, createUser, isFirstRun, listApiTokens, listSessions, listUsers, logIn, logOut,
+  logOutEverywhere, openSession, revokeApiToken, ROLES, setUserDisabled,
 } from '../../services/accounts.js';
 import { ServiceError } from '../../services/errors.js';
 import { parseId } from '../../services/validate.js';
@@ -58,14 +58,14 @@ export function refuseSetup(error: ServiceError, request: Request, response: Res
 }
 
 /** The signed-in user's own account: API tokens and sessions. */
-export async function showAccount(_request: Request, response: Response, { storage }: RouteContext): Promise<void> {
-  await renderAccount(storage, response, null);
+export async function showAccount(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+  await renderAccount(storage, request, response, null);
 }
 
 export async function createToken(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
   const { token } = await createApiToken(storage, callerOf(response).user, fieldsOf(request).label);
   // The token is shown once, on this answer; only its hash is kept.
-  await renderAccount(storage, response, token);
+  await renderAccount(storage, request, response, token);
 }
 
 export async function revokeToken(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
@@ -100,9 +100,11 @@ export async function disableUser(request: Request, response: Response, { storag
   response.redirect(303, '/admin/users');
 }
 
-async function renderAccount(storage: RouteContext['storage'], response: Response, newToken: string | null): Promise<void> {
+async function renderAccount(storage: RouteContext['storage'], request: Request, response: Response, newToken: string | null): Promise<void> {
   const { user } = callerOf(response);
-  response.render('account', { title: 'Your account', tokens: await listApiTokens(storage, user), newToken });
+  const cookie: unknown = request.cookies?.[SESSION_COOKIE];
+  const sessions = await listSessions(storage, user, typeof cookie === 'string' ? cookie : undefined);
+  response.render('account', { title: 'Your account', tokens: await listApiTokens(storage, user), sessions, newToken });
 }
 
 async function requireFirstRun(storage: RouteContext['storage'], request: Request): Promise<void> {
