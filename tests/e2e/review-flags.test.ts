@@ -40,7 +40,8 @@ describe('an editor works through the flags in Chromium', () => {
     await expect.poll(() => caption.locator('.sentence-text').textContent()).toBe('The Chinese TikTok app in front of the American flag.');
     expect(await caption.locator('.sentence-diff ins').allTextContents()).toContain('app');
     expect(await caption.locator('.status-badge').textContent()).toBe('edited');
-    expect(await page.locator('[data-count="corrected"]').textContent()).toBe('1');
+    // The counts are fetched again after the save's answer: wait for them as for the progress below.
+    await expect.poll(() => page.locator('[data-count="corrected"]').textContent()).toBe('1');
     await expect.poll(async () => Number(await page.locator('[data-progress="flaggedToReview"]').textContent())).toBe(flagged - 1);
     expect(Number(await page.locator('[data-progress="reviewed"]').textContent())).toBe(reviewed + 1);
     expect(await page.locator('progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(reviewed + 1);
