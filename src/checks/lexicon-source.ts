@@ -27,21 +27,24 @@ export interface SourceStep {
 export function readSourceTokens(text: string, elisions: readonly string[]): SourceToken[] {
   const words: SourceToken[] = [];
   const tokens = tokenize(text);
-  tokens.forEach((token, index) => {
-    if (token.kind === 'punct') {
-      if (!SOURCE_SEPARATORS.includes(token.text)) words.push({ norm: token.norm, start: token.start, end: token.end });
-      return;
-    }
-    if (token.kind === 'number') {
-      words.push({ norm: token.norm, start: token.start, end: token.end });
-      return;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.kind !== 'word') {
+      if (token.kind === 'number' || !SOURCE_SEPARATORS.includes(token.text)) words.push({ norm: token.norm, start: token.start, end: token.end });
+      continue;
     }
     // An elision written apart keeps its apostrophe: "s' est".
     const next = tokens[index + 1];
     const apostrophe = next?.kind === 'punct' && next.start === token.end && (next.text === "'" || next.text === '’') && elisions.includes(`${token.norm}'`);
+    const norm = apostrophe ? `${token.norm}'` : token.norm;
+    if (!apostrophe && !norm.includes('-') && !norm.includes("'")) {
+      // Most words: one part, no elision.
+      words.push({ norm, start: token.start, end: token.start + norm.length });
+      continue;
+    }
     let offset = token.start;
-    for (const part of (apostrophe ? `${token.norm}'` : token.norm).split('-')) {
-      const elision = elisions.find((candidate) => part.length > candidate.length && part.startsWith(candidate));
+    for (const part of norm.split('-')) {
+      const elision = findElision(part, elisions);
       if (elision) {
         words.push({ norm: elision, start: offset, end: offset + elision.length });
         words.push({ norm: part.slice(elision.length), start: offset + elision.length, end: offset + part.length });
@@ -50,8 +53,14 @@ export function readSourceTokens(text: string, elisions: readonly string[]): Sou
       }
       offset += part.length + 1;
     }
-  });
+  }
   return words;
+}
+
+// The elided word a part starts with ("l'" of "l'assemblée"), when it is longer than that.
+function findElision(part: string, elisions: readonly string[]): string | undefined {
+  for (const elision of elisions) if (part.length > elision.length && part.startsWith(elision)) return elision;
+  return undefined;
 }
 
 // Characters that only join or separate words in a source form.

@@ -110,6 +110,10 @@ interface CompiledEntry {
   sourceHas: SourceStep[][];
   sourceLacks: SourceStep[][];
   needsSource: boolean;
+  /** `sentenceHas`, `sentenceLacks` and `documentHas` padded with a space each side, as `joinNorms` pads words. */
+  sentenceHas: string[] | undefined;
+  sentenceLacks: string[] | undefined;
+  documentHas: string[] | undefined;
 }
 
 // Possessive determiners, for `<poss>`.
@@ -129,12 +133,14 @@ export function compileLexicon(entries: readonly LexiconEntry[], elisions: reado
   // "the" starts some 150 patterns: those whose second word is fixed are indexed by both words,
   // so that each "the" of a sentence tries only the few that can match.
   const byFirst = new Map<string, CompiledEntry[]>();
-  const byPair = new Map<string, CompiledEntry[]>();
+  // First word -> second word -> patterns: looked up without building a key for every word.
+  const byPair = new Map<string, Map<string, CompiledEntry[]>>();
   const add = (index: Map<string, CompiledEntry[]>, key: string, compiled: CompiledEntry): void => {
     const list = index.get(key);
     if (list) list.push(compiled);
     else index.set(key, [compiled]);
   };
+  const pad = (phrases: string[] | undefined): string[] | undefined => phrases?.map((phrase) => ` ${phrase} `);
   let order = 0;
   for (const entry of entries) for (const phrase of entry.phrases) {
     const compiled: CompiledEntry = {
@@ -149,6 +155,9 @@ export function compileLexicon(entries: readonly LexiconEntry[], elisions: reado
       sourceHas: (entry.sourceHas ?? []).map(parseSource),
       sourceLacks: (entry.sourceLacks ?? []).map(parseSource),
       needsSource: entry.needsSource ?? entry.source !== undefined,
+      sentenceHas: pad(entry.sentenceHas),
+      sentenceLacks: pad(entry.sentenceLacks),
+      documentHas: pad(entry.documentHas),
     };
     const first = compiled.steps[0];
     if (!first || first.optional || (first.kind !== 'literal' && first.kind !== 'num')) {
@@ -159,49 +168,59 @@ export function compileLexicon(entries: readonly LexiconEntry[], elisions: reado
     const seconds = first.kind === 'literal' && second?.kind === 'literal' && !second.optional ? [...(second.words ?? [])] : [];
     for (const key of keys) {
       if (seconds.length === 0) add(byFirst, key, compiled);
-      for (const next of seconds) add(byPair, `${key} ${next}`, compiled);
+      for (const next of seconds) {
+        let bySecond = byPair.get(key);
+        if (!bySecond) byPair.set(key, (bySecond = new Map()));
+        add(bySecond, next, compiled);
+      }
     }
   }
-  const pairFirsts = new Set([...byPair.keys()].map((key) => key.slice(0, key.indexOf(' '))));
   return {
     match(input) {
       const { tokens } = input;
       const found: LexiconMatch[] = [];
       let covered = 0;
       for (let index = 0; index < tokens.length; index++) {
-        const token = tokens[index];
-        if (!token) continue;
+        const token = tokens[index]!;
         // Most tokens start no pattern: look up without allocating.
         const byWord = byFirst.get(token.norm);
         const following = tokens[index + 1];
-        const byTwoWords = following && pairFirsts.has(token.norm) ? byPair.get(`${token.norm} ${following.norm}`) : undefined;
+        const byTwoWords = following ? byPair.get(token.norm)?.get(following.norm) : undefined;
         const byNumber = isNumberToken(token) ? byFirst.get(NUMBER_KEY) : undefined;
         if (!byWord && !byNumber && !byTwoWords) continue;
-        let best: LexiconMatch | undefined;
-        let bestOrder = Infinity;
-        for (const candidates of [byWord, byTwoWords, byNumber]) {
-          if (!candidates) continue;
-          for (const candidate of candidates) {
-            const last = matchSteps(candidate.steps, 0, tokens, index);
-            if (last < 0) continue;
-            const length = last - index;
-            const bestLength = best ? best.last - best.first : 0;
-            if (best && (length < bestLength || (length === bestLength && candidate.order > bestOrder))) continue;
-            if (!passesConditions(candidate, input, index, last)) continue;
-            const source = input.source ? findInSource(candidate.source, input.source) : undefined;
-            if (input.source && candidate.source.length > 0 && !source) continue;
-            best = { first: index, last, entry: candidate.entry, ...(source ? { source } : {}) };
-            bestOrder = candidate.order;
-          }
-        }
+        let best: Best | undefined = bestOf(byWord, input, index, undefined);
+        best = bestOf(byTwoWords, input, index, best);
+        best = bestOf(byNumber, input, index, best);
         if (best && best.last > covered) {
-          found.push(best);
+          found.push({ first: index, last: best.last, entry: best.candidate.entry, ...(best.source ? { source: best.source } : {}) });
           covered = best.last;
         }
       }
       return found;
     }
   };
+}
+
+// The longest match starting at a token so far: of two of the same length, the earlier entry's.
+interface Best {
+  candidate: CompiledEntry;
+  last: number;
+  source: { start: number; end: number } | undefined;
+}
+
+// The best of `candidates` at token `index`, or `best` when none beats it.
+function bestOf(candidates: readonly CompiledEntry[] | undefined, input: LexiconInput, index: number, best: Best | undefined): Best | undefined {
+  if (!candidates) return best;
+  for (const candidate of candidates) {
+    const last = matchSteps(candidate.steps, 0, input.tokens, index);
+    if (last < 0) continue;
+    if (best && (last < best.last || (last === best.last && candidate.order > best.candidate.order))) continue;
+    if (!passesConditions(candidate, input, index, last)) continue;
+    const source = input.source ? findInSource(candidate.source, input.source) : undefined;
+    if (input.source && candidate.source.length > 0 && !source) continue;
+    best = { candidate, last, source };
+  }
+  return best;
 }
 
 /** Parse a space-separated phrase of the lexicon syntax into steps. */
@@ -254,14 +273,19 @@ function passesConditions(candidate: CompiledEntry, input: LexiconInput, first: 
     return false;
   }
   if (phraseEndsNear(candidate.notPrevious, tokens, first, 1)) return false;
-  if (entry.sentenceHas && !entry.sentenceHas.some((phrase) => norms.includes(` ${phrase} `))) return false;
-  if (entry.sentenceLacks?.some((phrase) => norms.includes(` ${phrase} `))) return false;
-  if (entry.documentHas && !entry.documentHas.some((phrase) => documentWords.includes(` ${phrase} `))) return false;
+  if (candidate.sentenceHas && !includesAny(norms, candidate.sentenceHas)) return false;
+  if (candidate.sentenceLacks && includesAny(norms, candidate.sentenceLacks)) return false;
+  if (candidate.documentHas && !includesAny(documentWords, candidate.documentHas)) return false;
   if (source) {
     if (candidate.sourceHas.length > 0 && !findInSource(candidate.sourceHas, source)) return false;
     if (findInSource(candidate.sourceLacks, source)) return false;
   }
   return true;
+}
+
+function includesAny(text: string, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) if (text.includes(phrase)) return true;
+  return false;
 }
 
 function phraseStartsNear(phrases: readonly Step[][], tokens: readonly Token[], from: number, within: number): boolean {

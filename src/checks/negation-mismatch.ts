@@ -110,24 +110,26 @@ function findNegations(text: string, profile: LanguageProfile): { strong: Word[]
   const excused = markExcused(words, compiledRules.phrases);
   const strong: Word[] = [];
   let weak = false;
-  words.forEach((word, index) => {
+  // Plain loops: this runs on every word of both sides of every sentence.
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
     if (excused[index]) {
       weak = true;
-      return;
+      continue;
     }
     const norm = word.token.norm;
-    if (compiledRules.words.has(norm) || compiledRules.words.has(word.bare) || rules.suffixes?.some((suffix) => norm.length > suffix.length && norm.endsWith(suffix))) {
+    if (compiledRules.words.has(norm) || compiledRules.words.has(word.bare) || hasSuffix(norm, rules.suffixes)) {
       strong.push(word);
-      return;
+      continue;
     }
     if (isParticle(norm, rules.particles)) {
       const partner = findPartner(words, index, excused, rules);
       if (partner && partner !== word) strong.push(word, partner);
       else if (partner) strong.push(word);
-      return;
+      continue;
     }
     if (!weak && matchesAny(norm, compiledRules.weak)) weak = !matchesAny(norm, compiledRules.weakExceptions);
-  });
+  }
   return { strong, weak };
 }
 
@@ -161,21 +163,33 @@ function isCopied(negations: Word[], target: string, profile: LanguageProfile): 
 }
 
 // "ne" alone, or elided against its verb ("n'a").
-function isParticle(norm: string, particles: string[]): boolean {
-  return particles.some((particle) => (particle.endsWith("'") ? norm.startsWith(particle) && norm.length > particle.length : norm === particle));
+function isParticle(norm: string, particles: readonly string[]): boolean {
+  for (const particle of particles) {
+    if (particle.endsWith("'") ? norm.startsWith(particle) && norm.length > particle.length : norm === particle) return true;
+  }
+  return false;
+}
+
+// A negative ending, on a longer word: "n't" of "didn't".
+function hasSuffix(norm: string, suffixes: readonly string[] | undefined): boolean {
+  if (!suffixes) return false;
+  for (const suffix of suffixes) if (norm.length > suffix.length && norm.endsWith(suffix)) return true;
+  return false;
 }
 
 // Words inside a phrase that only looks negative ("sans doute", "no doubt").
 function markExcused(words: Word[], phrases: ReadonlyMap<string, string[][]>): boolean[] {
-  const excused = words.map(() => false);
+  const excused = new Array<boolean>(words.length).fill(false);
   if (phrases.size === 0) return excused;
-  words.forEach((word, index) => {
-    for (const parts of phrases.get(word.token.norm) ?? []) {
+  for (let index = 0; index < words.length; index++) {
+    const candidates = phrases.get(words[index]!.token.norm);
+    if (!candidates) continue;
+    for (const parts of candidates) {
       if (index + parts.length > words.length) continue;
       if (parts.every((part, offset) => matchesPattern(words[index + offset]?.token.norm ?? '', part))) {
         for (let offset = 0; offset < parts.length; offset++) excused[index + offset] = true;
       }
     }
-  });
+  }
   return excused;
 }

@@ -53,8 +53,8 @@ const UNKNOWN_WORD_CHECKS = ['untranslated-word', 'untranslated-text', 'spelling
  */
 export function createCheckContext(segments: readonly DocumentSegment[], targetLanguage: string, options: ContextOptions = {}): CheckContext {
   const roles = classifyRoles(segments);
-  let documentWords = ' ';
-  for (const segment of segments) documentWords += joinNorms(tokenize(segment.text)).slice(1);
+  // Only a few lexicon entries read the whole document's words: they are joined on first use.
+  let documentWords: string | undefined;
   const source = options.source;
   return {
     targetLanguage,
@@ -62,7 +62,9 @@ export function createCheckContext(segments: readonly DocumentSegment[], targetL
     segments,
     roles,
     names: indexNames(segments, roles),
-    documentWords,
+    get documentWords() {
+      return (documentWords ??= joinDocumentWords(segments));
+    },
     variant: options.variant,
     quoteOpenBefore: findOpenQuotes(segments),
     source: source && {
@@ -128,6 +130,13 @@ export function scoreRisk(flags: readonly Flag[]): number {
   let risk = 0;
   for (const flag of flags) risk += SEVERITY_WEIGHTS[flag.severity];
   return risk;
+}
+
+// The lower-cased words of every segment, as `CheckContext.documentWords` holds them.
+function joinDocumentWords(segments: readonly DocumentSegment[]): string {
+  let words = ' ';
+  for (const segment of segments) words += joinNorms(tokenize(segment.text)).slice(1);
+  return words;
 }
 
 // The sentence as every check reads it, tokenised once; with its source when it has one.

@@ -1,7 +1,7 @@
 import { franc } from 'franc';
 import data from '../languages/fr/words.json' with { type: 'json' };
 import { createFlag } from './flag.js';
-import type { Token } from '../text/tokenize.js';
+import { countLetters, type Token } from '../text/tokenize.js';
 import type { Check, Flag } from './types.js';
 
 // French words that are not English: one is evidence.
@@ -68,7 +68,7 @@ export const untranslatedText = {
     const words = tokens.filter((token) => token.kind === 'word');
     const frenchCount = marks.filter((mark) => mark === 'strong').length;
     const englishCount = words.filter((token) => ENGLISH_WORDS.has(token.norm)).length;
-    const letters = sentence.replace(/[^\p{L}]/gu, '').length;
+    const letters = countLetters(sentence);
     if (letters >= FRANC_MIN_LENGTH && (frenchCount >= 2 || englishCount * 10 < words.length)) {
       const language = franc(sentence, { only: FRANC_LANGUAGES, minLength: FRANC_MIN_LENGTH });
       const name = LANGUAGE_NAMES[language];
