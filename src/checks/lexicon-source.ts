@@ -29,8 +29,9 @@ export function readSourceTokens(text: string, elisions: readonly string[]): Sou
   const tokens = tokenize(text);
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
+    // A token is a source word as it is (most are): only the others are copied.
     if (token.kind !== 'word') {
-      if (token.kind === 'number' || !SOURCE_SEPARATORS.includes(token.text)) words.push({ norm: token.norm, start: token.start, end: token.end });
+      if (token.kind === 'number' || !SOURCE_SEPARATORS.includes(token.text)) words.push(token);
       continue;
     }
     // An elision written apart keeps its apostrophe: "s' est".
@@ -38,8 +39,8 @@ export function readSourceTokens(text: string, elisions: readonly string[]): Sou
     const apostrophe = next?.kind === 'punct' && next.start === token.end && (next.text === "'" || next.text === '’') && elisions.includes(`${token.norm}'`);
     const norm = apostrophe ? `${token.norm}'` : token.norm;
     if (!apostrophe && !norm.includes('-') && !norm.includes("'")) {
-      // Most words: one part, no elision.
-      words.push({ norm, start: token.start, end: token.start + norm.length });
+      // One part, no elision.
+      words.push(norm.length === token.end - token.start ? token : { norm, start: token.start, end: token.start + norm.length });
       continue;
     }
     let offset = token.start;

@@ -78,8 +78,11 @@ export const missingName = {
     const pair = context.source?.pair;
     const targetWords = readWords(sentence.text, context.target);
     const found = createFinder(sentence.text, targetWords, pair);
+    // Most names are found as they are: the phrases of the pair's data are read only when one is not.
+    const notFound = sourceWords.filter((word) => wanted(word) && !isFound(word, found));
+    if (notFound.length === 0) return [];
     const covered = coverPhrases(sourceWords, found, pair);
-    const missing = sourceWords.filter((word, index) => !covered[index] && wanted(word) && !isFound(word, found));
+    const missing = notFound.filter((word) => !covered[sourceWords.indexOf(word)]);
     if (missing.length === 0) return [];
     const unexplained = countUnexplainedCapitals(targetWords, sourceWords, pair);
     if (missing.length <= unexplained) return [];
@@ -100,7 +103,7 @@ export const missingName = {
 
 // Whether a source name is in a translation: as is, without its hyphens, as an acronym, or part by part.
 function isFound(word: Word, found: Finder): boolean {
-  if (found.key(word.folded) || found.key(word.folded.replaceAll('-', ' '))) return true;
+  if (found.key(word.folded) || (word.folded.includes('-') && found.key(word.folded.replaceAll('-', ' ')))) return true;
   if (isAcronym(word) && found.acronym(word.folded)) return true;
   const parts = word.folded.split('-').filter((part) => part.length >= MIN_PART_LENGTH);
   return parts.length > 1 && parts.every((part) => found.key(part));
@@ -166,7 +169,7 @@ function createFinder(target: string, targetWords: Word[], pair: PairProfile | u
   // An exonym is trusted: its start is enough ("web" in "website").
   const hasPhrase = (phrase: string): boolean => {
     text ??= foldForPhrases(target);
-    return text.includes(` ${phrase} `) || (!phrase.includes(' ') && [...forms].some((form) => form.startsWith(phrase)));
+    return text.includes(` ${phrase} `) || (!phrase.includes(' ') && (formList ??= [...forms]).some((form) => form.startsWith(phrase)));
   };
   return {
     get text() {

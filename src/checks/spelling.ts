@@ -96,9 +96,19 @@ function isInAddress(token: Token, sentence: string): boolean {
   return /[@/.#_\\]/.test(before) || /[@/_\\]/.test(after) || (after === '.' && /[a-z]/.test(sentence.charAt(token.end + 1)));
 }
 
+// Listed words seen lately: the word list is a table of megabytes, slow to reach between the other
+// checks' work, while news repeats its words; a small table of those answers first. Emptied when full.
+const RECENTLY_KNOWN = new Set<string>();
+const RECENTLY_KNOWN_SIZE = 4096;
+
 /** Whether a lower-case word is English: listed, or built from a listed word. */
 export function isKnown(word: string): boolean {
-  if (LEXICON.has(word) || EXTRA_WORDS.has(word)) return true;
+  if (RECENTLY_KNOWN.has(word)) return true;
+  if (LEXICON.has(word) || EXTRA_WORDS.has(word)) {
+    if (RECENTLY_KNOWN.size >= RECENTLY_KNOWN_SIZE) RECENTLY_KNOWN.clear();
+    RECENTLY_KNOWN.add(word);
+    return true;
+  }
   for (const prefix of PREFIXES) {
     if (word.startsWith(prefix) && word.length - prefix.length >= MIN_LENGTH && LEXICON.has(word.slice(prefix.length))) return true;
   }

@@ -16,6 +16,8 @@ const LOANS = new Set(data.loans);
 // translation for in French: "the carbon bioxyde escapes into the atmosphere".
 const FRENCH_ENDING = /(?:[^e]aux|eux|ismes?|istes?|iques?|ellement|alement|iquement|ivement|eusement|oxyde)$/;
 const SUFFIX_LOANS = new Set(data.suffixLoans);
+// The last letters of those endings.
+const FRENCH_ENDING_LETTERS = 'xest';
 // Accents that French uses and English words almost never carry.
 const FRENCH_ACCENT = /[éèêàâçùûôîœ]/;
 // A lower-case elided French word: "l'accusant", "d'affaires", "qu'il".
@@ -108,11 +110,17 @@ function markFrench(token: Token): Mark {
   if (token.kind !== 'word') return 'none';
   const first = token.text.charAt(0);
   if (first !== first.toLowerCase()) return 'none';
-  if (STRONG.has(token.norm) || ELISION.test(token.norm)) return 'strong';
-  if (FRENCH_ACCENT.test(token.norm) && !LOANS.has(token.norm)) return 'strong';
-  if (FRENCH_ENDING.test(token.norm) && token.norm.length > 4 && !SUFFIX_LOANS.has(token.norm)) return 'strong';
+  // The cheap tests first: most words hold no apostrophe, no accent, and end in none of the French endings' letters.
+  if (STRONG.has(token.norm) || (token.norm.includes("'") && ELISION.test(token.norm))) return 'strong';
+  if (!isAscii(token.norm) && FRENCH_ACCENT.test(token.norm) && !LOANS.has(token.norm)) return 'strong';
+  if (token.norm.length > 4 && FRENCH_ENDING_LETTERS.includes(token.norm.charAt(token.norm.length - 1)) && FRENCH_ENDING.test(token.norm) && !SUFFIX_LOANS.has(token.norm)) return 'strong';
   if (WEAK.has(token.norm)) return 'weak';
   return 'none';
+}
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }
 
 // A run is consecutive French words (punctuation may sit between); it needs one strong word,

@@ -105,9 +105,10 @@ export function countLetters(text: string): number {
  * space each side, so that `includes(' phrase ')` finds whole words.
  */
 export function joinNorms(tokens: readonly Token[]): string {
-  let joined = ' ';
-  for (const token of tokens) joined += token.norm + ' ';
-  return joined;
+  // One join: adding word by word builds a chain of strings that the first search must flatten.
+  const norms = new Array<string>(tokens.length);
+  for (let index = 0; index < tokens.length; index++) norms[index] = tokens[index]!.norm;
+  return tokens.length === 0 ? ' ' : ` ${norms.join(' ')} `;
 }
 
 // Text that has no accent to remove: most words of most sentences.
@@ -119,6 +120,7 @@ const FOLDED_SIZE = 4096;
 
 /** Remove accents and lower-case: "États-Unis" -> "etats-unis". */
 export function foldAccents(text: string): string {
+  if (isPlainLowerCase(text)) return text;
   if (ASCII.test(text)) return text.toLowerCase();
   let result = folded.get(text);
   if (result === undefined) {
@@ -130,8 +132,18 @@ export function foldAccents(text: string): string {
 }
 
 function makeToken(text: string, start: number, kind: TokenKind): Token {
+  if (isPlainLowerCase(text)) return { text, norm: text, start, end: start + text.length, kind };
   const lower = text.toLowerCase();
   return { text, norm: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start, end: start + text.length, kind };
+}
+
+// ASCII without capitals: its own lower-case, folded form (most words; `toLowerCase` would copy it).
+function isPlainLowerCase(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 0x7f || (code >= 0x41 && code <= 0x5a)) return false;
+  }
+  return true;
 }
 
 // A word, with the English possessive as a token of its own.
