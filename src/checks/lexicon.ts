@@ -119,8 +119,11 @@ interface CompiledEntry {
 // Possessive determiners, for `<poss>`.
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', "'s"]);
 
-// Index key for patterns starting with `<num>`.
-const NUMBER_KEY = '<num>';
+// The patterns a word starts: those indexed by it alone, and by it and the word after it.
+interface FirstWord {
+  alone: CompiledEntry[];
+  bySecond: Map<string, CompiledEntry[]>;
+}
 
 /**
  * Compile lexicon entries once, indexing them by the words their pattern can start with.
@@ -131,15 +134,15 @@ const NUMBER_KEY = '<num>';
 export function compileLexicon(entries: readonly LexiconEntry[], elisions: readonly string[] = []): Lexicon {
   const parseSource = (form: string): SourceStep[] => parseSourceForm(form, elisions);
   // "the" starts some 150 patterns: those whose second word is fixed are indexed by both words,
-  // so that each "the" of a sentence tries only the few that can match.
-  const byFirst = new Map<string, CompiledEntry[]>();
-  // First word -> second word -> patterns: looked up without building a key for every word.
-  const byPair = new Map<string, Map<string, CompiledEntry[]>>();
-  const add = (index: Map<string, CompiledEntry[]>, key: string, compiled: CompiledEntry): void => {
-    const list = index.get(key);
-    if (list) list.push(compiled);
-    else index.set(key, [compiled]);
+  // so that each "the" of a sentence tries only the few that can match. One lookup per word of a
+  // sentence finds both: most words start no pattern, and that lookup is most of the matching's time.
+  const byFirst = new Map<string, FirstWord>();
+  const firstWord = (key: string): FirstWord => {
+    let found = byFirst.get(key);
+    if (!found) byFirst.set(key, (found = { alone: [], bySecond: new Map() }));
+    return found;
   };
+  const numbers: CompiledEntry[] = [];
   const pad = (phrases: string[] | undefined): string[] | undefined => phrases?.map((phrase) => ` ${phrase} `);
   let order = 0;
   for (const entry of entries) for (const phrase of entry.phrases) {
@@ -163,15 +166,19 @@ export function compileLexicon(entries: readonly LexiconEntry[], elisions: reado
     if (!first || first.optional || (first.kind !== 'literal' && first.kind !== 'num')) {
       throw new Error(`Lexicon phrase cannot be indexed by its first word: ${phrase}`);
     }
-    const keys = first.kind === 'num' ? [NUMBER_KEY] : [...(first.words ?? [])];
     const second = compiled.steps[1];
     const seconds = first.kind === 'literal' && second?.kind === 'literal' && !second.optional ? [...(second.words ?? [])] : [];
-    for (const key of keys) {
-      if (seconds.length === 0) add(byFirst, key, compiled);
+    if (first.kind === 'num') {
+      numbers.push(compiled);
+      continue;
+    }
+    for (const key of first.words ?? []) {
+      const { alone, bySecond } = firstWord(key);
+      if (seconds.length === 0) alone.push(compiled);
       for (const next of seconds) {
-        let bySecond = byPair.get(key);
-        if (!bySecond) byPair.set(key, (bySecond = new Map()));
-        add(bySecond, next, compiled);
+        const list = bySecond.get(next);
+        if (list) list.push(compiled);
+        else bySecond.set(next, [compiled]);
       }
     }
   }
@@ -183,14 +190,14 @@ export function compileLexicon(entries: readonly LexiconEntry[], elisions: reado
       for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index]!;
         // Most tokens start no pattern: look up without allocating.
-        const byWord = byFirst.get(token.norm);
+        const starting = byFirst.get(token.norm);
+        const isNumber = isNumberToken(token);
+        if (!starting && !isNumber) continue;
         const following = tokens[index + 1];
-        const byTwoWords = following ? byPair.get(token.norm)?.get(following.norm) : undefined;
-        const byNumber = isNumberToken(token) ? byFirst.get(NUMBER_KEY) : undefined;
-        if (!byWord && !byNumber && !byTwoWords) continue;
-        let best: Best | undefined = bestOf(byWord, input, index, undefined);
+        const byTwoWords = following && starting && starting.bySecond.size > 0 ? starting.bySecond.get(following.norm) : undefined;
+        let best: Best | undefined = bestOf(starting?.alone, input, index, undefined);
         best = bestOf(byTwoWords, input, index, best);
-        best = bestOf(byNumber, input, index, best);
+        if (isNumber) best = bestOf(numbers, input, index, best);
         if (best && best.last > covered) {
           found.push({ first: index, last: best.last, entry: best.candidate.entry, ...(best.source ? { source: best.source } : {}) });
           covered = best.last;
