@@ -17,6 +17,7 @@ import { nameConsistency } from './name-consistency.js';
 import { negationMismatch } from './negation-mismatch.js';
 import { numberFormat } from './number-format.js';
 import { numberMismatch } from './number-mismatch.js';
+import { pronounGender } from './pronoun-gender.js';
 import { quoteMismatch } from './quote-mismatch.js';
 import { repeatedWord } from './repeated-word.js';
 import { spaceBeforePunctuation } from './space-before-punctuation.js';
@@ -42,6 +43,7 @@ export const checks: readonly Check[] = [
   dateMismatch,
   negationMismatch,
   missingName,
+  pronounGender,
   quoteMismatch,
   lengthRatio,
   intransitiveObject,
