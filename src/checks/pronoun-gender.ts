@@ -136,7 +136,11 @@ export const pronounGender = {
       const counterparts = found.renderings[renders].filter((word) => (forThing ? word.afterThing && word.norm !== 'lui' : renders !== 'subject' || word.norm === 'elle'));
       const counterpart = counterparts.find((word) => rendersAt(source.links, word, token));
       if (!counterpart) return;
-      const replacement = forThing ? (renders === 'object' && token.norm === 'her' ? 'it' : FOR_THING[token.norm]) : FOR_WOMAN[token.norm];
+      // "elle-même" is "itself", "herself".
+      const reflexive = counterpart.norm.endsWith('-même');
+      const replacement = forThing
+        ? reflexive ? 'itself' : renders === 'object' && token.norm === 'her' ? 'it' : FOR_THING[token.norm]
+        : reflexive ? 'herself' : FOR_WOMAN[token.norm];
       if (!replacement) return;
       const suggestion = matchCase(replacement, token.text, isSentenceStart(sentence.text, token.start));
       const french = source.text.slice(counterpart.start, counterpart.end);
