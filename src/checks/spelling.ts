@@ -86,7 +86,12 @@ export const spelling = {
 
 // Only plain lower-case ASCII words are judged: accents are loans, names or French (another check's).
 function isPlainWord(token: Token): boolean {
-  return token.kind === 'word' && token.text.length >= MIN_LENGTH && token.text.length <= MAX_LENGTH && /^[a-z]+$/.test(token.text);
+  if (token.kind !== 'word' || token.text.length < MIN_LENGTH || token.text.length > MAX_LENGTH) return false;
+  for (let index = 0; index < token.text.length; index++) {
+    const code = token.text.charCodeAt(index);
+    if (code < 0x61 || code > 0x7a) return false;
+  }
+  return true;
 }
 
 // Part of an address or a handle: "example.com", "@retouche", "/documents".

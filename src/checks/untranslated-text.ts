@@ -66,12 +66,20 @@ export const untranslatedText = {
   },
   run({ text: sentence, tokens }, context): Flag[] {
     if (context.targetLanguage !== 'en' && !context.targetLanguage.startsWith('en-')) return [];
-    const marks = tokens.map(markFrench);
-    const words = tokens.filter((token) => token.kind === 'word');
-    const frenchCount = marks.filter((mark) => mark === 'strong').length;
-    const englishCount = words.filter((token) => ENGLISH_WORDS.has(token.norm)).length;
-    const letters = countLetters(sentence);
-    if (letters >= FRANC_MIN_LENGTH && (frenchCount >= 2 || englishCount * 10 < words.length)) {
+    const marks = new Array<Mark>(tokens.length);
+    let words = 0;
+    let frenchCount = 0;
+    let englishCount = 0;
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!;
+      const mark = markFrench(token);
+      marks[index] = mark;
+      if (mark === 'strong') frenchCount++;
+      if (token.kind !== 'word') continue;
+      words++;
+      if (ENGLISH_WORDS.has(token.norm)) englishCount++;
+    }
+    if ((frenchCount >= 2 || englishCount * 10 < words) && countLetters(sentence) >= FRANC_MIN_LENGTH) {
       const language = franc(sentence, { only: FRANC_LANGUAGES, minLength: FRANC_MIN_LENGTH });
       const name = LANGUAGE_NAMES[language];
       if (name) {

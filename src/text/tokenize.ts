@@ -208,7 +208,17 @@ function endOfWord(text: string, start: number): number {
 // The index after the run of code points of one of `kinds` starting at `from`.
 function skipClass(text: string, from: number, kinds: number): number {
   let index = from;
-  while (index < text.length && classAt(text, index) & kinds) index += codePointLength(text, index);
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    // Most characters stand alone in UTF-16: their classes are one table read away.
+    if (code < 0xd800 || code > 0xdbff) {
+      if (!(knownClasses(code) & kinds)) break;
+      index++;
+    } else {
+      if (!(classAt(text, index) & kinds)) break;
+      index += codePointLength(text, index);
+    }
+  }
   return index;
 }
 
@@ -228,7 +238,11 @@ function codePointLength(text: string, index: number): number {
 function classAt(text: string, index: number): number {
   if (index >= text.length) return 0;
   if (codePointLength(text, index) === 2) return classify(String.fromCodePoint(text.codePointAt(index)!));
-  const code = text.charCodeAt(index);
+  return knownClasses(text.charCodeAt(index));
+}
+
+// The classes of a UTF-16 code unit, from the table, filled on first sight.
+function knownClasses(code: number): number {
   let kinds = classTable[code]!;
   if (kinds === 0) {
     kinds = classify(String.fromCharCode(code)) | KNOWN;
