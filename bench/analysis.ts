@@ -7,8 +7,9 @@
  * The input is about 1 MB of machine-translated news cut into ~5 KB articles: the cased outputs
  * of two MT engines for the LIG news sentences (when the shared data sits beside the clone), the
  * seed article, and sentences written to trip the checks. Tokenising the same segments, the one
- * step every check shares, is the baseline measured in the same run: the ratio says how many
- * times that floor the whole analysis costs, which stays meaningful on a slower machine.
+ * step every check shares, is the baseline measured in the same run: the ratio says what share of
+ * the analysis's speed that floor is, which stays meaningful on a slower machine. With the source
+ * attached, the floor tokenises each sentence and its source.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -79,6 +80,16 @@ export async function benchAnalysis(): Promise<BenchRow[]> {
     return flags;
   });
 
+  // The same floor for the bilingual articles: each sentence and its source tokenised once.
+  const bilingualTokenising = medianSeconds(() => {
+    let count = 0;
+    for (const { segments, sources } of bilingual) {
+      for (const segment of segments) count += tokenize(segment.text).length;
+      for (const source of sources) count += tokenize(source).length;
+    }
+    return count;
+  });
+
   const perSecond = sentences / analysis;
   const baseline = sentences / tokenising;
   return [
@@ -99,6 +110,8 @@ export async function benchAnalysis(): Promise<BenchRow[]> {
             name: `full analysis with the French source attached (every check), ${bilingual.length} articles, ${bilingualSentences} sentences`,
             value: Math.round(bilingualSentences / withSource),
             unit: 'sentences/s',
+            baseline: `tokenising each sentence and its source ${Math.round(bilingualSentences / bilingualTokenising)} sentences/s`,
+            ratio: round(bilingualTokenising / withSource, 3),
             target: `>= ${TARGET_SENTENCES_PER_SECOND} sentences/s`,
             pass: bilingualSentences / withSource >= TARGET_SENTENCES_PER_SECOND,
           },

@@ -43,7 +43,9 @@ const ORDINALS = ['st', 'nd', 'rd', 'th', 'er', 're', 'e', 'ème', 'eme'];
 // Separators inside a number ("3,5", "20:30"), before a French group of thousands, and inside a word.
 const DECIMAL_SEPARATORS = '.,:';
 const GROUP_SEPARATORS = ' \u00a0\u202f';
-const WORD_JOINERS = "-'’";
+const HYPHEN = 0x2d;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
 
 // The English possessive is split off so that "TikTok's activities" is "tiktok" + "'s" + "activities".
 const POSSESSIVE_PATTERN = /['’]s$/i;
@@ -199,10 +201,14 @@ function endOfGroups(text: string, from: number): number {
 // The end of the word starting at `start`: letters, marks and numbers, joined by inner hyphens and apostrophes.
 function endOfWord(text: string, start: number): number {
   let end = skipClass(text, start, LETTER | MARK | NUMBER);
-  while (end + 1 < text.length && WORD_JOINERS.includes(text.charAt(end)) && classAt(text, end + 1) & (LETTER | MARK | NUMBER)) {
+  while (end + 1 < text.length && isWordJoiner(text.charCodeAt(end)) && classAt(text, end + 1) & (LETTER | MARK | NUMBER)) {
     end = skipClass(text, end + 1, LETTER | MARK | NUMBER);
   }
   return end;
+}
+
+function isWordJoiner(code: number): boolean {
+  return code === HYPHEN || code === APOSTROPHE || code === RIGHT_QUOTE;
 }
 
 // The index after the run of code points of one of `kinds` starting at `from`.
