@@ -174,8 +174,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], elisions: reado
     if (!first || first.optional || (first.kind !== 'literal' && first.kind !== 'num')) {
       throw new Error(`Lexicon phrase cannot be indexed by its first word: ${phrase}`);
     }
-    const second = compiled.steps[1];
-    const seconds = first.kind === 'literal' && second?.kind === 'literal' && !second.optional ? [...(second.words ?? [])] : [];
+    const seconds = first.kind === 'literal' ? [...(readFollowers(compiled.steps, 1) ?? [])] : [];
     if (first.kind === 'num') {
       numbers.push(compiled);
       continue;
@@ -237,6 +236,22 @@ function bestOf(candidates: readonly CompiledEntry[] | undefined, input: Lexicon
     best = { candidate, last, source };
   }
   return best;
+}
+
+/**
+ * The words a match's token after `steps[from - 1]` can be: the next step's words, those after it when
+ * it is optional ("in a? personal title": "a" or "personal"), the possessives for `<poss>`. Undefined
+ * when any word can follow (`<num>`, `<cap>`) or the match may end before: such a pattern is tried
+ * after its first word alone.
+ */
+function readFollowers(steps: readonly Step[], from: number): ReadonlySet<string> | undefined {
+  const step = steps[from];
+  if (!step) return undefined;
+  const own = step.kind === 'literal' ? step.words : step.kind === 'poss' ? POSSESSIVES : null;
+  if (!own) return undefined;
+  if (!step.optional) return own;
+  const rest = readFollowers(steps, from + 1);
+  return rest && new Set([...own, ...rest]);
 }
 
 // Bits of the filter of first words (a power of two).
