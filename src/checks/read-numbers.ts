@@ -42,6 +42,8 @@ export function readNumbers(text: string, profile: LanguageProfile): NumberMenti
 
 /** A value as a comparable key, at six significant digits so that 3.5e6 and 3500000 agree. */
 export function valueKey(value: number): string {
+  // Whole numbers below a million are their own six significant digits (most numbers of a sentence).
+  if (Number.isInteger(value) && Math.abs(value) < 1e6) return String(value);
   return Number(value.toPrecision(6)).toString();
 }
 

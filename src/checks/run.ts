@@ -93,7 +93,8 @@ export function analyzeSegment(context: CheckContext, index: number, text?: stri
   const flags: Flag[] = [];
   for (const check of checks) {
     if (check.needs === 'source' && !input.source) continue;
-    for (const flag of check.run(input, context)) flags.push(flag);
+    const found = check.run(input, context);
+    for (let index = 0; index < found.length; index++) flags.push(found[index]!);
   }
   const sorted = mergeFlags(flags, sentence);
   return { role, flags: sorted, risk: scoreRisk(sorted) };
