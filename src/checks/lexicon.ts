@@ -233,6 +233,8 @@ function bestOf(candidates: readonly CompiledEntry[] | undefined, input: Lexicon
     if (!passesConditions(candidate, input, index, last)) continue;
     const source = input.source ? findInSource(candidate.source, input.source) : undefined;
     if (input.source && candidate.source.length > 0 && !source) continue;
+    // Last: the document's words are joined on first use.
+    if (candidate.documentHas && !includesAny(input.documentWords, candidate.documentHas)) continue;
     best = { candidate, last, source };
   }
   return best;
@@ -306,7 +308,7 @@ function matchesStep(step: Step, token: Token): boolean {
 
 function passesConditions(candidate: CompiledEntry, input: LexiconInput, first: number, last: number): boolean {
   const { entry } = candidate;
-  const { tokens, norms, documentWords, source } = input;
+  const { tokens, norms, source } = input;
   if (!source && candidate.needsSource) return false;
   if (candidate.next.length > 0 && !phraseStartsNear(candidate.next, tokens, last, entry.nextWithin ?? 1)) return false;
   if (phraseStartsNear(candidate.notNext, tokens, last, entry.notNextWithin ?? 1)) return false;
@@ -316,7 +318,6 @@ function passesConditions(candidate: CompiledEntry, input: LexiconInput, first: 
   if (phraseEndsNear(candidate.notPrevious, tokens, first, 1)) return false;
   if (candidate.sentenceHas && !includesAny(norms, candidate.sentenceHas)) return false;
   if (candidate.sentenceLacks && includesAny(norms, candidate.sentenceLacks)) return false;
-  if (candidate.documentHas && !includesAny(documentWords, candidate.documentHas)) return false;
   if (source) {
     if (candidate.sourceHas.length > 0 && !findInSource(candidate.sourceHas, source)) return false;
     if (findInSource(candidate.sourceLacks, source)) return false;

@@ -28,13 +28,15 @@ export function indexNames(segments: readonly DocumentSegment[], roles: readonly
       if (runStart >= 0) {
         const from = runStart === 0 ? 1 : runStart;
         for (let first = from; first < position; first++) {
+          // The runs of two to four words from here, built word by word.
+          let key = tokens[first]!.norm;
+          let surface = tokens[first]!.text;
           for (let last = first + 2; last <= Math.min(position, first + MAX_NAME_WORDS); last++) {
-            const words = tokens.slice(first, last);
-            const key = words.map((word) => word.norm).join(' ');
-            const surface = words.map((word) => word.text).join(' ');
-            const forms = counts.get(key) ?? new Map<string, number>();
+            key += ` ${tokens[last - 1]!.norm}`;
+            surface += ` ${tokens[last - 1]!.text}`;
+            let forms = counts.get(key);
+            if (!forms) counts.set(key, (forms = new Map<string, number>()));
             forms.set(surface, (forms.get(surface) ?? 0) + 1);
-            counts.set(key, forms);
           }
         }
         runStart = -1;

@@ -19,6 +19,8 @@ const BULLET = /^[\s•·▪◦●\-–—*>]+(?=\S)/u;
 // A heading, label or tag has at most this many words.
 const SHORT_WORDS = 4;
 const HEADING_WORDS = 14;
+// A credit has at most this many words.
+const CREDIT_WORDS = 12;
 // Tags come as a run of short items at the end of the page.
 const MIN_TAG_RUN = 3;
 
@@ -67,12 +69,14 @@ function classifyShape(text: string): SegmentRole {
 
 function isCredit(text: string): boolean {
   const words = countWords(text);
+  // A credit is a dozen words at most: most sentences are told apart here.
+  if (words > CREDIT_WORDS) return false;
   const slashes = (text.match(/\//g) ?? []).length;
   // "Dongxu Fang / Costfoto / Sipa USA /": names and agencies separated by slashes.
-  if (slashes >= 2 && words <= 12 && !/[.!?]["”]?$/.test(text)) return true;
-  if (/\/\s*$/.test(text) && words <= 12) return true;
+  if (slashes >= 2 && words <= CREDIT_WORDS && !/[.!?]["”]?$/.test(text)) return true;
+  if (/\/\s*$/.test(text) && words <= CREDIT_WORDS) return true;
   const firstWord = text.toLowerCase().split(/[\s:]/, 1)[0] ?? '';
-  if ((CREDIT_MARKERS.has(firstWord) || text.startsWith('©')) && words <= 12 && (AGENCY_PATTERN.test(text) || /[:©/]/.test(text))) {
+  if ((CREDIT_MARKERS.has(firstWord) || text.startsWith('©')) && words <= CREDIT_WORDS && (AGENCY_PATTERN.test(text) || /[:©/]/.test(text))) {
     return true;
   }
   return words <= 6 && AGENCY_PATTERN.test(text) && !/[.!?]$/.test(text) && /^[\p{Lu}©(]/u.test(text) && isMostlyCapitalised(text);
