@@ -1,5 +1,5 @@
 import type { LanguageProfile, PairProfile } from '../languages/index.js';
-import { foldAccents } from '../text/tokenize.js';
+import { foldForSearch, includesWord } from '../text/tokenize.js';
 import { isAcronym, isCapitalised, readWords, type Word } from '../text/words.js';
 import { createFlag } from './flag.js';
 import { commonSubsequence } from './word-links.js';
@@ -77,7 +77,7 @@ export const missingName = {
     const names = sourceWords.filter(wanted);
     // Most names are in the translation as they are ("Kosovo", "Ahtisaari"): a word of the translation is
     // its own folded form when it has no accent, so finding it among the sentence's words is enough.
-    if (names.every((word) => sentence.norms.includes(` ${word.folded} `))) return [];
+    if (names.every((word) => includesWord(sentence.norms, word.folded))) return [];
     const pair = context.source?.pair;
     const targetWords = readWords(sentence.text, context.target);
     const found = createFinder(sentence.text, targetWords, pair);
@@ -134,14 +134,9 @@ function isName(word: Word, profile: LanguageProfile): boolean {
   return !word.initial || isAcronym(word);
 }
 
-// Lower-case, no accents, no dots ("U.S." is "us"), words separated by single spaces, padded.
-function foldForPhrases(text: string): string {
-  return ` ${foldAccents(text).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-}
-
 /** Where a name of the source is looked for in the translation. */
 interface Finder {
-  /** The translation folded for phrase search (`foldForPhrases`). */
+  /** The translation folded for phrase search (`foldForSearch`). */
   readonly text: string;
   /** Whether a folded source word or part is in the translation, as is, by its start or by an exonym. */
   key(key: string): boolean;
@@ -159,24 +154,20 @@ function createFinder(target: string, targetWords: Word[], pair: PairProfile | u
     if (/[-']/.test(word.folded)) for (const part of word.folded.split(/[-']/)) if (part !== '') forms.add(part);
   }
   let text: string | undefined;
-  let byStart: Map<string, string[]> | undefined;
   let acronyms: Set<string> | undefined;
   let formList: string[] | undefined;
-  const hasWord = (key: string): boolean => {
-    if (forms.has(key)) return true;
-    byStart ??= indexByStart([...forms]);
-    return byStart.get(key.slice(0, MIN_SHARED_PREFIX))?.some((form) => sharesStart(key, form)) ?? false;
-  };
+  // A sentence has a few dozen words: a scan for a shared start costs less than an index of their starts.
+  const hasWord = (key: string): boolean => forms.has(key) || (formList ??= [...forms]).some((form) => sharesStart(key, form));
   // The slowest test comes last, after the exonyms.
   const spelledAlike = (key: string): boolean => (formList ??= [...forms]).some((form) => spellsAlike(key, form));
   // An exonym is trusted: its start is enough ("web" in "website").
   const hasPhrase = (phrase: string): boolean => {
-    text ??= foldForPhrases(target);
+    text ??= foldForSearch(target);
     return text.includes(` ${phrase} `) || (!phrase.includes(' ') && (formList ??= [...forms]).some((form) => form.startsWith(phrase)));
   };
   return {
     get text() {
-      text ??= foldForPhrases(target);
+      text ??= foldForSearch(target);
       return text;
     },
     key: (key) => hasWord(key) || (findExonyms(key, pair)?.some(hasPhrase) ?? false) || spelledAlike(key),
@@ -272,25 +263,12 @@ function countUnexplainedCapitals(targetWords: Word[], sourceWords: Word[], pair
     }
   }
   const sourceForms = new Set(sourceWords.map((word) => word.folded));
-  const byStart = indexByStart([...sourceForms]);
   let count = 0;
   for (const word of targetWords) {
     if (word.initial || !isCapitalised(word) || word.surface.length < 2 || rendered.has(word.folded) || sourceForms.has(word.folded)) continue;
-    if (!byStart.get(word.folded.slice(0, MIN_SHARED_PREFIX))?.some((other) => sharesStart(other, word.folded))) count++;
+    if (!sourceWords.some((other) => sharesStart(other.folded, word.folded))) count++;
   }
   return count;
-}
-
-// Words by their first letters, since two words share a start only if they share those.
-function indexByStart(words: string[]): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const word of words) {
-    const key = word.slice(0, MIN_SHARED_PREFIX);
-    const list = index.get(key);
-    if (list) list.push(word);
-    else index.set(key, [word]);
-  }
-  return index;
 }
 
 // "serbes" and "serbs" share "serb": four letters, two thirds of the shorter word.

@@ -186,10 +186,15 @@ function markExcused(words: Word[], phrases: ReadonlyMap<string, string[][]>): b
     if (!candidates) continue;
     for (const parts of candidates) {
       if (index + parts.length > words.length) continue;
-      if (parts.every((part, offset) => matchesPattern(words[index + offset]?.token.norm ?? '', part))) {
+      if (matchesPhrase(words, index, parts)) {
         for (let offset = 0; offset < parts.length; offset++) excused[index + offset] = true;
       }
     }
   }
   return excused;
+}
+
+function matchesPhrase(words: readonly Word[], index: number, parts: readonly string[]): boolean {
+  for (let offset = 0; offset < parts.length; offset++) if (!matchesPattern(words[index + offset]?.token.norm ?? '', parts[offset]!)) return false;
+  return true;
 }

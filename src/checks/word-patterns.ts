@@ -25,7 +25,15 @@ export function matchesAny(word: string, set: PatternSet): boolean {
 
 /** Whether `pattern` matches `word`: equal, or with a `*` at one end standing for any start or ending ("un*", "*less"). */
 export function matchesPattern(word: string, pattern: string): boolean {
-  if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
-  if (pattern.startsWith('*')) return word.endsWith(pattern.slice(1)) && word.length > pattern.length;
+  // Compared in place: this runs on many words of every sentence, and a cut pattern would be a new string each time.
+  const stem = pattern.length - 1;
+  if (pattern.endsWith('*')) return word.length >= stem && sameChars(word, 0, pattern, 0, stem);
+  if (pattern.startsWith('*')) return word.length > pattern.length && sameChars(word, word.length - stem, pattern, 1, stem);
   return word === pattern;
+}
+
+// Whether `length` characters of `a` from `from` are those of `b` from `at`.
+function sameChars(a: string, from: number, b: string, at: number, length: number): boolean {
+  for (let offset = 0; offset < length; offset++) if (a.charCodeAt(from + offset) !== b.charCodeAt(at + offset)) return false;
+  return true;
 }

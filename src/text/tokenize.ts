@@ -44,6 +44,8 @@ const ORDINALS = ['st', 'nd', 'rd', 'th', 'er', 're', 'e', 'ème', 'eme'];
 const DECIMAL_SEPARATORS = '.,:';
 const GROUP_SEPARATORS = ' \u00a0\u202f';
 const HYPHEN = 0x2d;
+const FULL_STOP = 0x2e;
+const SPACE_CODE = 0x20;
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 
@@ -100,6 +102,54 @@ export function countLetters(text: string): number {
     index += length;
   }
   return count;
+}
+
+/**
+ * A text as phrases are searched in it: lower-case, without accents or full stops ("U.S." is "us"),
+ * every run of other characters that are not letters or digits one space, padded with a space each
+ * side, so that `includes(' united states ')` finds whole words.
+ */
+export function foldForSearch(text: string): string {
+  const folded = foldAccents(text);
+  const parts: string[] = [' '];
+  let runStart = 0;
+  let inGap = false;
+  let index = 0;
+  // Runs of letters and digits are copied whole; full stops are dropped without ending a gap.
+  const flush = (end: number): void => {
+    if (end > runStart) parts.push(folded.slice(runStart, end));
+  };
+  while (index < folded.length) {
+    const length = codePointLength(folded, index);
+    const alphanumeric = (classAt(folded, index) & (LETTER | NUMBER)) !== 0;
+    if (alphanumeric) {
+      if (inGap) {
+        parts.push(' ');
+        inGap = false;
+        runStart = index;
+      }
+    } else {
+      if (!inGap) flush(index);
+      if (folded.charCodeAt(index) !== FULL_STOP) inGap = true;
+      else if (!inGap) {
+        // A full stop inside a word ("u.s") joins its two sides.
+        runStart = index + 1;
+      }
+    }
+    index += length;
+  }
+  if (!inGap) flush(folded.length);
+  else parts.push(' ');
+  parts.push(' ');
+  return parts.join('');
+}
+
+/** Whether `word` is one of the space-separated words of `text` (as `joinNorms` and `foldForSearch` write them), without building ` ${word} `. */
+export function includesWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (text.charCodeAt(at - 1) === SPACE_CODE && text.charCodeAt(at + word.length) === SPACE_CODE) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { countLetters, tokenize } from '../../src/text/tokenize.js';
+import { countLetters, foldAccents, foldForSearch, includesWord, tokenize } from '../../src/text/tokenize.js';
 
 // The expression the tokeniser's scanner implements (see its header): the tokens must be the same.
 const SPECIFICATION =
@@ -73,5 +73,28 @@ describe('countLetters', () => {
     for (const text of ["L'État a 3 ministres, 𝒜 et é.", '', '2024 — 12 %', 'e\u0301té']) {
       expect(countLetters(text)).toBe(text.replace(/[^\p{L}]/gu, '').length);
     }
+  });
+});
+
+describe('foldForSearch and includesWord', () => {
+  // What foldForSearch does, written as expressions.
+  const bySpecification = (text: string): string => ` ${foldAccents(text).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+
+  it('folds a sentence for phrase search', () => {
+    expect(foldForSearch('U.S. troops left Québec, then Saint-Étienne.')).toBe(' us troops left quebec then saint etienne ');
+  });
+
+  it('folds as the expressions do, on random strings of tricky characters', () => {
+    const pieces = ['a', 'É', '.', ',', ' ', '-', "'", '𝒜', '\ud800', '1', 'e\u0301', '..', ' .', ''];
+    let state = 3;
+    const next = (): number => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: Math.floor(next() * 10) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      expect(foldForSearch(text), JSON.stringify(text)).toBe(bySpecification(text));
+    }
+  });
+
+  it('finds whole words only', () => {
+    expect([includesWord(' the united states ', 'united'), includesWord(' the united states ', 'unit'), includesWord(' the united states ', 'states'), includesWord(' us ', 'us')]).toEqual([true, false, true, true]);
   });
 });
