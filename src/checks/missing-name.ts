@@ -73,8 +73,7 @@ export const missingName = {
     if (!source || !profile) return [];
     const sourceWords = readWords(source.text, profile);
     const heading = isHeading(source.text, sourceWords);
-    const wanted = (word: Word): boolean => isName(word, profile) && (!heading || isAcronym(word));
-    const names = sourceWords.filter(wanted);
+    const names = sourceWords.filter((word) => isName(word, profile) && (!heading || isAcronym(word)));
     // Most names are in the translation as they are ("Kosovo", "Ahtisaari"): a word of the translation is
     // its own folded form when it has no accent, so finding it among the sentence's words is enough.
     if (names.every((word) => includesWord(sentence.norms, word.folded))) return [];
@@ -144,38 +143,61 @@ interface Finder {
   acronym(folded: string): boolean;
 }
 
-// The finder reads the translation once; what only some names need (the folded text, the index by
-// first letters, the acronyms) is built on first use.
-function createFinder(target: string, targetWords: Word[], pair: PairProfile | undefined): Finder {
-  const forms = new Set<string>();
-  for (const word of targetWords) {
-    forms.add(word.folded);
-    // "L'Expansion" left in French still carries the name "Expansion".
-    if (/[-']/.test(word.folded)) for (const part of word.folded.split(/[-']/)) if (part !== '') forms.add(part);
-  }
-  let text: string | undefined;
-  let acronyms: Set<string> | undefined;
-  let formList: string[] | undefined;
-  // A sentence has a few dozen words: a scan for a shared start costs less than an index of their starts.
-  const hasWord = (key: string): boolean => forms.has(key) || (formList ??= [...forms]).some((form) => sharesStart(key, form));
-  // The slowest test comes last, after the exonyms.
-  const spelledAlike = (key: string): boolean => (formList ??= [...forms]).some((form) => spellsAlike(key, form));
-  // An exonym is trusted: its start is enough ("web" in "website").
-  const hasPhrase = (phrase: string): boolean => {
-    text ??= foldForSearch(target);
-    return text.includes(` ${phrase} `) || (!phrase.includes(' ') && (formList ??= [...forms]).some((form) => form.startsWith(phrase)));
-  };
-  return {
-    get text() {
-      text ??= foldForSearch(target);
-      return text;
-    },
-    key: (key) => hasWord(key) || (findExonyms(key, pair)?.some(hasPhrase) ?? false) || spelledAlike(key),
-    acronym: (folded) => {
-      acronyms ??= new Set(targetWords.filter(isAcronym).map((word) => sortLetters(word.folded)));
-      return acronyms.has(sortLetters(folded)) || isSpelledOut(folded, targetWords);
+// The finder reads the translation once; what only some names need (the folded text, the list of
+// forms, the acronyms) is built on first use. A class: a sentence with names makes one, and its
+// methods are not closures made for each.
+class NameFinder implements Finder {
+  readonly #forms = new Set<string>();
+  #text: string | undefined;
+  #acronyms: Set<string> | undefined;
+  #formList: string[] | undefined;
+
+  constructor(
+    private readonly target: string,
+    private readonly targetWords: readonly Word[],
+    private readonly pair: PairProfile | undefined,
+  ) {
+    for (const word of targetWords) {
+      this.#forms.add(word.folded);
+      // "L'Expansion" left in French still carries the name "Expansion".
+      if (/[-']/.test(word.folded)) for (const part of word.folded.split(/[-']/)) if (part !== '') this.#forms.add(part);
     }
-  };
+  }
+
+  get text(): string {
+    return (this.#text ??= foldForSearch(this.target));
+  }
+
+  key(key: string): boolean {
+    if (this.#hasWord(key)) return true;
+    const exonyms = findExonyms(key, this.pair);
+    if (exonyms) for (const phrase of exonyms) if (this.#hasPhrase(phrase)) return true;
+    // The slowest test comes last, after the exonyms.
+    return this.#list().some((form) => spellsAlike(key, form));
+  }
+
+  acronym(folded: string): boolean {
+    this.#acronyms ??= new Set(this.targetWords.filter(isAcronym).map((word) => sortLetters(word.folded)));
+    return this.#acronyms.has(sortLetters(folded)) || isSpelledOut(folded, this.targetWords);
+  }
+
+  // A sentence has a few dozen words: a scan for a shared start costs less than an index of their starts.
+  #hasWord(key: string): boolean {
+    return this.#forms.has(key) || this.#list().some((form) => sharesStart(key, form));
+  }
+
+  // An exonym is trusted: its start is enough ("web" in "website").
+  #hasPhrase(phrase: string): boolean {
+    return this.text.includes(` ${phrase} `) || (!phrase.includes(' ') && this.#list().some((form) => form.startsWith(phrase)));
+  }
+
+  #list(): string[] {
+    return (this.#formList ??= [...this.#forms]);
+  }
+}
+
+function createFinder(target: string, targetWords: Word[], pair: PairProfile | undefined): Finder {
+  return new NameFinder(target, targetWords, pair);
 }
 
 // The exonyms of a word, or of its longest start that has some ("irakiens" takes those of "irak").

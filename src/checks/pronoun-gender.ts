@@ -177,8 +177,7 @@ function readReferents(words: readonly Word[], text: string, targetWords: Readon
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
     const norm = word.token.norm;
-    const at = (end = word.token.end, text = word.bare): SourceWord => ({ start: word.token.start, end, norm: text, afterThing: found.thing });
-    readPronouns(found, words, index, at, pendingPossessives);
+    readPronouns(found, words, index, pendingPossessives);
     const title = isCapitalised(word) || norm.length > 3 ? TITLES.get(norm) ?? TITLES.get(`${norm}.`) : undefined;
     const role = PERSON_NOUNS.get(word.bare);
     if (title || role) {
@@ -206,12 +205,12 @@ function readReferents(words: readonly Word[], text: string, targetWords: Readon
 }
 
 // The pronouns of one word: possessives, subjects (also inverted: "pourra-t-il"), objects (also elided: "l'ont soutenu").
-function readPronouns(found: Referents, words: readonly Word[], index: number, at: (end?: number, text?: string) => SourceWord, pending: SourceWord[]): void {
+function readPronouns(found: Referents, words: readonly Word[], index: number, pending: SourceWord[]): void {
   const word = words[index]!;
   const norm = word.token.norm;
   const previous = words[index - 1]?.token.norm ?? '';
   if (POSSESSIVES.has(norm)) {
-    const possessive = at();
+    const possessive = sourceWord(word, found);
     found.renderings.possessive.push(possessive);
     if (PERSON_POSSESSIONS.has(words[index + 1]?.bare ?? '')) found.someoneElse = true;
     else if (!found.thing) pending.push(possessive);
@@ -225,12 +224,17 @@ function readPronouns(found: Referents, words: readonly Word[], index: number, a
       if (found.persons > 0) found.elleAfterPerson = true;
     }
     if (!found.thing) found.someoneElse = true;
-    found.renderings.subject.push(at(word.token.end, subject));
+    found.renderings.subject.push(sourceWord(word, found, word.token.end, subject));
   }
   if (word.bare === 'lui' || word.bare === 'lui-même') found.someoneElse = true;
   const elided = norm.slice(0, norm.length - word.bare.length);
-  if (isObjectPronoun(word.bare, previous)) found.renderings.object.push(at());
-  else if (elided !== '' && isObjectPronoun(elided, previous)) found.renderings.object.push(at(word.token.start + elided.length, elided));
+  if (isObjectPronoun(word.bare, previous)) found.renderings.object.push(sourceWord(word, found));
+  else if (elided !== '' && isObjectPronoun(elided, previous)) found.renderings.object.push(sourceWord(word, found, word.token.start + elided.length, elided));
+}
+
+// A word as an English pronoun may render it: the whole word, or its subject or elided part.
+function sourceWord(word: Word, found: Referents, end = word.token.end, norm = word.bare): SourceWord {
+  return { start: word.token.start, end, norm, afterThing: found.thing };
 }
 
 // A thing is named: possessives in the phrase before it, closed by a comma, are its own.

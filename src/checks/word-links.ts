@@ -51,15 +51,30 @@ const MAX_LOCATED_WORDS = 4;
 
 /** Build the links of a sentence and its source, lazily: most sentences never ask. */
 export function createWordLinks(sourceText: string, targetText: string, languages: LinkLanguages): WordLinks {
-  let built: WordLink[] | undefined;
-  const links = (): WordLink[] => (built ??= findLinks(sourceText, targetText, languages));
-  return {
-    get links() {
-      return links();
-    },
-    locate: (start, end) => locateTarget(links(), sourceText, targetText, start, end),
-    isLinked: (start, end) => links().some((link) => link.source.start < end && start < link.source.end),
-  };
+  return new LazyWordLinks(sourceText, targetText, languages);
+}
+
+// Every sentence with a source gets one: its methods live on the prototype, not in closures made per sentence.
+class LazyWordLinks implements WordLinks {
+  #built: WordLink[] | undefined;
+
+  constructor(
+    private readonly sourceText: string,
+    private readonly targetText: string,
+    private readonly languages: LinkLanguages,
+  ) {}
+
+  get links(): readonly WordLink[] {
+    return (this.#built ??= findLinks(this.sourceText, this.targetText, this.languages));
+  }
+
+  locate(start: number, end: number): { start: number; end: number } | undefined {
+    return locateTarget(this.links, this.sourceText, this.targetText, start, end);
+  }
+
+  isLinked(start: number, end: number): boolean {
+    return this.links.some((link) => link.source.start < end && start < link.source.end);
+  }
 }
 
 /** Whether two folded words are cognates: same first letter, long enough, most letters in the same order. */

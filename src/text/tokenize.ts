@@ -116,9 +116,6 @@ export function foldForSearch(text: string): string {
   let inGap = false;
   let index = 0;
   // Runs of letters and digits are copied whole; full stops are dropped without ending a gap.
-  const flush = (end: number): void => {
-    if (end > runStart) parts.push(folded.slice(runStart, end));
-  };
   while (index < folded.length) {
     const length = codePointLength(folded, index);
     const alphanumeric = (classAt(folded, index) & (LETTER | NUMBER)) !== 0;
@@ -129,7 +126,7 @@ export function foldForSearch(text: string): string {
         runStart = index;
       }
     } else {
-      if (!inGap) flush(index);
+      if (!inGap && index > runStart) parts.push(folded.slice(runStart, index));
       if (folded.charCodeAt(index) !== FULL_STOP) inGap = true;
       else if (!inGap) {
         // A full stop inside a word ("u.s") joins its two sides.
@@ -138,8 +135,8 @@ export function foldForSearch(text: string): string {
     }
     index += length;
   }
-  if (!inGap) flush(folded.length);
-  else parts.push(' ');
+  if (!inGap && folded.length > runStart) parts.push(folded.slice(runStart));
+  else if (inGap) parts.push(' ');
   parts.push(' ');
   return parts.join('');
 }
