@@ -21,6 +21,7 @@ export interface WordRules {
 
 // Marks after which the next word starts a sentence or a quotation, so its capital is not a name's.
 const OPENERS = '.!?:;«“"(—–-';
+const OPENER_CODES: ReadonlySet<number> = new Set([...OPENERS].map((mark) => mark.charCodeAt(0)));
 // Every check asks for the same sentence's words: the last sentences' answers are kept, per language.
 const cache = new Map<string, Map<string, Word[]>>();
 const CACHE_SIZE = 256;
@@ -71,7 +72,7 @@ export function isAcronym(word: Word): boolean {
 }
 
 function hasOpener(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) if (OPENERS.includes(text.charAt(index))) return true;
+  for (let index = from; index < to; index++) if (OPENER_CODES.has(text.charCodeAt(index))) return true;
   return false;
 }
 
