@@ -1,5 +1,6 @@
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
+import { findMatches } from '../text/find-matches.js';
 
 // "for its part" and friends: French "pour sa part", an aside that English sets off with commas.
 const ASIDE = /\b(?:for|on) (?:its|his|her|their|our|my|your) (?:part|side)\b/gi;
@@ -27,7 +28,7 @@ export const asideWithoutCommas = {
   },
   run({ text: sentence, tokens }): Flag[] {
     const flags: Flag[] = [];
-    for (const match of sentence.matchAll(ASIDE)) {
+    for (const match of findMatches(sentence, ASIDE)) {
       const start = match.index;
       const end = start + match[0].length;
       const before = sentence.slice(0, start).trimEnd();

@@ -1,5 +1,6 @@
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
+import { findMatches } from '../text/find-matches.js';
 
 // "12 M€", "1,5 Md€", "300 k€", "10 €": French amounts with the symbol after the figure.
 const AMOUNT = /(\d+(?:[.,]\d+)?)[ \u00a0\u202f]?(Mds?|Md|M|k|K)?[ \u00a0\u202f]?€/g;
@@ -27,7 +28,7 @@ export const currencyFormat = {
   },
   run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
-    for (const match of sentence.matchAll(AMOUNT)) {
+    for (const match of findMatches(sentence, AMOUNT)) {
       const figure = (match[1] ?? '').replace(/,(\d{1,2})$/, '.$1');
       const suffix = MULTIPLIERS[match[2] ?? ''] ?? '';
       const fixed = `€${figure}${suffix}`;

@@ -1,5 +1,6 @@
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
+import { findMatches } from '../text/find-matches.js';
 
 // Two marks where one is meant: ",,", ";;", "..", ",.", ".,", "?." — but "..." and "?!" are deliberate.
 const DOUBLED = /(?<!\.)([,;:.!?])\1(?![.])|[,;:][.!?]|[.!?][,;:]/g;
@@ -28,7 +29,7 @@ export const doubledPunctuation = {
   },
   run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
-    for (const match of sentence.matchAll(DOUBLED)) {
+    for (const match of findMatches(sentence, DOUBLED)) {
       const first = match[0].charAt(0);
       // "U.S., Inc.," and "p.m.," : an abbreviation's period then a comma.
       if (first === '.' && /[A-Za-z]\.[A-Za-z]$/.test(sentence.slice(Math.max(0, match.index - 3), match.index))) continue;

@@ -1,5 +1,6 @@
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
+import { findMatches } from '../text/find-matches.js';
 
 // "M. Macron", "Mme Borne", "Mlle", "MM.": French abbreviations of Monsieur, Madame, Mademoiselle, Messieurs.
 const HONORIFIC = /\b(M\.|Mme|Mlle|MM\.)(?=\s+\p{Lu})/gu;
@@ -27,7 +28,7 @@ export const frenchHonorific = {
   },
   run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
-    for (const match of sentence.matchAll(HONORIFIC)) {
+    for (const match of findMatches(sentence, HONORIFIC)) {
       const abbreviation = match[1] ?? '';
       // "John M. Smith": an initial after a first name, not Monsieur.
       const before = sentence.slice(0, match.index);

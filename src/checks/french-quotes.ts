@@ -1,5 +1,6 @@
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
+import { findMatches } from '../text/find-matches.js';
 
 // A guillemet with the (non-breaking) space French typesetting puts inside it.
 const GUILLEMET = /«[\s\u00a0\u202f]*|[\s\u00a0\u202f]*»|‹[\s\u00a0\u202f]*|[\s\u00a0\u202f]*›/g;
@@ -25,7 +26,7 @@ export const frenchQuotes = {
   },
   run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
-    for (const match of sentence.matchAll(GUILLEMET)) {
+    for (const match of findMatches(sentence, GUILLEMET)) {
       const mark = match[0].trim();
       const opening = mark === '«' || mark === '‹';
       const english = mark === '«' ? '“' : mark === '»' ? '”' : mark === '‹' ? '‘' : '’';

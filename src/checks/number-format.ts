@@ -1,5 +1,6 @@
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
+import { findMatches } from '../text/find-matches.js';
 
 // "3,5": a decimal comma. Three digits after the comma are a thousands separator ("1,200") and are left alone,
 // as are lists of figures ("1,2,3").
@@ -34,7 +35,7 @@ export const numberFormat = {
   },
   run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
-    for (const match of sentence.matchAll(DECIMAL_COMMA)) {
+    for (const match of findMatches(sentence, DECIMAL_COMMA)) {
       // "In 2019, 12 people": a year or count, a comma, then a new figure.
       const after = sentence.slice(match.index + match[0].length);
       if (/^\s/.test(sentence.charAt(match.index + (match[1]?.length ?? 0) + 1))) continue;
@@ -44,7 +45,7 @@ export const numberFormat = {
         createFlag(numberFormat, match.index, match.index + match[0].length, `"${match[0]}" uses a French decimal comma: write "${fixed}".`, [fixed])
       );
     }
-    for (const match of sentence.matchAll(SPACED_THOUSANDS)) {
+    for (const match of findMatches(sentence, SPACED_THOUSANDS)) {
       const fixed = match[0].replace(/[ \u00a0\u202f]/g, ',');
       flags.push(
         createFlag(numberFormat, match.index, match.index + match[0].length, `"${match[0]}" groups thousands with spaces, as French does: write "${fixed}".`, [fixed], {
@@ -52,7 +53,7 @@ export const numberFormat = {
         })
       );
     }
-    for (const match of sentence.matchAll(SPACED_PERCENT)) {
+    for (const match of findMatches(sentence, SPACED_PERCENT)) {
       const start = match.index + 1;
       flags.push(
         createFlag(numberFormat, start, match.index + match[0].length, 'A space before "%" follows French typography: remove it.', ['%'], {

@@ -1,5 +1,6 @@
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
+import { findMatches } from '../text/find-matches.js';
 
 // French puts a (thin) space before : ; ! ? — and detokenisation leaves one before , and . too.
 // A period followed by a digit is a decimal (" .5"), and "..." after a space is an ellipsis: both are left alone.
@@ -28,7 +29,7 @@ export const spaceBeforePunctuation = {
   },
   run({ text: sentence }): Flag[] {
     const flags: Flag[] = [];
-    for (const match of sentence.matchAll(SPACED)) {
+    for (const match of findMatches(sentence, SPACED)) {
       const mark = match[1] ?? '';
       flags.push(
         createFlag(
