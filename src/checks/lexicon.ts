@@ -81,8 +81,11 @@ export interface LexiconInput {
   /** `joinNorms(tokens)` */
   norms: string;
   documentWords: string;
-  /** The source's words as `readSourceTokens` cuts them, when the source is attached. */
-  source?: readonly SourceToken[];
+  /**
+   * The source, when attached: its words as `readSourceTokens` cuts them. A getter may read them on
+   * first use, since few sentences reach an entry that needs them.
+   */
+  source?: { readonly words: readonly SourceToken[] };
 }
 
 /** A compiled lexicon: patterns indexed by their first token. */
@@ -231,7 +234,7 @@ function bestOf(candidates: readonly CompiledEntry[] | undefined, input: Lexicon
     if (last < 0) continue;
     if (best && (last < best.last || (last === best.last && candidate.order > best.candidate.order))) continue;
     if (!passesConditions(candidate, input, index, last)) continue;
-    const source = input.source ? findInSource(candidate.source, input.source) : undefined;
+    const source = input.source && candidate.source.length > 0 ? findInSource(candidate.source, input.source.words) : undefined;
     if (input.source && candidate.source.length > 0 && !source) continue;
     // Last: the document's words are joined on first use.
     if (candidate.documentHas && !includesAny(input.documentWords, candidate.documentHas)) continue;
@@ -319,8 +322,8 @@ function passesConditions(candidate: CompiledEntry, input: LexiconInput, first: 
   if (candidate.sentenceHas && !includesAny(norms, candidate.sentenceHas)) return false;
   if (candidate.sentenceLacks && includesAny(norms, candidate.sentenceLacks)) return false;
   if (source) {
-    if (candidate.sourceHas.length > 0 && !findInSource(candidate.sourceHas, source)) return false;
-    if (findInSource(candidate.sourceLacks, source)) return false;
+    if (candidate.sourceHas.length > 0 && !findInSource(candidate.sourceHas, source.words)) return false;
+    if (candidate.sourceLacks.length > 0 && findInSource(candidate.sourceLacks, source.words)) return false;
   }
   return true;
 }
