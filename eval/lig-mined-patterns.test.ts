@@ -41,6 +41,14 @@ describe('LIG mined patterns', () => {
     expect(score.ratio).toBeCloseTo(1 / 0.5, 5);
   });
 
+  it('scores the checks\' flags with the rules, and counts the heavy sentences flagged', () => {
+    // The first sentence is heavy (2 of 4 words edited), the second is not.
+    const sentences = [tagged('the W:file is W:open'), tagged('a file was lost')];
+    const score = scorePatterns(sentences, new Set(), [[[3, 3]], [[0, 1]]]);
+    expect(score).toMatchObject({ rules: 0, flags: 2, precision: 0.5, coverage: 0.5, heavyFlagged: 1 });
+    expect(scorePatterns(sentences, new Set()).heavyFlagged).toBe(0);
+  });
+
   it('tags real words with Penn Treebank tags', () => {
     const text = 'The minister signed the decree';
     const words = [...text.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length, edited: false }));
