@@ -33,30 +33,46 @@ describe('lig-fr-en-dev', () => {
   const sentences = loadLig(LIG_DIR);
   const halves: Half[] = ['even', 'odd'];
 
-  it.each(halves)('translation only, %s lines: precision 0.85 or more at three times chance or more, heavy sentences 16%', (half) => {
+  it.each(halves)('translation only, %s lines: precision 0.88 or more at three times chance or more, heavy sentences 17%', (half) => {
     const report = evaluateLig(selectHalf(sentences, half));
-    expect(report.precision).toBeGreaterThanOrEqual(0.85);
+    expect(report.precision).toBeGreaterThanOrEqual(0.88);
     expect(report.precision).toBeGreaterThanOrEqual(3 * report.chance);
-    expect(report.heavyFlagged / report.heavySentences).toBeGreaterThanOrEqual(0.16);
+    expect(report.heavyFlagged / report.heavySentences).toBeGreaterThanOrEqual(0.17);
   }, 30_000);
 
-  it.each(halves)('with the source, %s lines: precision 0.80 or more at 2.5 times chance or more, heavy sentences 18%', (half) => {
+  it.each(halves)('with the source, %s lines: precision 0.84 or more at 2.7 times chance or more, heavy sentences 20%', (half) => {
     const report = evaluateLig(selectHalf(sentences, half), { withSource: true });
-    expect(report.precision).toBeGreaterThanOrEqual(0.8);
-    expect(report.precision).toBeGreaterThanOrEqual(2.5 * report.chance);
-    expect(report.heavyFlagged / report.heavySentences).toBeGreaterThanOrEqual(0.18);
-    expect(report.narrowCoverage).toBeGreaterThan(0.03);
+    expect(report.precision).toBeGreaterThanOrEqual(0.84);
+    expect(report.precision).toBeGreaterThanOrEqual(2.7 * report.chance);
+    expect(report.heavyFlagged / report.heavySentences).toBeGreaterThanOrEqual(0.2);
+    expect(report.narrowCoverage).toBeGreaterThan(0.035);
   }, 30_000);
 
-  it.each([false, true])('raises 40 flags or fewer per 1,000 post-edited sentences outside spelling and repeated words (with the source: %s)', (withSource) => {
-    for (const half of halves) expect(countPostEditFlags(selectHalf(sentences, half), { withSource }).perThousand).toBeLessThanOrEqual(40);
+  it.each(halves)('with the source, %s lines: the pronoun-gender check flags 7 pronouns or more, 90% of them edited', (half) => {
+    const score = evaluateLig(selectHalf(sentences, half), { withSource: true }).perCheck['pronoun-gender'];
+    expect(score?.flags).toBeGreaterThanOrEqual(7);
+    expect(score?.precision).toBeGreaterThanOrEqual(0.9);
   }, 30_000);
 
-  it.each([false, true])('offers one-key suggestions that bring sentences closer more often than further (with the source: %s)', (withSource) => {
+  it.each([false, true])('raises 35 flags or fewer per 1,000 post-edited sentences outside spelling and repeated words (with the source: %s)', (withSource) => {
+    for (const half of halves) expect(countPostEditFlags(selectHalf(sentences, half), { withSource }).perThousand).toBeLessThanOrEqual(35);
+  }, 30_000);
+
+  it.each([
+    [false, 0.45, 0.15],
+    [true, 0.65, 0.1],
+  ])('offers suggestions that bring sentences closer more often than further (with the source: %s)', (withSource, minCloser, maxFurther) => {
     const report = evaluateLig(sentences, { withSource });
+    // Every first suggestion, hints included: the odd lines move none further; what moves the even lines
+    // further is mostly right and left undone by the post-editors ("70,3 billions of dollars").
+    const all = report.suggestions;
+    expect(all.closer / all.suggestions).toBeGreaterThanOrEqual(minCloser);
+    expect(all.further / all.suggestions).toBeLessThanOrEqual(maxFurther);
+    const odd = evaluateLig(selectHalf(sentences, 'odd'), { withSource }).suggestions;
+    expect(odd.further).toBe(0);
     const { suggestions, closer, further } = report.oneKeySuggestions;
-    expect(closer / suggestions).toBeGreaterThanOrEqual(0.4);
-    expect(further / suggestions).toBeLessThanOrEqual(0.3);
+    expect(closer / suggestions).toBeGreaterThanOrEqual(0.55);
+    expect(further / suggestions).toBeLessThanOrEqual(0.22);
     // A check or an entry whose suggestions moved sentences further more often than closer shows them as hints.
     const hinted = new Set([...checks.filter((check) => check.hint).map((check) => check.id), ...pairLexicon.filter((entry) => entry.hint).map((entry) => entry.id)]);
     const losing = (scores: Record<string, FlagScore>) =>
