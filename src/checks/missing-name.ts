@@ -4,7 +4,7 @@ import { isAcronym, isCapitalised, readWords, type Word } from '../text/words.js
 import { createFlag } from './flag.js';
 import { commonSubsequence } from './word-links.js';
 import { readNeighbours } from './neighbours.js';
-import type { Check, CheckContext, Flag } from './types.js';
+import type { Check, Flag } from './types.js';
 
 // A name and a target word are the same name when they share this many first letters...
 const MIN_SHARED_PREFIX = 4;
