@@ -46,9 +46,9 @@ export const dateMismatch = {
     const source = sentence.source;
     const sourceProfile = context.source?.profile;
     if (!source || !sourceProfile || !context.target) return [];
-    const wanted = readDateNames(source.text, sourceProfile);
+    const wanted = readDateNames(source.words, sourceProfile);
     if (wanted.length === 0) return [];
-    const found = readDateNames(sentence.text, context.target);
+    const found = readDateNames(sentence.words, context.target);
     const flags: Flag[] = [];
     for (const kind of ['month', 'weekday'] as const) {
       const wantedOfKind = wanted.filter((name) => name.kind === kind);
@@ -62,7 +62,7 @@ export const dateMismatch = {
           flags.push(createFlag(dateMismatch, start, end, `"${sentence.text.slice(start, end)}" does not match "${name.word.token.text}" in the source: check the ${kind}.`));
           continue;
         }
-        const elsewhere = readNeighbours(context, sentence.index).some((text) => readDateNames(text, context.target!).some((other) => other.kind === kind && other.value === name.value));
+        const elsewhere = readNeighbours(context, sentence.index).some((text) => readDateNames(readWords(text, context.target), context.target!).some((other) => other.kind === kind && other.value === name.value));
         const span = elsewhere ? undefined : source.links.locate(name.word.token.start, name.word.token.end);
         if (span && !flags.some((flag) => flag.start < span.end && span.start < flag.end)) {
           flags.push(createFlag(dateMismatch, span.start, span.end, `"${name.word.token.text}" of the source is not in the translation: check the date here.`));
@@ -74,9 +74,9 @@ export const dateMismatch = {
 } satisfies Check;
 
 // Month and weekday names, written with the capital (or without) that the language gives them.
-function readDateNames(text: string, profile: LanguageProfile): DateName[] {
+function readDateNames(words: readonly Word[], profile: LanguageProfile): DateName[] {
   const names: DateName[] = [];
-  for (const word of readWords(text, profile)) {
+  for (const word of words) {
     const month = profile.months.get(word.bare);
     const weekday = profile.weekdays.get(word.bare);
     if (month === undefined && weekday === undefined) continue;

@@ -4,7 +4,7 @@ import { createFlag, isSentenceStart, matchCase } from './flag.js';
 import { startsWithVowelSound } from './indefinite-article.js';
 import { inflectionOf, selectFixes } from './inflection.js';
 import { compileLexicon, type LexiconEntry, type LexiconMatch } from './lexicon.js';
-import { readSourceTokens, type SourceToken } from './lexicon-source.js';
+import { LexiconSource } from './lexicon-source.js';
 import { isInsideName } from './names.js';
 import { joinNorms } from '../text/tokenize.js';
 import type { Check, Flag, Sentence } from './types.js';
@@ -52,16 +52,11 @@ export const falseFriends = {
   },
   run(sentence, context): Flag[] {
     const source = sentence.source;
-    let sourceWords: readonly SourceToken[] | undefined;
     const matches = lexicon.match({
       tokens: sentence.tokens,
       norms: sentence.norms,
-      // Read only by the few entries that look at the whole document.
-      get documentWords() {
-        return context.documentWords;
-      },
-      // Cut only for the few sentences that reach an entry keyed on the source.
-      ...(source ? { source: { get words() { return (sourceWords ??= readSourceTokens(source.text, french.elisions)); } } } : {}),
+      document: context,
+      source: source && new LexiconSource(source, french.elisions),
     });
     const flags: Flag[] = [];
     for (const match of matches) {

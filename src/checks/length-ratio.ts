@@ -1,4 +1,4 @@
-import { tokenize } from '../text/tokenize.js';
+import type { Token } from '../text/tokenize.js';
 import { createFlag } from './flag.js';
 import type { Check, CheckContext, Flag, SourceSentence } from './types.js';
 import type { WordLink } from './word-links.js';
@@ -43,7 +43,7 @@ export const lengthRatio = {
       { target: 'No comment.', source: 'Pas de commentaire.' },
     ],
   },
-  run({ text: target, source, index }, context): Flag[] {
+  run({ text: target, tokens, source, index }, context): Flag[] {
     const model = context.source?.pair?.lengthModel;
     if (!model || !source) return [];
     const sourceLength = source.text.trim().length;
@@ -52,7 +52,7 @@ export const lengthRatio = {
     const expected = model.ratio * sourceLength;
     const z = (targetLength - expected) / Math.sqrt(model.variance * sourceLength);
     if (Math.abs(z) <= model.threshold) return [];
-    const span = z < 0 ? locateOmission(source) : locateAddition(source, target);
+    const span = z < 0 ? locateOmission(source) : locateAddition(source, target, tokens);
     if (!span) return [];
     const percent = Math.round((targetLength / expected) * 100);
     const message =
@@ -81,10 +81,10 @@ function locateOmission(source: SourceSentence): { start: number; end: number } 
 }
 
 // The translation's longest stretch linked to nothing, at most MAX_ADDED_WORDS words of it.
-function locateAddition(source: SourceSentence, target: string): { start: number; end: number } | undefined {
+function locateAddition(source: SourceSentence, target: string, tokens: readonly Token[]): { start: number; end: number } | undefined {
   const gap = longestGap(source.links.links.map((link: WordLink) => link.target), target.length);
   if (!gap) return undefined;
-  const words = tokenize(target).filter((token) => token.kind !== 'punct' && token.start >= gap.start && token.end <= gap.end);
+  const words = tokens.filter((token) => token.kind !== 'punct' && token.start >= gap.start && token.end <= gap.end);
   if (words.length === 0) return undefined;
   const kept = words.slice(0, MAX_ADDED_WORDS);
   return { start: kept[0]!.start, end: kept[kept.length - 1]!.end };

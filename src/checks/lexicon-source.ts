@@ -1,4 +1,4 @@
-import { tokenize } from '../text/tokenize.js';
+import { tokenize, type Token } from '../text/tokenize.js';
 
 /**
  * The French side of lexicon entries (`source`, `sourceHas`, `sourceLacks` in src/checks/lexicon.ts):
@@ -13,6 +13,26 @@ export interface SourceToken {
   end: number;
 }
 
+/**
+ * A source sentence as the lexicon reads it (`LexiconInput.source`): its words cut on first use,
+ * since few sentences reach an entry keyed on the source. A class, where an object literal with a
+ * getter would do the same: V8 keeps a literal's getters in its old generation, and with them
+ * everything they close over, so every sentence's tokens and words outlived the young generation
+ * (a quarter of the analysis's memory was promoted, and the collector took 18% of its time).
+ */
+export class LexiconSource {
+  #words: SourceToken[] | undefined;
+
+  constructor(
+    private readonly source: { text: string; tokens: readonly Token[] },
+    private readonly elisions: readonly string[],
+  ) {}
+
+  get words(): readonly SourceToken[] {
+    return (this.#words ??= readSourceTokens(this.source.text, this.elisions, this.source.tokens));
+  }
+}
+
 /** A step of a source form: alternatives, each a run of source words, the last one perhaps a prefix. */
 export interface SourceStep {
   alternatives: Array<{ words: string[]; prefix: boolean }>;
@@ -24,9 +44,8 @@ export interface SourceStep {
  * hyphens and after an elision ("l'" of "l'Assemblée"), an elision written apart kept with its
  * apostrophe ("s' est"), numbers and other characters as they are, hyphens and apostrophes dropped.
  */
-export function readSourceTokens(text: string, elisions: readonly string[]): SourceToken[] {
+export function readSourceTokens(text: string, elisions: readonly string[], tokens: readonly Token[] = tokenize(text)): SourceToken[] {
   const words: SourceToken[] = [];
-  const tokens = tokenize(text);
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     // A token is a source word as it is (most are): only the others are copied.

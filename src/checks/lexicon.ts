@@ -80,10 +80,11 @@ export interface LexiconInput {
   tokens: readonly Token[];
   /** `joinNorms(tokens)` */
   norms: string;
-  documentWords: string;
+  /** The document, whose words (`CheckContext.documentWords`) a getter may join on first use: few entries read them. */
+  document: { readonly documentWords: string };
   /**
-   * The source, when attached: its words as `readSourceTokens` cuts them. A getter may read them on
-   * first use, since few sentences reach an entry that needs them.
+   * The source, when attached: its words as `readSourceTokens` cuts them (`LexiconSource` cuts them
+   * on first use, since few sentences reach an entry that needs them).
    */
   source?: { readonly words: readonly SourceToken[] };
 }
@@ -237,7 +238,7 @@ function bestOf(candidates: readonly CompiledEntry[] | undefined, input: Lexicon
     const source = input.source && candidate.source.length > 0 ? findInSource(candidate.source, input.source.words) : undefined;
     if (input.source && candidate.source.length > 0 && !source) continue;
     // Last: the document's words are joined on first use.
-    if (candidate.documentHas && !includesAny(input.documentWords, candidate.documentHas)) continue;
+    if (candidate.documentHas && !includesAny(input.document.documentWords, candidate.documentHas)) continue;
     best = { candidate, last, source };
   }
   return best;

@@ -71,14 +71,14 @@ export const missingName = {
     const source = sentence.source;
     const profile = context.source?.profile;
     if (!source || !profile) return [];
-    const sourceWords = readWords(source.text, profile);
+    const sourceWords = source.words;
     const heading = isHeading(source.text, sourceWords);
     const names = sourceWords.filter((word) => isName(word, profile) && (!heading || isAcronym(word)));
     // Most names are in the translation as they are ("Kosovo", "Ahtisaari"): a word of the translation is
     // its own folded form when it has no accent, so finding it among the sentence's words is enough.
     if (names.every((word) => includesWord(sentence.norms, word.folded))) return [];
     const pair = context.source?.pair;
-    const targetWords = readWords(sentence.text, context.target);
+    const targetWords = sentence.words;
     const found = createFinder(sentence.text, targetWords, pair);
     // The phrases of the pair's data are read only when a name is not found as it is.
     const notFound = names.filter((word) => !isFound(word, found));
@@ -196,7 +196,7 @@ class NameFinder implements Finder {
   }
 }
 
-function createFinder(target: string, targetWords: Word[], pair: PairProfile | undefined): Finder {
+function createFinder(target: string, targetWords: readonly Word[], pair: PairProfile | undefined): Finder {
   return new NameFinder(target, targetWords, pair);
 }
 
@@ -239,12 +239,12 @@ function sortLetters(word: string): string {
 
 // A title ("Les Leçons du tsunami", "Le Prix de l'immobilier : un château de cartes ?"): short, without a
 // closing full stop; its capitals may be title case, so only its acronyms are taken for names.
-function isHeading(source: string, words: Word[]): boolean {
+function isHeading(source: string, words: readonly Word[]): boolean {
   return words.length <= MAX_HEADING_WORDS && !/[.!;»"”)]\s*$/.test(source);
 }
 
 // Source words inside a multi-word exonym found on both sides ("Union européenne" with "EU").
-function coverPhrases(words: Word[], found: Finder, pair: PairProfile | undefined): boolean[] {
+function coverPhrases(words: readonly Word[], found: Finder, pair: PairProfile | undefined): boolean[] {
   const covered = words.map(() => false);
   const exonyms = pair?.exonyms;
   if (!exonyms) return covered;
@@ -277,7 +277,7 @@ function indexPhraseStarts(exonyms: ReadonlyMap<string, string[]>): ReadonlySet<
 // Capitalised target words away from the sentence start that match no source word and render none by
 // the exonyms: translations of names ("Treaty", "Iraqis", "West"), each of which may account for one
 // missing name. "States" renders "États" and explains nothing else: "États-Unis" as "States - States".
-function countUnexplainedCapitals(targetWords: Word[], sourceWords: Word[], pair: PairProfile | undefined): number {
+function countUnexplainedCapitals(targetWords: readonly Word[], sourceWords: readonly Word[], pair: PairProfile | undefined): number {
   const rendered = new Set<string>();
   for (const word of sourceWords) {
     for (const key of [word.folded, ...word.folded.split('-')]) {

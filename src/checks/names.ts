@@ -1,5 +1,5 @@
 import { foldAccents, type Token } from '../text/tokenize.js';
-import { isAcronym, isCapitalised, readWords, type Word } from '../text/words.js';
+import { isAcronym, isCapitalised, type Word } from '../text/words.js';
 import { isSentenceStart } from './flag.js';
 import { isCapitalized } from './word-classes.js';
 import type { CheckContext, Sentence } from './types.js';
@@ -94,7 +94,7 @@ function isCapitalName(surface: string): boolean {
 function rendersSourceName(sentence: Sentence, first: number, last: number, context: CheckContext, copied?: { start: number; end: number }): boolean {
   const source = sentence.source;
   if (!source) return false;
-  const sourceWords = readWords(source.text, context.source?.profile);
+  const sourceWords = source.words;
   const names = findSourceNames(sourceWords);
   if (names.length === 0) return false;
   const inName = (start: number, end: number): boolean => names.some((span) => start >= span.start && end <= span.end);

@@ -1,5 +1,5 @@
 import type { LanguageProfile, NegationRules } from '../languages/index.js';
-import { readWords, type Word } from '../text/words.js';
+import type { Word } from '../text/words.js';
 import { createFlag } from './flag.js';
 import { compilePatterns, matchesAny, matchesPattern, type PatternSet } from './word-patterns.js';
 import type { Check, Flag } from './types.js';
@@ -48,9 +48,9 @@ export const negationMismatch = {
     const source = sentence.source;
     const sourceProfile = context.source?.profile;
     if (!source || !sourceProfile || !context.target) return [];
-    const inSource = findNegations(source.text, sourceProfile);
-    const inTarget = findNegations(sentence.text, context.target);
-    if (inSource.strong.length > 0 && inTarget.strong.length === 0 && !inTarget.weak && !isCopied(inSource.strong, sentence.text, context.target)) {
+    const inSource = findNegations(source.words, sourceProfile);
+    const inTarget = findNegations(sentence.words, context.target);
+    if (inSource.strong.length > 0 && inTarget.strong.length === 0 && !inTarget.weak && !isCopied(inSource.strong, sentence.words)) {
       const words = [...new Set(inSource.strong)].sort((a, b) => a.token.start - b.token.start);
       const first = words[0]!;
       const last = words[words.length - 1]!;
@@ -103,10 +103,9 @@ function compileRules(profile: LanguageProfile): CompiledRules {
 }
 
 /** The negations of a sentence: the words that make it negative (a particle with its partner gives both), and whether a weak one is there. */
-function findNegations(text: string, profile: LanguageProfile): { strong: Word[]; weak: boolean } {
+function findNegations(words: readonly Word[], profile: LanguageProfile): { strong: Word[]; weak: boolean } {
   const compiledRules = compileRules(profile);
   const { rules } = compiledRules;
-  const words = readWords(text, profile);
   const excused = markExcused(words, compiledRules.phrases);
   const strong: Word[] = [];
   let weak = false;
@@ -135,7 +134,7 @@ function findNegations(text: string, profile: LanguageProfile): { strong: Word[]
 
 // The word that makes a particle a negation: a partner after it ("ne ... pas"), one of the partners that
 // may come first ("personne ne"), or the particle's own verb in the literary negation ("ne peut", "n'ose").
-function findPartner(words: Word[], index: number, excused: boolean[], rules: NegationRules): Word | undefined {
+function findPartner(words: readonly Word[], index: number, excused: boolean[], rules: NegationRules): Word | undefined {
   const particle = words[index];
   const last = Math.min(words.length - 1, index + rules.partnerWindow);
   for (let next = index + 1; next <= last; next++) {
@@ -157,8 +156,8 @@ function findPartner(words: Word[], index: number, excused: boolean[], rules: Ne
 }
 
 // The source's negation words kept as they are, inside a name: "Médecins sans Frontières".
-function isCopied(negations: Word[], target: string, profile: LanguageProfile): boolean {
-  const norms = new Set(readWords(target, profile).map((word) => word.token.norm));
+function isCopied(negations: Word[], target: readonly Word[]): boolean {
+  const norms = new Set(target.map((word) => word.token.norm));
   return negations.some((word) => norms.has(word.token.norm));
 }
 
@@ -178,7 +177,7 @@ function hasSuffix(norm: string, suffixes: readonly string[] | undefined): boole
 }
 
 // Words inside a phrase that only looks negative ("sans doute", "no doubt").
-function markExcused(words: Word[], phrases: ReadonlyMap<string, string[][]>): boolean[] {
+function markExcused(words: readonly Word[], phrases: ReadonlyMap<string, string[][]>): boolean[] {
   const excused = new Array<boolean>(words.length).fill(false);
   if (phrases.size === 0) return excused;
   for (let index = 0; index < words.length; index++) {

@@ -51,9 +51,9 @@ export const numberMismatch = {
     const sourceProfile = context.source?.profile;
     if (!source || !sourceProfile || !context.target) return [];
     const target = sentence.text;
-    const wanted = readNumbers(source.text, sourceProfile).filter((mention) => !isLoneOne(mention) && !mention.alias);
+    const wanted = readNumbers(source.text, sourceProfile, source.words).filter((mention) => !isLoneOne(mention) && !mention.alias);
     if (wanted.length === 0) return [];
-    const found = readNumbers(target, context.target);
+    const found = readNumbers(target, context.target, sentence.words);
     // A translation's number also counts before its scale word, since a source may leave the scale implied
     // ("98 autres milliards" is "$98 billion"), and a two-digit one as a year ("1997-98").
     const foundValues = new Set(found.flatMap((mention) => [...mention.values, ...mention.bases]));

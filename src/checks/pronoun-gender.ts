@@ -1,7 +1,7 @@
 import referents from '../languages/fr/referents.json' with { type: 'json' };
 import starters from '../languages/fr/sentence-starters.json' with { type: 'json' };
 import type { Token } from '../text/tokenize.js';
-import { isAcronym, isCapitalised, readWords, type Word } from '../text/words.js';
+import { isAcronym, isCapitalised, type Word } from '../text/words.js';
 import { createFlag, isSentenceStart, matchCase } from './flag.js';
 import type { WordLinks } from './word-links.js';
 import type { Check, Flag } from './types.js';
@@ -121,7 +121,7 @@ export const pronounGender = {
     const source = sentence.source;
     const profile = context.source?.profile;
     if (!source || !profile || !sentence.tokens.some((token) => ENGLISH_PRONOUNS.has(token.norm))) return [];
-    const found = readReferents(readWords(source.text, profile), source.text, new Set(readWords(sentence.text, context.target).map((word) => word.folded)));
+    const found = readReferents(source.words, source.text, new Set(sentence.words.map((word) => word.folded)));
     // A thing when the sentence names one and no person. A woman when it names one, or says "elle", and
     // no man: another person may be a man, unless "elle" follows the only one, who is then the woman.
     const forThing = found.thing && found.persons === 0 && !found.man && !found.woman && !found.someoneElse;

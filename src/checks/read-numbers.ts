@@ -1,5 +1,5 @@
 import type { LanguageProfile } from '../languages/index.js';
-import { readWords } from '../text/words.js';
+import { readWords, type Word } from '../text/words.js';
 
 /** A number written in a sentence, in digits or words, with the values it may stand for. */
 export interface NumberMention {
@@ -31,10 +31,12 @@ const scalePatterns = new Map<string, { spaced: RegExp; attached: RegExp }>();
  * Every number in a sentence, read the way `profile`'s language writes them:
  * "20 000" and "3,5 millions" in French, "20,000" and "3.5 million" in English,
  * "vingt-cinq" and "twenty-five", "20h" as 20 or 8 o'clock.
+ *
+ * @param words `readWords(text, profile)`, when already read.
  */
-export function readNumbers(text: string, profile: LanguageProfile): NumberMention[] {
+export function readNumbers(text: string, profile: LanguageProfile, words: readonly Word[] = readWords(text, profile)): NumberMention[] {
   const mentions = readDigitNumbers(text, profile);
-  for (const mention of readSpelledNumbers(text, profile)) {
+  for (const mention of readSpelledNumbers(text, words, profile)) {
     if (!mentions.some((other) => other.start < mention.end && mention.start < other.end)) mentions.push(mention);
   }
   return mentions.sort((a, b) => a.start - b.start);
@@ -125,9 +127,8 @@ function trimSpaceGroups(raw: string): string {
 }
 
 // Runs of number words ("deux cents", "twenty-five", "vingt et un") and aliases ("both", "dozen").
-function readSpelledNumbers(text: string, profile: LanguageProfile): NumberMention[] {
+function readSpelledNumbers(text: string, words: readonly Word[], profile: LanguageProfile): NumberMention[] {
   const mentions: NumberMention[] = [];
-  const words = readWords(text, profile);
   let index = 0;
   while (index < words.length) {
     const word = words[index];

@@ -2,6 +2,7 @@ import { getLanguageProfile, getPairProfile } from '../languages/index.js';
 import type { SegmentRole } from '../model.js';
 import type { EnglishVariant } from '../text/english-variant.js';
 import { joinNorms, tokenize } from '../text/tokenize.js';
+import { readWords } from '../text/words.js';
 import { checks } from './index.js';
 import { indexNames } from './name-index.js';
 import { findOpenQuotes } from './quote-marks.js';
@@ -140,25 +141,18 @@ function joinDocumentWords(segments: readonly DocumentSegment[]): string {
   return words;
 }
 
-// The sentence as every check reads it, tokenised once; with its source when it has one.
+// The sentence as every check reads it, tokenised and its words read once; with its source when it has one.
 function readSentence(context: CheckContext, index: number, text: string): Sentence {
   const tokens = tokenize(text);
+  const sentence: Sentence = { text, tokens, words: readWords(text, context.target, tokens), norms: joinNorms(tokens), index, source: undefined };
   const source = context.source;
   const sourceText = source?.texts[index] ?? '';
-  return {
-    text,
-    tokens,
-    norms: joinNorms(tokens),
-    index,
-    source:
-      source && sourceText.trim() !== ''
-        ? {
-            text: sourceText,
-            tokens: tokenize(sourceText),
-            links: createWordLinks(sourceText, text, { source: source.profile, target: context.target, pair: source.pair }),
-          }
-        : undefined,
-  };
+  if (source && sourceText.trim() !== '') {
+    const sourceTokens = tokenize(sourceText);
+    const read = { text: sourceText, tokens: sourceTokens, words: readWords(sourceText, source.profile, sourceTokens) };
+    sentence.source = { ...read, links: createWordLinks(read, sentence, { source: source.profile, target: context.target, pair: source.pair }) };
+  }
+  return sentence;
 }
 
 // Sort by start, then end; on an identical span keep the flag of the check registered first; flags

@@ -1,7 +1,7 @@
 import type { LanguageProfile, PairProfile } from '../languages/index.js';
 import type { SegmentRole } from '../model.js';
 import type { EnglishVariant } from '../text/english-variant.js';
-import type { Token } from '../text/tokenize.js';
+import type { ReadText } from '../text/words.js';
 import type { WordLinks } from './word-links.js';
 
 /** How much a finding matters: a minor polish, a major error of meaning or grammar, a critical one. */
@@ -79,19 +79,20 @@ export interface CheckContext {
   source: DocumentSource | undefined;
 }
 
-/** The aligned source of one sentence, as the checks that compare read it. */
-export interface SourceSentence {
-  text: string;
-  /** The source's tokens (`tokenize(text)`). */
-  tokens: readonly Token[];
+/**
+ * The aligned source of one sentence, as the checks that compare read it: its tokens and words
+ * (read with the source language's elisions) read once by the runner.
+ */
+export interface SourceSentence extends ReadText {
   /** Word-level links between the source and the translation, built on first use. */
   readonly links: WordLinks;
 }
 
-/** One sentence as every check reads it: tokenised once by the runner. */
-export interface Sentence {
-  text: string;
-  tokens: readonly Token[];
+/**
+ * One sentence as every check reads it: tokenised and its words read once by the runner (with
+ * the target language's elisions), so that no check reads them again.
+ */
+export interface Sentence extends ReadText {
   /** The tokens' lower-case forms joined by spaces, padded (`joinNorms`). */
   norms: string;
   /** Position in the document. */

@@ -1,5 +1,4 @@
 import { foldAccents } from '../text/tokenize.js';
-import { readWords } from '../text/words.js';
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
 
@@ -38,13 +37,14 @@ export const untranslatedSentence = {
     ],
   },
   run({ text: target, source: sourceSentence }, context): Flag[] {
-    const source = sourceSentence?.text ?? '';
+    if (!sourceSentence) return [];
+    const source = sourceSentence.text;
     // Identical texts have about the same length: most pairs are told apart without folding them.
     if (Math.abs(target.length - source.length) > LENGTH_SLACK * Math.max(target.length, source.length)) return [];
     if (firstLetter(target) !== firstLetter(source) || !startsAlike(target, source)) return [];
     if (comparable(target) !== comparable(source)) return [];
     const wordList = context.target?.wordList;
-    const translatable = readWords(source, context.source?.profile).filter(
+    const translatable = sourceSentence.words.filter(
       (word) => word.bare.length >= 3 && word.surface.charAt(0) === word.surface.charAt(0).toLowerCase() && !wordList?.has(word.bare)
     );
     if (translatable.length < MIN_TRANSLATABLE_WORDS) return [];

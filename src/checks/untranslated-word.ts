@@ -1,4 +1,4 @@
-import { isCapitalised, readWords, type Word } from '../text/words.js';
+import { isCapitalised, type Word } from '../text/words.js';
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
 
@@ -39,15 +39,14 @@ export const untranslatedWord = {
       { target: 'A post-Brexit deal was signed.', source: 'Un accord post-Brexit a été signé.' },
     ],
   },
-  run({ text: target, source: sourceSentence }, context): Flag[] {
+  run({ text: target, words: targetWords, source: sourceSentence }, context): Flag[] {
     const lexicon = context.target?.wordList;
     const sourceProfile = context.source?.profile;
     if (!lexicon || !sourceSentence || !sourceProfile) return [];
     const source = sourceSentence.text;
     // Few target words are copies of source words: find those first, and consult the word list (a large
     // table, slow to reach) only for them.
-    const targetWords = readWords(target, context.target);
-    const sourceForms = collectSourceForms(readWords(source, sourceProfile));
+    const sourceForms = collectSourceForms(sourceSentence.words);
     if (sourceForms.size === 0) return [];
     let sourcePairs: Set<string> | undefined;
     const flags: Flag[] = [];
@@ -57,7 +56,7 @@ export const untranslatedWord = {
       if (isTargetCompound(word, lexicon) || isLearnedCompound(word.bare, lexicon)) return;
       // A copied run is a phrase kept on purpose, Latin or a title: "de facto", "status quo",
       // "annus horribilis", "Expert Political Judgment: How good is it?".
-      sourcePairs ??= collectPairs(readWords(source, sourceProfile));
+      sourcePairs ??= collectPairs(sourceSentence.words);
       const before = targetWords[index - 1];
       const after = targetWords[index + 1];
       if (before && sourcePairs.has(`${before.folded} ${word.folded}`)) return;
@@ -82,7 +81,7 @@ function isLearnedCompound(word: string, lexicon: ReadonlySet<string>): boolean 
 }
 
 // Lower-case source words of four letters or more, as written and without their elided article.
-function collectSourceForms(words: Word[]): Set<string> {
+function collectSourceForms(words: readonly Word[]): Set<string> {
   const forms = new Set<string>();
   for (const word of words) {
     if (word.bare.length < MIN_LETTERS || isCapitalised(word) || /[0-9]/.test(word.bare)) continue;
@@ -103,7 +102,7 @@ function isTargetCompound(word: Word, lexicon: ReadonlySet<string>): boolean {
 }
 
 // Adjacent word pairs of a sentence, folded (no accents: "raison d'être" is kept as "raison d'etre").
-function collectPairs(words: Word[]): Set<string> {
+function collectPairs(words: readonly Word[]): Set<string> {
   const pairs = new Set<string>();
   for (let index = 1; index < words.length; index++) pairs.add(`${words[index - 1]?.folded} ${words[index]?.folded}`);
   return pairs;

@@ -1,6 +1,6 @@
 import type { LanguageProfile, PairProfile } from '../languages/index.js';
-import { tokenize, type Token } from '../text/tokenize.js';
-import { isCapitalised, readWords, type Word } from '../text/words.js';
+import type { Token } from '../text/tokenize.js';
+import { isCapitalised, type ReadText, type Word } from '../text/words.js';
 import { readNumbers } from './read-numbers.js';
 
 /** Why two words are taken for translations of each other. */
@@ -49,9 +49,9 @@ const MIN_COGNATE_SHARE = 0.75;
 // A located span covers at most this many words: pointing at a whole clause says nothing.
 const MAX_LOCATED_WORDS = 4;
 
-/** Build the links of a sentence and its source, lazily: most sentences never ask. */
-export function createWordLinks(sourceText: string, targetText: string, languages: LinkLanguages): WordLinks {
-  return new LazyWordLinks(sourceText, targetText, languages);
+/** Build the links of a sentence and its source, both as the runner read them, lazily: most sentences never ask. */
+export function createWordLinks(source: ReadText, target: ReadText, languages: LinkLanguages): WordLinks {
+  return new LazyWordLinks(source, target, languages);
 }
 
 // Every sentence with a source gets one: its methods live on the prototype, not in closures made per sentence.
@@ -59,17 +59,17 @@ class LazyWordLinks implements WordLinks {
   #built: WordLink[] | undefined;
 
   constructor(
-    private readonly sourceText: string,
-    private readonly targetText: string,
+    private readonly source: ReadText,
+    private readonly target: ReadText,
     private readonly languages: LinkLanguages,
   ) {}
 
   get links(): readonly WordLink[] {
-    return (this.#built ??= findLinks(this.sourceText, this.targetText, this.languages));
+    return (this.#built ??= findLinks(this.source, this.target, this.languages));
   }
 
   locate(start: number, end: number): { start: number; end: number } | undefined {
-    return locateTarget(this.links, this.sourceText, this.targetText, start, end);
+    return locateTarget(this.links, this.source.text, this.target, start, end);
   }
 
   isLinked(start: number, end: number): boolean {
@@ -85,19 +85,17 @@ export function isCognate(a: string, b: string): boolean {
   return commonSubsequence(a, b) >= MIN_COGNATE_SHARE * longer;
 }
 
-function findLinks(sourceText: string, targetText: string, languages: LinkLanguages): WordLink[] {
+function findLinks(source: ReadText, target: ReadText, languages: LinkLanguages): WordLink[] {
   const candidates: WordLink[] = [];
   if (languages.source && languages.target) {
-    const targetNumbers = readNumbers(targetText, languages.target);
-    for (const mention of readNumbers(sourceText, languages.source)) {
+    const targetNumbers = readNumbers(target.text, languages.target, target.words);
+    for (const mention of readNumbers(source.text, languages.source, source.words)) {
       const partner = targetNumbers.find((other) => other.values.some((value) => mention.values.includes(value)));
       if (partner) candidates.push({ kind: 'number', source: mention, target: partner });
     }
   }
-  const sourceWords = readWords(sourceText, languages.source);
-  const targetWords = readWords(targetText, languages.target);
-  for (const word of sourceWords) {
-    const partner = findPartner(word, targetWords, languages.pair);
+  for (const word of source.words) {
+    const partner = findPartner(word, target.words, languages.pair);
     if (partner) candidates.push({ kind: partner.kind, source: spanOf(word.token), target: partner.span });
   }
   return keepMonotone(candidates);
@@ -157,8 +155,9 @@ function keepMonotone(candidates: WordLink[]): WordLink[] {
   return chain;
 }
 
-function locateTarget(links: readonly WordLink[], sourceText: string, targetText: string, start: number, end: number): { start: number; end: number } | undefined {
-  const targets = tokenize(targetText).filter((token) => token.kind !== 'punct');
+function locateTarget(links: readonly WordLink[], sourceText: string, target: ReadText, start: number, end: number): { start: number; end: number } | undefined {
+  const targetText = target.text;
+  const targets = target.tokens.filter((token) => token.kind !== 'punct');
   if (targets.length === 0) return undefined;
   const left = [...links].reverse().find((link) => link.source.end <= start);
   const right = links.find((link) => link.source.start >= end);

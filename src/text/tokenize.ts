@@ -52,12 +52,6 @@ const RIGHT_QUOTE = 0x2019;
 // The English possessive is split off so that "TikTok's activities" is "tiktok" + "'s" + "activities".
 const POSSESSIVE_PATTERN = /['’]s$/i;
 
-// A document's context reads every sentence before the checks do, and the bilingual checks read
-// the same source sentence several times: the answers for about one article are kept, and the
-// cache is emptied when it fills (so a benchmark over many articles never reads a previous round's tokens).
-const cache = new Map<string, readonly Token[]>();
-const CACHE_SIZE = 1024;
-
 /**
  * Split a text into word, number and punctuation tokens.
  *
@@ -65,8 +59,6 @@ const CACHE_SIZE = 1024;
  * @returns Tokens in order, with offsets into `text`.
  */
 export function tokenize(text: string): readonly Token[] {
-  const cached = cache.get(text);
-  if (cached) return cached;
   const tokens: Token[] = [];
   let index = 0;
   while (index < text.length) {
@@ -88,8 +80,6 @@ export function tokenize(text: string): readonly Token[] {
       index = end;
     }
   }
-  if (cache.size >= CACHE_SIZE) cache.clear();
-  cache.set(text, tokens);
   return tokens;
 }
 

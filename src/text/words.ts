@@ -22,25 +22,22 @@ export interface WordRules {
 // Marks after which the next word starts a sentence or a quotation, so its capital is not a name's.
 const OPENERS = '.!?:;«“"(—–-';
 const OPENER_CODES: ReadonlySet<number> = new Set([...OPENERS].map((mark) => mark.charCodeAt(0)));
-// Every check asks for the same sentence's words: the last sentences' answers are kept, per language.
-const cache = new Map<string, Map<string, Word[]>>();
-const CACHE_SIZE = 256;
+
+/** A text read once: its tokens and its words, as the checks and the word links compare them. */
+export interface ReadText {
+  text: string;
+  tokens: readonly Token[];
+  words: readonly Word[];
+}
 
 /**
  * The words of a text (no numbers, no punctuation) with their compared forms. Elisions come from
  * the language's rules; without rules, words keep their apostrophes.
+ *
+ * @param tokens `tokenize(text)`, when already known.
  */
-export function readWords(text: string, rules: WordRules | undefined): Word[] {
-  const code = rules?.code ?? '';
-  let known = cache.get(code);
-  if (!known) {
-    known = new Map();
-    cache.set(code, known);
-  }
-  const cached = known.get(text);
-  if (cached) return cached;
+export function readWords(text: string, rules: WordRules | undefined, tokens: readonly Token[] = tokenize(text)): Word[] {
   const words: Word[] = [];
-  const tokens = tokenize(text);
   let previousEnd = 0;
   let seenWord = false;
   for (const token of tokens) {
@@ -53,8 +50,6 @@ export function readWords(text: string, rules: WordRules | undefined): Word[] {
     const bare = token.norm.slice(cut);
     words.push({ token, bare, folded: foldAccents(bare), surface: token.text.slice(cut), initial: initial && cut === 0 });
   }
-  if (known.size >= CACHE_SIZE) known.clear();
-  known.set(text, words);
   return words;
 }
 

@@ -25,7 +25,7 @@ describe('compileLexicon', () => {
   );
   const spans = (text: string, source?: string): string[] => {
     const tokens = tokenize(text);
-    const input = { tokens, norms: joinNorms(tokens), documentWords: ' ', ...(source === undefined ? {} : { source: { words: readSourceTokens(source, ELISIONS) } }) };
+    const input = { tokens, norms: joinNorms(tokens), document: { documentWords: ' ' }, ...(source === undefined ? {} : { source: { words: readSourceTokens(source, ELISIONS) } }) };
     return lexicon.match(input).map((match) => text.slice(tokens[match.first]?.start, tokens[match.last - 1]?.end));
   };
 
@@ -65,7 +65,7 @@ describe('source forms', () => {
   const occurs = (form: string, sentence: string): boolean => {
     const steps = compileLexicon([entry('probe', { phrases: ['probe'], source: [form] })], ELISIONS);
     const tokens = tokenize('The probe.');
-    return steps.match({ tokens, norms: joinNorms(tokens), documentWords: ' ', source: { words: readSourceTokens(sentence, ELISIONS) } }).length > 0;
+    return steps.match({ tokens, norms: joinNorms(tokens), document: { documentWords: ' ' }, source: { words: readSourceTokens(sentence, ELISIONS) } }).length > 0;
   };
   it.each([
     ['porte-parole', "Le porte-parole de l'ONU a démenti.", true],
