@@ -3,16 +3,12 @@
  * read into an article, or refused with a message a person can act on and nothing stored.
  */
 import { readPlainText, type Article } from '../formats/article.js';
-import { detectFormat } from '../formats/detect-format.js';
 import { FormatError } from '../formats/format-error.js';
-import { readDocx } from '../formats/read-docx.js';
-import { decodeHtml, readHtml } from '../formats/read-html.js';
-import { readMarkdown } from '../formats/read-markdown.js';
-import { readXliff } from '../formats/read-xliff.js';
 import type { ImportedFile } from '../model.js';
 import { ServiceError, type ServiceErrorCode } from './errors.js';
 import { fetchPage, type UrlPolicy } from './fetch-page.js';
-import { decodeUtf8, findForbiddenCharacter, findTextProblem, normalizeLineEnds, refuseField, TEXT_RULES } from './input-rules.js';
+import { findTextProblem, normalizeLineEnds, refuseField, TEXT_RULES } from './input-rules.js';
+import { readArticleFileOffThread } from './read-article-off-thread.js';
 import { MAX_ARTICLE_BYTES } from './limits.js';
 
 /** Text as an editor submits it: pasted, an uploaded file, or (for an article) a URL; one of them. */
@@ -75,7 +71,8 @@ export async function readSubmittedArticle(submitted: SubmittedText, what: Submi
   if (!file) throw empty(what);
   checkSize(file.bytes.length, what);
   try {
-    return await readFile(file, what, hasUrl ? FIELDS[what].url : FIELDS[what].file);
+    const { article, keptFile } = await readArticleFileOffThread(file, what);
+    return { article, field: hasUrl ? FIELDS[what].url : FIELDS[what].file, fileName: file.name, keptFile };
   } catch (error) {
     if (error instanceof FormatError) throw new ServiceError(STATUS_OF_PROBLEM[error.problem], error.message);
     throw error;
@@ -93,56 +90,9 @@ export function checkArticleText(text: string, what: SubmittedKind, field: strin
   nonEmpty(text, what);
 }
 
-async function readFile(file: NonNullable<SubmittedText['file']>, what: SubmittedKind, field: string): Promise<SubmittedArticle> {
-  const read = (article: Article, keptFile?: ImportedFile): SubmittedArticle => ({ article, field, fileName: file.name, keptFile });
-  switch (detectFormat(file)) {
-    case 'text': return read(readPlainText(nonEmpty(decodeTextFile(file.bytes), what)));
-    case 'markdown': return read(readMarkdown(nonEmpty(decodeTextFile(file.bytes), what)));
-    case 'html': return read(readHtml(decodeHtml(file.bytes, charsetOf(file.mediaType))));
-    case 'docx': return read(await readDocx(file.bytes));
-    case 'xliff': {
-      // Kept exactly as it came, byte-order mark and line ends included, for the export to write into.
-      const text = decodeExactUtf8(file.bytes);
-      return read(readXliff(text).article, { format: 'xliff', content: text });
-    }
-  }
-}
-
-function decodeExactUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new FormatError('wrong-type', 'The XLIFF file is not UTF-8 text. Save it as UTF-8 and import it again.');
-  }
-}
-
-/**
- * A text file as UTF-8 with LF line ends, refusing binary data and other encodings instead of
- * guessing: a Latin-1 file decoded as UTF-8 would silently turn "é" into "�" in every sentence.
- */
-function decodeTextFile(bytes: Uint8Array): string {
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) {
-    if (bytes.includes(0)) throw binary('it holds NUL bytes');
-    throw new ServiceError('unsupported-media-type', `The file is not UTF-8 text (byte 0x${(bytes[decoded.offset] ?? 0).toString(16).toUpperCase()} `
-      + `at position ${decoded.offset} is not valid UTF-8). Save it as UTF-8 and import it again.`);
-  }
-  const forbidden = findForbiddenCharacter(decoded.text);
-  if (forbidden) throw binary(`it ${forbidden}`);
-  return normalizeLineEnds(decoded.text);
-}
-
-function binary(why: string): ServiceError {
-  return new ServiceError('unsupported-media-type', `This looks like binary data, not text (${why}). Import a plain-text (.txt) file.`);
-}
-
 function nonEmpty(text: string, what: SubmittedKind): string {
   if (text.trim() === '') throw empty(what);
   return text;
-}
-
-function charsetOf(mediaType: string | undefined): string | undefined {
-  return /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(mediaType ?? '')?.[1];
 }
 
 function checkSize(size: number, what: SubmittedKind): void {
