@@ -39,10 +39,24 @@ export function decodeHtml(bytes: Uint8Array, declaredCharset?: string): string 
  * Readability drops as navigation but which are part of the translated page.
  */
 export function readHtml(html: string): Article {
+  try {
+    return readArticleOf(html);
+  } catch (error) {
+    // linkedom and Readability walk the tree recursively: a page nested thousands deep (or an
+    // attribute of a megabyte) overflows the stack. That is the page's doing, and a person's to fix.
+    if (error instanceof RangeError) {
+      throw new FormatError('too-large', 'This page is built in a way Retouche cannot read (elements nested thousands deep, or an attribute '
+        + 'of a megabyte). Save the article text and paste it, or import the Word version.');
+    }
+    throw error;
+  }
+}
+
+function readArticleOf(html: string): Article {
   const page = parseHtmlDocument(html);
   const tags = readTagLinks(page);
   const headline = page.querySelector('article h1') ?? page.querySelector('h1');
-  const headlineText = cleanText((headline?.textContent ?? '').replace(/\s+/g, ' '));
+  const headlineText = headline ? visibleText(headline) : '';
   keepRoleMarkup(page);
   const found = new Readability(page, { keepClasses: true }).parse();
   if (!found?.content) throw noArticle();
@@ -84,8 +98,38 @@ function keepRoleMarkup(page: Document): void {
 function readTagLinks(page: Document): string[] {
   const scope = page.querySelector('article') ?? page.body;
   if (!scope) return [];
-  const tags = Array.from(scope.querySelectorAll('a[rel~="tag"]'), (link) => cleanText((link.textContent ?? '').replace(/\s+/g, ' ')));
+  const tags = Array.from(scope.querySelectorAll('a[rel~="tag"]'), visibleText);
   return [...new Set(tags.filter((tag) => tag !== ''))];
+}
+
+// Elements whose text a reader never sees: code, styles, fallbacks, and what the page hides.
+const UNSEEN_ELEMENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'svg', 'IFRAME', 'OBJECT']);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/**
+ * The text a reader sees in an element taken straight from the page (the headline, a tag link):
+ * Readability cleans the body, not these, and `textContent` would bring in a script's code or a
+ * hidden span ("Storm warningvar x = 1;"). Walked with a stack, not recursion: pages nest deep.
+ */
+function visibleText(root: Element): string {
+  let text = '';
+  const pending: Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.nodeType === 3) {
+      text += node.nodeValue ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1 || isUnseen(node as Element)) continue;
+    const children = node.childNodes;
+    for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]!);
+  }
+  return cleanText(text.replace(/\s+/g, ' '));
+}
+
+function isUnseen(element: Element): boolean {
+  return UNSEEN_ELEMENTS.has(element.tagName) || element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true'
+    || HIDDEN_STYLE.test(element.getAttribute('style') ?? '');
 }
 
 function languageOf(page: Document): Pick<Article, 'targetLanguage'> {

@@ -28,6 +28,18 @@ export interface ReadFile {
 
 /** Read `file` as an article; `what` ("article", "source") names it in messages. */
 export async function readArticleFile(file: GivenFile, what: string): Promise<ReadFile> {
+  try {
+    return await readByFormat(file, what);
+  } catch (error) {
+    // A parser that recurses (Markdown's, Word's XML) overflows the stack on a file nested thousands deep.
+    if (error instanceof RangeError) {
+      throw new FormatError('too-large', `The ${what} is nested too deeply to read. Save it as plain text (.txt) and import that.`);
+    }
+    throw error;
+  }
+}
+
+async function readByFormat(file: GivenFile, what: string): Promise<ReadFile> {
   const read = (article: Article, keptFile?: ImportedFile): ReadFile => ({ article, keptFile });
   switch (detectFormat(file)) {
     case 'text': return read(readPlainText(nonEmpty(decodeTextFile(file.bytes), what)));

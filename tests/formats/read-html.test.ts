@@ -76,4 +76,21 @@ describe('readHtml', () => {
     expect(await refusal(() => readHtml(home))).toMatchObject({ problem: 'empty', message: /no article text/ });
     expect(await refusal(() => readHtml(''))).toMatchObject({ problem: 'empty' });
   });
+
+  it('takes the headline and the tag links as a reader sees them: no script, style or hidden text', () => {
+    const article = readHtml(page(`<h1>Storm <span hidden>HIDDEN</span><span style="color:red; display: none">NONE</span>warning`
+      + `<script>var leaked = 1;</script><style>.x{color:red}</style></h1>${PARAGRAPHS}`
+      + `<a rel="tag" href="/t/p">Pensions<script>track()</script></a> <a rel="tag" href="/t/s">Storms<noscript>Enable JS</noscript></a>`));
+    expect(article.title).toBe('Storm warning');
+    expect(article.blocks[0]).toEqual({ text: 'Storm warning', role: 'heading' });
+    expect(article.blocks.filter((block) => block.role === 'tag').map((block) => block.text)).toEqual(expect.arrayContaining(['Pensions', 'Storms']));
+    expect(JSON.stringify(article)).not.toMatch(/HIDDEN|NONE|leaked|color|track|Enable/);
+  });
+
+  it('refuses a page nested too deeply to walk, or with a megabyte attribute, with a message instead of a crash', async () => {
+    const nested = page(`<h1>Storm</h1>${'<div>'.repeat(10_000)}${PARAGRAPHS}${'</div>'.repeat(10_000)}`);
+    expect(await refusal(() => readHtml(nested))).toMatchObject({ problem: 'too-large', message: /nested thousands deep/ });
+    const attribute = page(`<h1>Storm</h1>${PARAGRAPHS}<p class="${'a '.repeat(1_000_000)}">A paragraph with a long class.</p>`);
+    expect(await refusal(() => readHtml(attribute))).toMatchObject({ problem: 'too-large' });
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../support/format-refusal.js';
 import { readMarkdown } from '../../src/formats/read-markdown.js';
 
 describe('readMarkdown', () => {
@@ -43,5 +44,14 @@ describe('readMarkdown', () => {
     expect(readMarkdown('Just a paragraph.\n\n# A heading later\n')).toEqual({
       blocks: [{ text: 'Just a paragraph.' }, { text: 'A heading later', role: 'heading' }],
     });
+  });
+
+  it('refuses a line nested deeper than any article, at once instead of after minutes of parsing', async () => {
+    for (const deep of ['>'.repeat(100_000) + ' text', '- '.repeat(60) + 'item', `${' '.repeat(400)}- item`]) {
+      expect(await refusal(() => readMarkdown(deep))).toMatchObject({ problem: 'too-large', message: /nested more than 50/ });
+    }
+    // Fifty levels, or a long horizontal rule, are read.
+    expect(readMarkdown(`${'> '.repeat(50)}A quoted sentence.`).blocks).toHaveLength(1);
+    expect(readMarkdown(`${'-'.repeat(300)}\n\nA sentence after a rule.`).blocks).toEqual([{ text: 'A sentence after a rule.' }]);
   });
 });
