@@ -17,10 +17,10 @@ const TARGET_PAGE_MS = 100;
 export async function benchLongHistory(): Promise<BenchRow[]> {
   const server = await startTestServer();
   try {
-    const { document } = await importDocument(server.storage, { text: 'The tenant of the White House has invested in the file.', author: 'bench' });
+    const { document } = await importDocument(server.storage, server.analyzer, { text: 'The tenant of the White House has invested in the file.', author: 'bench' });
     const [segment] = await server.storage.segments.listByDocument(document.id);
     for (let number = 1; number <= HISTORY_LENGTH; number++) {
-      await correctSegment(server.storage, {
+      await correctSegment(server.storage, server.analyzer, {
         segmentId: segment!.id, baseRevision: number - 1, author: `editor ${number % 5}`,
         text: `The occupant of the White House, version ${number}, has taken ${number % 7} interests in the matter.`,
       });

@@ -3,7 +3,7 @@ import { correctSegment } from '../src/services/correct-segment.js';
 import { importDocument } from '../src/services/import-document.js';
 import { getSegmentVersion } from '../src/services/segment-history.js';
 import { createSqliteStorage } from '../src/storage/sqlite/index.js';
-import { createTempDatabase } from '../tests/support/test-server.js';
+import { createTempDatabase, createTestAnalyzer } from '../tests/support/test-server.js';
 import type { Storage } from '../src/storage/types.js';
 import type { BenchRow } from './types.js';
 
@@ -30,12 +30,13 @@ export async function benchStorage(): Promise<BenchRow[]> {
 
 /** The storage benchmark on any backend: build a 10,000-revision history, then rebuild random versions. */
 export async function measureStorage(storage: Storage, label: { backend: string; saves: string }): Promise<BenchRow[]> {
-  const { document } = await importDocument(storage, { text: 'The tenant of the White House has invested in the file.', author: 'bench' });
+  const analyzer = createTestAnalyzer(storage);
+  const { document } = await importDocument(storage, analyzer, { text: 'The tenant of the White House has invested in the file.', author: 'bench' });
   const [segment] = await storage.segments.listByDocument(document.id);
   const segmentId = segment!.id;
   const started = performance.now();
   for (let number = 1; number <= HISTORY_LENGTH; number++) {
-    await correctSegment(storage, {
+    await correctSegment(storage, analyzer, {
       segmentId, baseRevision: number - 1, author: 'bench',
       text: `The occupant of the White House, version ${number}, has taken ${number % 7} interests in the matter.`,
     });

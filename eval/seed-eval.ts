@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { analyzeDocument } from '../src/checks/run.js';
 import type { SegmentAnalysis } from '../src/checks/run.js';
 import type { DocumentSegment, Flag } from '../src/checks/types.js';
-import type { SegmentRole } from '../src/model.js';
+import { PAGE_NOISE_ROLES, type SegmentRole } from '../src/model.js';
 import { REPO_ROOT, SEEDS_DIR } from './data-dir.js';
 
 /** The hand annotation of the seed article (tests/fixtures/seed-annotations.json, from the shared data). */
@@ -38,8 +38,6 @@ export interface SeedReport {
   properNameFlags: string[];
 }
 
-// Roles that are page furniture rather than article text.
-const NOISE_ROLES: ReadonlySet<SegmentRole> = new Set(['credit', 'separator', 'section-label', 'teaser', 'tag', 'caption']);
 
 /**
  * Read the seed annotation and rebuild the document the editor saw: the seed
@@ -131,7 +129,7 @@ function scoreRoles(annotation: SeedAnnotation, analyses: readonly SegmentAnalys
     report.total++;
     if (role === segment.role) report.correct++;
     else report.wrong.push(`${segment.text} (${role} for ${segment.role})`);
-    if (NOISE_ROLES.has(segment.role)) {
+    if (PAGE_NOISE_ROLES.has(segment.role)) {
       report.noiseTotal++;
       if (role === segment.role) report.noiseCorrect++;
     }

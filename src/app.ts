@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Storage } from './storage/types.js';
+import type { Analyzer } from './services/document-analysis.js';
 import { MAX_ARTICLE_BYTES } from './services/limits.js';
 import { createUrlPolicy, type UrlPolicy } from './services/fetch-page.js';
 import { createLoginThrottle } from './services/login-throttle.js';
@@ -19,6 +20,8 @@ import { rejectForbiddenText, verifyFormBody, verifyJsonBody } from './web/reque
 
 export interface AppDependencies {
   storage: Storage;
+  /** What analyses the documents of `storage` and stores their flags, made beside it (createAnalyzer). */
+  analyzer: Analyzer;
   /** What the app keeps in memory between requests, made beside the storage (createAppCaches). */
   caches: AppCaches;
   /** Request log; silent when not given, so tests print nothing. */
@@ -34,7 +37,7 @@ const JSON_BODY_LIMIT = Math.ceil(MAX_ARTICLE_BYTES * 1.5);
 
 /** Build the web application; it starts nothing and touches nothing until it handles a request. */
 export function createApp({
-  storage, caches, logger = pino({ level: 'silent' }), trustProxy = false, urlPolicy = createUrlPolicy({ allowPrivateAddresses: false }),
+  storage, analyzer, caches, logger = pino({ level: 'silent' }), trustProxy = false, urlPolicy = createUrlPolicy({ allowPrivateAddresses: false }),
 }: AppDependencies): Express {
   const app = express();
   // Compile each template once: Express only caches views when NODE_ENV=production, and recompiling
@@ -70,7 +73,7 @@ export function createApp({
 
   app.use(rejectForbiddenText);
   app.use(authenticate(storage));
-  app.use(mountRoutes(ROUTES, { storage, caches, throttle: createLoginThrottle(), urlPolicy }));
+  app.use(mountRoutes(ROUTES, { storage, analyzer, caches, throttle: createLoginThrottle(), urlPolicy }));
   // Past the route table: callers who have not logged in are sent to do so before learning a path is unknown.
   app.use(requireLogin(storage));
 

@@ -6,16 +6,30 @@ import type { TextPatch } from './history/text-patch.js';
  * and writes these shapes.
  */
 
-/** What a segment is on the page: only `body`, `heading`, `caption` and `teaser` text is article text. */
+/**
+ * What a segment is on the page: `body`, `heading` and `caption` (one the file marks as such) are
+ * article text; the rest is page furniture (PAGE_NOISE_ROLES).
+ */
 export type SegmentRole =
   | 'body'
   | 'heading'
   | 'caption'
+  /** The caption of a photo, told by the photo credit beside it: it describes the picture, not the news. */
+  | 'photo-caption'
   | 'credit'
   | 'separator'
   | 'section-label'
   | 'teaser'
   | 'tag';
+
+/**
+ * Roles of page furniture rather than article text: photo captions and credits, separators,
+ * section labels, related-article teasers and tag lists. Set aside at import (excluded) and left
+ * out of exports unless an editor brings them back.
+ */
+export const PAGE_NOISE_ROLES: ReadonlySet<SegmentRole> = new Set<SegmentRole>([
+  'photo-caption', 'credit', 'separator', 'section-label', 'teaser', 'tag',
+]);
 
 /** Where a sentence stands in review. */
 export type SegmentStatus = 'to-review' | 'edited' | 'approved' | 'excluded';
@@ -64,6 +78,8 @@ export interface DocumentSummary {
   segmentCount: number;
   /** Sentences whose current text differs from the machine translation. */
   correctedCount: number;
+  /** The review counters (src/review/queue.ts). */
+  counts: ReviewCounts;
 }
 
 export interface SegmentRecord {
@@ -79,6 +95,59 @@ export interface SegmentRecord {
   status: SegmentStatus;
   revision: number;
   updatedAt: string;
+}
+
+/**
+ * A finding as stored with its sentence: the fields the review queue, its filters and dismissals
+ * read. The checks' flags (Flag in src/checks/types.ts) carry more (message, suggestions, hint),
+ * stored and given back as they are.
+ */
+export interface FlagRecord {
+  checkId: string;
+  category: string;
+  severity: string;
+  start: number;
+  end: number;
+}
+
+/** A sentence with its stored analysis and its place in the review queue. */
+export interface AnalysedSegmentRecord extends SegmentRecord {
+  /** What the checks found in the current text; null when the stored analysis is of another revision (or none yet). */
+  flags: FlagRecord[] | null;
+  /** Flags neither dismissed nor closed by approving or excluding the sentence (see src/review/queue.ts). */
+  openFlags: number;
+}
+
+/** A document's review counters, kept in the transaction of every change (src/storage/segment-queue.ts). */
+export interface ReviewCounts {
+  total: number;
+  /** Page noise the import set aside (a noise role, still excluded): neither to review nor reviewed. */
+  setAside: number;
+  /** Sentences with the status "to-review" or an open flag. */
+  toReview: number;
+  edited: number;
+  approved: number;
+  excluded: number;
+  /** Sentences whose current text differs from the machine translation. */
+  corrected: number;
+  openFlags: number;
+  /** Sentences with at least one open flag. */
+  flagged: number;
+}
+
+/**
+ * Whether a document's stored flags are current. Anything the flags depend on besides the text
+ * of each sentence (the attached source and its links, the English variant, newsroom rules)
+ * raises `version` when it changes; the flags are current when they were computed at that
+ * version with the checks the server runs (`analysedWith`, a fingerprint of their code and data).
+ */
+export interface DocumentAnalysisState {
+  analysedWith: string | null;
+  version: number;
+  analysedVersion: number;
+  /** Why the flags went stale last, for logs and diagnostics. */
+  staleReason: string | null;
+  counts: ReviewCounts;
 }
 
 export interface RevisionRecord {

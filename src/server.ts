@@ -1,7 +1,10 @@
 import { pino } from 'pino';
+import { computeChecksFingerprint } from './analysis/fingerprint.js';
+import { createWorkerRunner } from './analysis/runner.js';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { createUrlPolicy } from './services/fetch-page.js';
+import { createAnalyzer } from './services/document-analysis.js';
 import { importSeeds } from './services/import-seeds.js';
 import { describeStorage, openStorage } from './storage/open-storage.js';
 import { createAppCaches } from './web/caches.js';
@@ -11,20 +14,22 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = pino({ level: config.logLevel });
   const storage = await openStorage(config);
-  const seeded = await importSeeds(storage, config.seedsDirectory);
+  // The checks run in a worker thread, so that analysing a long article never stops the server answering.
+  const analyzer = createAnalyzer({ storage, runner: createWorkerRunner(), fingerprint: computeChecksFingerprint() });
+  const seeded = await importSeeds(storage, analyzer, config.seedsDirectory);
   if (seeded > 0) console.log(`Imported ${seeded} seed article(s) from ${config.seedsDirectory}`);
   if ((await storage.users.count()) === 0) {
     console.log('No account yet: open Retouche from this machine to create the first administrator, or run "npm run users -- add NAME --role admin".');
   }
   const server = createApp({
-    storage, caches: createAppCaches(), logger, trustProxy: config.trustProxy, urlPolicy: createUrlPolicy({ allowPrivateAddresses: config.allowPrivateUrls }),
+    storage, analyzer, caches: createAppCaches(), logger, trustProxy: config.trustProxy, urlPolicy: createUrlPolicy({ allowPrivateAddresses: config.allowPrivateUrls }),
   }).listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Retouche is serving http://localhost:${port} (${describeStorage(config)})`);
   });
   const stop = () => {
-    server.close(() => void storage.close().then(() => process.exit(0)));
+    server.close(() => void analyzer.settle().then(() => analyzer.close()).then(() => storage.close()).then(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

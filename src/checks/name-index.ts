@@ -4,7 +4,7 @@ import type { DocumentSegment, NameForms } from './types.js';
 import { isCapitalized } from './word-classes.js';
 
 // Roles whose capitalised word runs feed the name index; headings and tags use title case.
-const NAME_SOURCE_ROLES: ReadonlySet<SegmentRole> = new Set(['body', 'caption']);
+const NAME_SOURCE_ROLES: ReadonlySet<SegmentRole> = new Set(['body', 'caption', 'photo-caption']);
 // Longest name kept in the index, in words.
 const MAX_NAME_WORDS = 4;
 

@@ -1,6 +1,6 @@
 import data from '../languages/en/page-noise.json' with { type: 'json' };
 import type { DocumentSegment } from './types.js';
-import type { SegmentRole } from '../model.js';
+import { PAGE_NOISE_ROLES, type SegmentRole } from '../model.js';
 
 // Section names a news page prints above teasers ("Society", "World").
 const SECTION_LABELS = new Set(data.sectionLabels);
@@ -26,8 +26,8 @@ const MIN_TAG_RUN = 3;
 
 /**
  * Give each segment its role on the page, from its own text and its
- * neighbours: separators and credits from their shape, captions from the
- * credit that follows them, a trailing run of short items as tags, section
+ * neighbours: separators and credits from their shape, photo captions from
+ * the credit beside them, a trailing run of short items as tags, section
  * labels and the teasers under them, headings as short unpunctuated lines
  * followed by text. Everything else is body.
  *
@@ -46,7 +46,9 @@ export function classifyRoles(segments: readonly DocumentSegment[], options: { t
   for (let index = 0; index < tagStart; index++) {
     if (roles[index] !== 'body') continue;
     const text = texts[index] ?? '';
-    if (isCaption(roles, texts, index)) roles[index] = 'caption';
+    // A paragraph of its own beside a credit is the photo's caption, page furniture; the last
+    // sentence of a longer paragraph may be one too, but it is kept as article text to be safe.
+    if (isCaption(roles, texts, index)) roles[index] = isOwnParagraph(segments, index) ? 'photo-caption' : 'caption';
     else if (isTeaserMarked(text)) roles[index] = 'teaser';
     else if (isSectionLabel(text, texts, index)) roles[index] = 'section-label';
     else if (roles[index - 1] === 'section-label' && isHeadline(text)) roles[index] = 'teaser';
@@ -55,9 +57,9 @@ export function classifyRoles(segments: readonly DocumentSegment[], options: { t
   return roles;
 }
 
-/** Whether text of this role is page furniture that export leaves out by default. */
+/** Whether text of this role is page furniture that export leaves out by default (see PAGE_NOISE_ROLES). */
 export function isPageNoise(role: SegmentRole): boolean {
-  return role === 'credit' || role === 'separator' || role === 'section-label' || role === 'teaser' || role === 'tag';
+  return PAGE_NOISE_ROLES.has(role);
 }
 
 // Roles that a segment's own text decides: separator, credit; everything else starts as body.
@@ -82,7 +84,12 @@ function isCredit(text: string): boolean {
   return words <= 6 && AGENCY_PATTERN.test(text) && !/[.!?]$/.test(text) && /^[\p{Lu}©(]/u.test(text) && isMostlyCapitalised(text);
 }
 
-// A caption is the text just before a credit (separators may sit between).
+function isOwnParagraph(segments: readonly DocumentSegment[], index: number): boolean {
+  const paragraph = segments[index]?.paragraph;
+  return segments[index - 1]?.paragraph !== paragraph && segments[index + 1]?.paragraph !== paragraph;
+}
+
+// A photo's caption is the text just before its credit (separators may sit between).
 function isCaption(roles: readonly SegmentRole[], texts: readonly string[], index: number): boolean {
   for (let next = index + 1; next < roles.length && next <= index + 2; next++) {
     if (roles[next] === 'credit') return true;

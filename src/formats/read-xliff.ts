@@ -53,7 +53,7 @@ export interface XliffFile {
 
 // Inline elements whose content is markup of the original format, not text ("<b>" in a <ph>).
 const CODE_ELEMENTS = new Set(['ph', 'bpt', 'ept', 'it', 'sub', 'sc', 'ec', 'sm', 'em', 'originalData']);
-const ROLES = new Set<SegmentRole>(['body', 'heading', 'caption', 'credit', 'separator', 'section-label', 'teaser', 'tag']);
+const ROLES = new Set<SegmentRole>(['body', 'heading', 'caption', 'photo-caption', 'credit', 'separator', 'section-label', 'teaser', 'tag']);
 
 interface Capture {
   kind: 'source' | 'target';

@@ -1,47 +1,37 @@
-import type { AnalyzedSegment } from './document-analysis.js';
+import type { ReviewCounts } from '../model.js';
 
-/** How far the review of a document has come. */
+/** How far the review of a document has come, as the progress line and the API show it. */
 export interface DocumentProgress {
   total: number;
-  /** Sentences no longer waiting: edited, approved or excluded. */
+  /** Sentences neither to review nor set aside: edited or approved with no open flag, or excluded by an editor. */
   reviewed: number;
+  /** Sentences with the status "to-review" or an open flag, whatever their status. */
   toReview: number;
+  /** Page noise the import set aside (photo captions and credits, tags...), counted apart. */
+  setAside: number;
   edited: number;
   approved: number;
   excluded: number;
   /** Sentences whose text differs from the machine translation. */
   corrected: number;
-  /** Open flags on sentences nobody has dealt with yet (still to review). */
+  /** Flags neither dismissed nor closed by approving or excluding their sentence. */
   openFlags: number;
-  /** Sentences still to review that carry at least one open flag. */
+  /** Sentences with at least one open flag (all of them to review). */
   flaggedToReview: number;
 }
 
-/** A sentence still flagged that nobody corrected, approved, excluded or cleared: what the export asks about. */
-export function isUnresolved(segment: AnalyzedSegment): boolean {
-  return segment.status === 'to-review' && segment.flags.length > 0;
-}
-
-/**
- * Count a document's progress. A flag stops counting once its sentence is edited, approved or
- * excluded, or once it is dismissed: that is the list the export asks about.
- */
-export function summarizeProgress(segments: readonly AnalyzedSegment[]): DocumentProgress {
-  const progress: DocumentProgress = {
-    total: segments.length, reviewed: 0, toReview: 0, edited: 0, approved: 0, excluded: 0, corrected: 0, openFlags: 0, flaggedToReview: 0,
+/** A document's progress from its kept counters (src/review/queue.ts says what they count). */
+export function toProgress(counts: ReviewCounts): DocumentProgress {
+  return {
+    total: counts.total,
+    reviewed: counts.total - counts.toReview - counts.setAside,
+    toReview: counts.toReview,
+    setAside: counts.setAside,
+    edited: counts.edited,
+    approved: counts.approved,
+    excluded: counts.excluded,
+    corrected: counts.corrected,
+    openFlags: counts.openFlags,
+    flaggedToReview: counts.flagged,
   };
-  for (const segment of segments) {
-    if (segment.text !== segment.original) progress.corrected++;
-    if (segment.status === 'to-review') {
-      progress.toReview++;
-      progress.openFlags += segment.flags.length;
-      if (isUnresolved(segment)) progress.flaggedToReview++;
-    } else {
-      progress.reviewed++;
-      if (segment.status === 'edited') progress.edited++;
-      else if (segment.status === 'approved') progress.approved++;
-      else progress.excluded++;
-    }
-  }
-  return progress;
 }

@@ -1,6 +1,6 @@
 import type { Storage } from '../storage/types.js';
 import type { DocumentWithText, SegmentRecord } from '../model.js';
-import type { AnalysisCache } from './document-analysis.js';
+import type { Analyzer } from './document-analysis.js';
 import { getDocumentWithText } from './documents.js';
 import { formatReportCsv } from './export-csv.js';
 import { formatJson } from './export-json.js';
@@ -69,17 +69,17 @@ export function isExportFormat(value: unknown): value is ExportFormat {
  * - csv: the post-editing report, one row per sentence.
  */
 export async function exportDocument<F extends ExportFormat>(
-  storage: Storage, analyses: AnalysisCache, documentId: number, format: F, options: ExportOptions = {},
+  storage: Storage, analyzer: Analyzer, documentId: number, format: F, options: ExportOptions = {},
 ): Promise<ExportFile<F>> {
   const { document, segments } = await getDocumentWithText(storage, documentId);
   const baseName = fileNameFor(document.title, document.id);
   const { suffix, contentType } = FILE_TYPES[format];
-  const body = await formatBody(storage, analyses, document, segments, format, options, baseName);
+  const body = await formatBody(storage, analyzer, document, segments, format, options, baseName);
   return { fileName: `${baseName}${suffix}`, contentType, body: body as ExportFile<F>['body'] };
 }
 
 async function formatBody(
-  storage: Storage, analyses: AnalysisCache, document: DocumentWithText, segments: SegmentRecord[], format: ExportFormat,
+  storage: Storage, analyzer: Analyzer, document: DocumentWithText, segments: SegmentRecord[], format: ExportFormat,
   options: ExportOptions, baseName: string,
 ): Promise<string | Buffer> {
   switch (format) {
@@ -87,7 +87,7 @@ async function formatBody(
     case 'md': return formatMarkdown(document, segments, options);
     case 'docx': return writeDocx(outlineArticle(document, segments, options));
     case 'html': return writeHtml(outlineArticle(document, segments, options));
-    case 'json': return formatJson(storage, analyses, document.id, formatText(document, segments, options));
+    case 'json': return formatJson(storage, analyzer, document.id, formatText(document, segments, options));
     case 'patch': return formatPatch(baseName, formatMachineTranslationText(document, segments, options), formatText(document, segments, options));
     case 'xliff': {
       // An article that came as XLIFF goes back into its own file, for the tool that sent it.

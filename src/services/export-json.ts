@@ -1,15 +1,14 @@
 import type { Storage } from '../storage/types.js';
-import { getSegmentSources } from './attach-source.js';
-import { getAnalyzedDocument, type AnalysisCache } from './document-analysis.js';
+import { readAnalyzedDocument } from './analyzed-segments.js';
+import type { Analyzer } from './document-analysis.js';
 
 /**
  * The whole document as JSON: every sentence with its role, status, open and dismissed flags,
  * risk, and its full revision history as stored patches; `text` is the plain-text export.
  */
-export async function formatJson(storage: Storage, analyses: AnalysisCache, documentId: number, text: string): Promise<string> {
-  const { document, segments: analyzed } = await getAnalyzedDocument(storage, analyses, documentId);
+export async function formatJson(storage: Storage, analyzer: Analyzer, documentId: number, text: string): Promise<string> {
+  const { document, segments: analyzed } = await readAnalyzedDocument(storage, analyzer, documentId);
   const revisions = await storage.revisions.listByDocument(documentId);
-  const sources = await getSegmentSources(storage, documentId);
   const bySegment = new Map<number, typeof revisions>();
   for (const revision of revisions) {
     const list = bySegment.get(revision.segmentId);
@@ -33,7 +32,7 @@ export async function formatJson(storage: Storage, analyses: AnalysisCache, docu
       paragraph: segment.paragraph,
       role: segment.role,
       status: segment.status,
-      source: sources.get(segment.id)?.text ?? '',
+      source: segment.source,
       original: segment.original,
       text: segment.text,
       revision: segment.revision,

@@ -9,6 +9,7 @@ import { fitOneLine, readTextField, TEXT_RULES } from './input-rules.js';
 import { MAX_SENTENCE_LENGTH, MAX_TITLE_LENGTH } from './limits.js';
 import { checkArticleText, readSubmittedArticle, type SubmittedArticle, type SubmittedText } from './read-submitted-article.js';
 import { attachBlockSources, attachSource, type AttachedSource } from './attach-source.js';
+import type { Analyzer } from './document-analysis.js';
 import type { UrlPolicy } from './fetch-page.js';
 import { requireAuthor } from './validate.js';
 
@@ -46,7 +47,7 @@ export const DEFAULT_TARGET_LANGUAGE = 'en';
  * (plain text, Markdown paragraphs, XLIFF units) get the role their text suggests. Sources the file
  * carries (XLIFF) are attached unit by unit; a source given beside the article is aligned with it.
  */
-export async function importDocument(storage: Storage, request: ImportRequest, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importDocument(storage: Storage, analyzer: Analyzer, request: ImportRequest, options: ImportOptions = {}): Promise<ImportResult> {
   const author = requireAuthor(request.author);
   const requestedLanguage = request.targetLanguage?.trim();
   if (requestedLanguage && !isSupported(requestedLanguage)) {
@@ -85,15 +86,21 @@ export async function importDocument(storage: Storage, request: ImportRequest, o
     }),
   });
   const result = { document, segmentCount: layout.segments.length, languageWarning: describeLanguageMismatch(detectedLanguage, targetLanguage) };
-  if (!carriesSources && !hasSource(request.source)) return { ...result, source: null, sourceError: null };
+  const imported = { documentId: document.id, article, layout };
+  const attached = carriesSources ? await attachGivenSource(() => attachBlockSources(storage, imported))
+    : hasSource(request.source) ? await attachGivenSource(() => attachSource(storage, { ...request.source, documentId: document.id })) : null;
+  // Analysed once here, off the request thread, and stored: the first view reads the flags as every later one does.
+  await analyzer.ensureCurrent(document.id);
+  return { ...result, source: attached?.source ?? null, sourceError: attached?.error ?? null };
+}
+
+// The source the file carries (XLIFF) or the one given beside it; a refused source leaves the document usable.
+async function attachGivenSource(attach: () => Promise<AttachedSource>): Promise<{ source: AttachedSource | null; error: string | null }> {
   try {
-    const source = carriesSources
-      ? await attachBlockSources(storage, { documentId: document.id, article, layout })
-      : await attachSource(storage, { ...request.source, documentId: document.id });
-    return { ...result, source, sourceError: null };
+    return { source: await attach(), error: null };
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    return { ...result, source: null, sourceError: error.message };
+    return { source: null, error: error.message };
   }
 }
 

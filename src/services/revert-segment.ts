@@ -1,5 +1,6 @@
 import type { Storage } from '../storage/types.js';
 import { appendRevision, conflictWith, type SaveResult } from './correct-segment.js';
+import type { Analyzer } from './document-analysis.js';
 import { found } from './errors.js';
 import { getSegmentVersion } from './segment-history.js';
 import { optionalComment, requireAuthor, requireRevisionNumber } from './validate.js';
@@ -14,7 +15,7 @@ export interface RevertRequest {
 }
 
 /** Bring back the text of an earlier version as a new revision; history is never rewritten. */
-export async function revertSegment(storage: Storage, request: RevertRequest): Promise<SaveResult> {
+export async function revertSegment(storage: Storage, analyzer: Analyzer, request: RevertRequest): Promise<SaveResult> {
   const author = requireAuthor(request.author);
   const target = requireRevisionNumber(request.revision, 'revision');
   const comment = optionalComment(request.comment);
@@ -23,7 +24,7 @@ export async function revertSegment(storage: Storage, request: RevertRequest): P
   if (base !== segment.revision) throw conflictWith(segment, base);
   const text = await getSegmentVersion(storage, segment.id, target);
   if (text === segment.text) return { segment, revision: null };
-  return appendRevision(storage, segment, {
+  return appendRevision(storage, analyzer, segment, {
     kind: 'revert',
     text,
     revertedTo: target,

@@ -1,6 +1,7 @@
 import type { Storage } from '../storage/types.js';
 import type { SegmentRecord } from '../model.js';
 import { appendRevision, type SaveResult } from './correct-segment.js';
+import type { Analyzer } from './document-analysis.js';
 import { ServiceError } from './errors.js';
 import { readTextField, TEXT_RULES } from './input-rules.js';
 import { requireAuthor, requireRevisionNumber } from './validate.js';
@@ -72,6 +73,7 @@ export interface ReplaceOutcome {
  */
 export async function applyReplacements(
   storage: Storage,
+  analyzer: Analyzer,
   request: { rule: ReplaceRule; targets: unknown; author: unknown },
 ): Promise<ReplaceOutcome> {
   const author = requireAuthor(request.author);
@@ -90,7 +92,7 @@ export async function applyReplacements(
     const { text } = replaceAll(segment.text, request.rule);
     if (text === segment.text) continue;
     try {
-      outcome.applied.push(await appendRevision(storage, segment, {
+      outcome.applied.push(await appendRevision(storage, analyzer, segment, {
         kind: 'edit', text, revertedTo: null, author, status: 'edited',
         comment: `Replaced “${request.rule.find}” with “${request.rule.replace}”`,
       }));

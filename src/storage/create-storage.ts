@@ -1,3 +1,4 @@
+import { createAnalysisRepository } from './analysis-repository.js';
 import { createApiTokenRepository, createSessionRepository, createUserRepository } from './account-repositories.js';
 import { createDismissalRepository } from './dismissal-repository.js';
 import { createDocumentRepository } from './document-repository.js';
@@ -20,6 +21,7 @@ export function createStorage(engine: Engine): Storage {
     sessions: createSessionRepository(engine),
     apiTokens: createApiTokenRepository(engine),
     sources: createSourceRepository(engine),
+    analyses: createAnalysisRepository(engine),
     close: () => engine.close(),
   };
 }

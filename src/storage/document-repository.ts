@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { serializeTextPatch } from '../history/text-patch.js';
-import { chunksOf, compileQuery, prepareQuery, type Engine } from './engine.js';
-import { DOCUMENT } from './schema.js';
+import type { ReviewCounts } from '../model.js';
+import { addCounts, countSentence, EMPTY_COUNTS } from '../review/queue.js';
+import { chunksOf, compileQuery, prepareQuery, yieldToEventLoop, type Engine } from './engine.js';
+import { COUNTS, DOCUMENT } from './schema.js';
 import type { DocumentRepository } from './types.js';
 
 /** Documents; `create` writes the document, its segments and their revision 0 in one transaction. */
@@ -14,6 +16,10 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
   const selectImportedFile = prepareQuery((p: { id: number }) =>
     db.selectFrom('documents').select(['imported_format as format', 'imported_file as content']).where('id', '=', p.id));
   const emptyPatch = serializeTextPatch([]);
+  const setCounts = prepareQuery((p: ReviewCountSlots) => db.updateTable('documents').set({
+    segment_count: p.total, set_aside_count: p.setAside, to_review_count: p.toReview, edited_count: p.edited, approved_count: p.approved,
+    excluded_count: p.excluded, corrected_count: p.corrected, open_flag_count: p.openFlags, flagged_count: p.flagged,
+  }).where('id', '=', p.documentId));
 
   return {
     create(document) {
@@ -34,7 +40,13 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
           await tx.run(compileQuery(db.insertInto('revisions').values(inserted.map(({ id, text }) => ({
             segment_id: id, number: 0, kind: 'import' as const, patch: emptyPatch, checkpoint: text, author: document.author, created_at: now,
           })))));
+          // A long article is thousands of rows: requests that need no database go on meanwhile.
+          await yieldToEventLoop();
         }
+        // No flags yet: the analysis stores them, and counts them, once it has run.
+        const counts = { ...EMPTY_COUNTS };
+        for (const segment of document.segments) addCounts(counts, countSentence({ ...segment, original: segment.text, openFlags: 0 }));
+        await tx.run(setCounts, { ...counts, documentId: created!.id });
         return created!;
       });
     },
@@ -44,22 +56,18 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
       const row = await engine.first(selectImportedFile, { id });
       return row?.format && row.content !== null ? { format: row.format, content: row.content } : undefined;
     },
-    list({ limit = -1, offset = 0, search } = {}) {
-      // The page of documents is chosen first (ids only, by the primary key, newest first), then only
-      // its segments are counted: with the counts in the same SELECT, OFFSET would compute them for
-      // every skipped document too, and page 150 of 10,000 documents cost ~85 ms instead of ~5.
+    async list({ limit = -1, offset = 0, search } = {}) {
+      // The page of documents is chosen first (ids only, by the primary key, newest first), then
+      // only its rows are read: OFFSET skips ids, not whole rows.
       const page = db.selectFrom('documents').select('id').$if(Boolean(search), (query) => query.where(titleContains(search!)))
         .orderBy('id', 'desc').limit(limit < 0 ? Number.MAX_SAFE_INTEGER : limit).offset(offset).as('page');
-      return engine.all(compileQuery(db.selectFrom(page).innerJoin('documents', 'documents.id', 'page.id').select((eb) => {
-        const segments = () => eb.selectFrom('segments').whereRef('segments.document_id', '=', 'documents.id').select(eb.fn.countAll<number>().as('n'));
-        return [
-          'documents.id', 'documents.title', 'documents.target_language as targetLanguage', 'documents.detected_language as detectedLanguage',
-          'documents.created_at as createdAt', 'documents.updated_at as updatedAt',
-          segments().$asScalar().$notNull().as('segmentCount'),
-          // Sentences whose current text differs from the machine translation.
-          segments().whereRef('segments.text', '<>', 'segments.original').$asScalar().$notNull().as('correctedCount'),
-        ] as const;
-      }).orderBy('documents.id', 'desc')));
+      const rows = await engine.all(compileQuery(db.selectFrom(page).innerJoin('documents', 'documents.id', 'page.id').select([
+        'documents.id', 'documents.title', 'documents.target_language as targetLanguage', 'documents.detected_language as detectedLanguage',
+        'documents.created_at as createdAt', 'documents.updated_at as updatedAt', ...COUNTS,
+      ]).orderBy('documents.id', 'desc')));
+      return rows.map(({ id, title, targetLanguage, detectedLanguage, createdAt, updatedAt, ...counts }) => ({
+        id, title, targetLanguage, detectedLanguage, createdAt, updatedAt, segmentCount: counts.total, correctedCount: counts.corrected, counts,
+      }));
     },
     async count({ search } = {}) {
       const row = await engine.first(compileQuery(db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('count'))
@@ -77,3 +85,5 @@ function titleContains(search: string) {
   const pattern = `%${search.replace(/[\\%_]/g, '\\$&')}%`;
   return sql<boolean>`lower(documents.title) like lower(${pattern}) escape '\\'`;
 }
+
+type ReviewCountSlots = ReviewCounts & { documentId: number };

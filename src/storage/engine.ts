@@ -23,6 +23,8 @@ export interface Executor {
 export interface Engine extends Executor {
   /** Builds queries in this engine's SQL dialect; it never executes anything itself. */
   readonly db: Kysely<Schema>;
+  /** Which SQL the engine speaks, for the few clauses one has and the other lacks (FOR UPDATE). */
+  readonly dialect: 'sqlite' | 'postgres';
   /** Run `work` in one transaction on one connection: it commits when `work` resolves, rolls back when it throws. */
   transaction<T>(work: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
@@ -102,4 +104,12 @@ export function chunksOf<Item>(items: readonly Item[]): Item[][] {
  */
 export function compareBytewise(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * Let the event loop run between the statements of a long write (thousands of rows): SQLite's
+ * calls block it, and requests that need no database (or only after this write) go on meanwhile.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

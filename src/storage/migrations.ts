@@ -190,6 +190,71 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE documents ADD COLUMN imported_file TEXT;
     `,
   },
+  {
+    version: 8,
+    name: 'stored analyses, the review queue and its counters',
+    sql: (t) => `
+      -- What the checks found in a sentence's text at one revision (a JSON array of flags), so a
+      -- page reads its sentences' flags instead of analysing the document. A row of an older
+      -- revision than its sentence's is stale, and is analysed again before it is shown.
+      CREATE TABLE segment_analyses (
+        segment_id ${t.bigint} PRIMARY KEY REFERENCES segments(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        flags TEXT NOT NULL
+      );
+      -- Flags that still ask for a decision (src/review/queue.ts): neither dismissed nor closed by
+      -- approving or excluding the sentence. The count on the sentence and one row per open flag
+      -- are kept with every change, so "only flagged", a category, a severity or a check, and the
+      -- next sentence to review, are found through indexes and not by reading every sentence.
+      ALTER TABLE segments ADD COLUMN open_flags INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE open_flags (
+        segment_id ${t.bigint} NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        document_id ${t.bigint} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        check_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        severity TEXT NOT NULL
+      );
+      CREATE INDEX open_flags_by_segment ON open_flags (segment_id);
+      CREATE INDEX open_flags_by_check ON open_flags (document_id, check_id, position);
+      CREATE INDEX open_flags_by_category ON open_flags (document_id, category, position);
+      CREATE INDEX open_flags_by_severity ON open_flags (document_id, severity, position);
+      CREATE INDEX segments_flagged ON segments (document_id, position) WHERE open_flags > 0;
+      CREATE INDEX segments_to_review ON segments (document_id, position) WHERE status = 'to-review' OR open_flags > 0;
+      -- Each document's review counters, changed in the transaction of every change to one of its
+      -- sentences (src/storage/segment-queue.ts), so a page or the list of documents reads them
+      -- in one row whatever the document's length.
+      ALTER TABLE documents ADD COLUMN segment_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN set_aside_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN to_review_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN edited_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN approved_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN excluded_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN corrected_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN open_flag_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN flagged_count INTEGER NOT NULL DEFAULT 0;
+      -- Whether the stored flags are current: analysis_version is raised whenever something they
+      -- depend on besides the sentences' texts changes (source, links, variant, newsroom rules);
+      -- analysed_version and analysed_with (the fingerprint of the checks' code and data) say
+      -- what the stored flags were computed with.
+      ALTER TABLE documents ADD COLUMN analysis_version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE documents ADD COLUMN analysed_version INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN analysed_with TEXT;
+      ALTER TABLE documents ADD COLUMN stale_reason TEXT;
+      -- Documents stored before this step have no stored flags yet: their counters start from the
+      -- statuses and texts, and their flags are counted once they are analysed (on first view).
+      UPDATE documents SET
+        segment_count = (SELECT COUNT(*) FROM segments WHERE document_id = documents.id),
+        set_aside_count = (SELECT COUNT(*) FROM segments WHERE document_id = documents.id AND status = 'excluded'
+          AND role IN ('photo-caption', 'credit', 'separator', 'section-label', 'teaser', 'tag')),
+        to_review_count = (SELECT COUNT(*) FROM segments WHERE document_id = documents.id AND status = 'to-review'),
+        edited_count = (SELECT COUNT(*) FROM segments WHERE document_id = documents.id AND status = 'edited'),
+        approved_count = (SELECT COUNT(*) FROM segments WHERE document_id = documents.id AND status = 'approved'),
+        excluded_count = (SELECT COUNT(*) FROM segments WHERE document_id = documents.id AND status = 'excluded'),
+        corrected_count = (SELECT COUNT(*) FROM segments WHERE document_id = documents.id AND text <> original),
+        stale_reason = 'stored before flags were kept';
+    `,
+  },
 ];
 
 /** The migrations a database that recorded `applied` still needs, oldest first. */

@@ -1,14 +1,11 @@
 import { serializeTextPatch } from '../history/text-patch.js';
-import type { SegmentStatus } from '../model.js';
 import { compareBytewise, compileQuery, prepareQuery, type Engine, type Executor } from './engine.js';
-import { REVISION, SEGMENT, toRevision } from './schema.js';
-import { prepareSegmentById, refuseUpdate } from './segment-repository.js';
+import { REVISION, toRevision } from './schema.js';
+import { createSegmentQueue } from './segment-queue.js';
+import { toSegmentRecord } from './segment-repository.js';
 import type { AppendResult, NewRevision, RevisionRepository } from './types.js';
 
-type AppendSlots = Omit<NewRevision, 'keepStatuses' | 'patch'> & {
-  patch: string; number: number; now: string; documentId: number;
-  keep0: SegmentStatus | null; keep1: SegmentStatus | null; keep2: SegmentStatus | null; keep3: SegmentStatus | null;
-};
+type AppendSlots = Omit<NewRevision, 'keepStatuses' | 'patch' | 'flags'> & { patch: string; number: number; now: string };
 
 /**
  * Revisions. History is append-only: nothing here updates or deletes a revision. Appends made
@@ -16,23 +13,11 @@ type AppendSlots = Omit<NewRevision, 'keepStatuses' | 'patch'> & {
  */
 export function createRevisionRepository(engine: Engine): RevisionRepository {
   const { db } = engine;
-  // The conditional UPDATE is the compare: on PostgreSQL it takes the segment's row lock, and a
-  // concurrent save from the same base (on this server or another) waits for it, then finds the
-  // revision moved on and updates nothing. A status in `keep` (four slots, one per status, the
-  // empty ones NULL) stays as the row has it when the save commits.
-  const updateSegment = prepareQuery((p: AppendSlots) => db.updateTable('segments').set((eb) => ({
-    text: p.text,
-    status: eb.case().when('status', 'in', [p.keep0, p.keep1, p.keep2, p.keep3]).then(eb.ref('status')).else(p.status).end(),
-    revision: p.number,
-    updated_at: p.now,
-  })).where('id', '=', p.segmentId).where('revision', '=', p.expectedRevision).returning(SEGMENT));
-  const selectSegment = prepareSegmentById(db);
+  const queue = createSegmentQueue(engine);
   const insertRevision = prepareQuery((p: AppendSlots) => db.insertInto('revisions').values({
     segment_id: p.segmentId, number: p.number, kind: p.kind, patch: p.patch, checkpoint: p.checkpoint, reverted_to: p.revertedTo,
     author: p.author, comment: p.comment, created_at: p.now,
   }).returning(REVISION));
-  const touchDocument = prepareQuery((p: AppendSlots) => db.updateTable('documents')
-    .set((eb) => ({ updated_at: p.now, revision_sum: eb('revision_sum', '+', 1) })).where('id', '=', p.documentId));
   const selectBySegment = prepareQuery((p: { segmentId: number }) =>
     db.selectFrom('revisions').select(REVISION).where('segment_id', '=', p.segmentId).orderBy('number'));
   const selectRange = prepareQuery((p: { segmentId: number; from: number; to: number }) => db.selectFrom('revisions').select(REVISION)
@@ -43,16 +28,23 @@ export function createRevisionRepository(engine: Engine): RevisionRepository {
   const selectAuthors = prepareQuery((p: { documentId: number }) =>
     ofDocument().select('revisions.author').distinct().where('segments.document_id', '=', p.documentId));
 
-  /** Compare-and-append in one transaction: no read-then-write race on either engine. */
+  /**
+   * Compare-and-append in one transaction: the segment's row is locked first (PostgreSQL; SQLite's
+   * write transactions exclude each other), so a concurrent save from the same base, on this
+   * server or another, waits, then finds the revision moved on. A status in `keepStatuses` stays
+   * as the row has it when the save commits.
+   */
   async function appendRevision(tx: Executor, revision: NewRevision, now: string): Promise<AppendResult> {
-    const [keep0 = null, keep1 = null, keep2 = null, keep3 = null] = new Set(revision.keepStatuses);
+    const [before] = await queue.lock(tx, [revision.segmentId]);
+    if (!before) return { ok: false, reason: 'not-found' };
+    if (before.revision !== revision.expectedRevision) return { ok: false, reason: 'conflict', current: toSegmentRecord(before) };
     const number = revision.expectedRevision + 1;
-    const slots = { ...revision, patch: serializeTextPatch(revision.patch), number, now, documentId: 0, keep0, keep1, keep2, keep3 };
-    const segment = await tx.first(updateSegment, slots);
-    if (!segment) return refuseUpdate(tx, selectSegment, revision.segmentId);
-    const stored = await tx.first(insertRevision, slots);
-    await tx.run(touchDocument, { ...slots, documentId: segment.documentId });
-    return { ok: true, segment, revision: toRevision(stored!) };
+    const status = revision.keepStatuses?.includes(before.status) ? before.status : revision.status;
+    const [segment] = await queue.write(tx, [{
+      before, text: revision.text, status, revision: number, updatedAt: now, ...(revision.flags && { flags: revision.flags }),
+    }], { revisionSum: 1, updatedAt: now });
+    const stored = await tx.first(insertRevision, { ...revision, patch: serializeTextPatch(revision.patch), number, now });
+    return { ok: true, segment: toSegmentRecord(segment!), revision: toRevision(stored!) };
   }
 
   return {

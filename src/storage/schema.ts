@@ -12,11 +12,19 @@ export interface Schema {
     id: Generated<number>; title: string; target_language: string; detected_language: string; original_text: string;
     source_text: string | null; source_language: string | null; revision_sum: Generated<number>; created_at: string; updated_at: string;
     imported_format: ImportedFile['format'] | null; imported_file: string | null;
+    segment_count: Generated<number>; set_aside_count: Generated<number>; to_review_count: Generated<number>; edited_count: Generated<number>;
+    approved_count: Generated<number>; excluded_count: Generated<number>; corrected_count: Generated<number>;
+    open_flag_count: Generated<number>; flagged_count: Generated<number>;
+    analysis_version: Generated<number>; analysed_version: Generated<number>; analysed_with: string | null; stale_reason: string | null;
   };
   segments: {
     id: Generated<number>; document_id: number; position: number; paragraph: number; start_offset: number; end_offset: number;
     role: SegmentRole; original: string; text: string; status: SegmentStatus; revision: number; updated_at: string;
+    open_flags: Generated<number>;
   };
+  /** `flags` is the JSON array of the flags found in the sentence's text at `revision`. */
+  segment_analyses: { segment_id: number; revision: number; flags: string };
+  open_flags: { segment_id: number; document_id: number; position: number; check_id: string; category: string; severity: string };
   revisions: {
     id: Generated<number>; segment_id: number; number: number; kind: RevisionKind; patch: string; checkpoint: string | null;
     reverted_to: number | null; author: string; comment: string | null; created_at: string;
@@ -50,6 +58,13 @@ export const SEGMENT = [
   'segments.id', 'segments.document_id as documentId', 'segments.position', 'segments.paragraph', 'segments.start_offset as start',
   'segments.end_offset as end', 'segments.role', 'segments.original', 'segments.text', 'segments.status', 'segments.revision',
   'segments.updated_at as updatedAt',
+] as const;
+
+/** A document's review counters, read as ReviewCounts. */
+export const COUNTS = [
+  'documents.segment_count as total', 'documents.set_aside_count as setAside', 'documents.to_review_count as toReview',
+  'documents.edited_count as edited', 'documents.approved_count as approved', 'documents.excluded_count as excluded',
+  'documents.corrected_count as corrected', 'documents.open_flag_count as openFlags', 'documents.flagged_count as flagged',
 ] as const;
 
 /** A revision's columns; its patch is stored as JSON text and parsed by `toRevision`. */

@@ -1,18 +1,14 @@
 import type { SegmentStatus } from '../model.js';
 import { prepareQuery, type Engine } from './engine.js';
-import { EVENT, SEGMENT } from './schema.js';
-import { prepareSegmentById, refuseUpdate } from './segment-repository.js';
+import { EVENT } from './schema.js';
+import { createSegmentQueue } from './segment-queue.js';
+import { toSegmentRecord } from './segment-repository.js';
 import type { SegmentEventRepository } from './types.js';
 
 /** Status changes and comments; like revisions, events are only ever added. */
 export function createSegmentEventRepository(engine: Engine): SegmentEventRepository {
   const { db } = engine;
-  // Approving what someone else changed since you read it would approve text you never saw:
-  // the update only happens while the sentence is still at the revision the editor saw.
-  const updateStatus = prepareQuery((p: { segmentId: number; expectedRevision: number; status: SegmentStatus; now: string }) =>
-    db.updateTable('segments').set({ status: p.status, updated_at: p.now })
-      .where('id', '=', p.segmentId).where('revision', '=', p.expectedRevision).returning(SEGMENT));
-  const selectSegment = prepareSegmentById(db);
+  const queue = createSegmentQueue(engine);
   const insert = prepareQuery((p: { segmentId: number; kind: 'status' | 'comment'; status: SegmentStatus | null; body: string | null;
     author: string; now: string; }) => db.insertInto('segment_events').values({
     segment_id: p.segmentId, kind: p.kind, status: p.status, body: p.body, author: p.author, created_at: p.now,
@@ -27,10 +23,14 @@ export function createSegmentEventRepository(engine: Engine): SegmentEventReposi
     changeStatus({ segmentId, expectedRevision, status, author }) {
       const now = new Date().toISOString();
       return engine.transaction(async (tx) => {
-        const segment = await tx.first(updateStatus, { segmentId, expectedRevision, status, now });
-        if (!segment) return refuseUpdate(tx, selectSegment, segmentId);
+        // Approving what someone else changed since you read it would approve text you never saw:
+        // the status changes only while the sentence is still at the revision the editor saw.
+        const [before] = await queue.lock(tx, [segmentId]);
+        if (!before) return { ok: false, reason: 'not-found' };
+        if (before.revision !== expectedRevision) return { ok: false, reason: 'conflict', current: toSegmentRecord(before) };
+        const [segment] = await queue.write(tx, [{ before, status, updatedAt: now }]);
         const event = await tx.first(insert, { segmentId, kind: 'status', status, body: null, author, now });
-        return { ok: true, segment, event: event! };
+        return { ok: true, segment: toSegmentRecord(segment!), event: event! };
       });
     },
     addComment: async ({ segmentId, body, author }) =>

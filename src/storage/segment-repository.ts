@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
-import { prepareQuery, type Engine, type Executor } from './engine.js';
-import { SEGMENT, type Schema } from './schema.js';
-import type { AppendResult, SegmentRepository } from './types.js';
+import type { AnalysedSegmentRecord, SegmentRecord } from '../model.js';
+import { prepareQuery, type Engine } from './engine.js';
+import { SEGMENT } from './schema.js';
+import type { SegmentRepository } from './types.js';
 
-/** Segments (read side; segments change only through RevisionRepository.append and status changes). */
+/** Segments (read side; segments change only through the segment queue: appends, status changes, dismissals, analyses). */
 export function createSegmentRepository(engine: Engine): SegmentRepository {
-  const selectOne = prepareSegmentById(engine.db);
+  const selectOne = prepareQuery((p: { id: number }) => engine.db.selectFrom('segments').select(SEGMENT).where('id', '=', p.id));
   const selectByDocument = prepareQuery((p: { documentId: number }) =>
     engine.db.selectFrom('segments').select(SEGMENT).where('document_id', '=', p.documentId).orderBy('position'));
   return {
@@ -14,17 +14,7 @@ export function createSegmentRepository(engine: Engine): SegmentRepository {
   };
 }
 
-export function prepareSegmentById(db: Kysely<Schema>) {
-  return prepareQuery((p: { id: number }) => db.selectFrom('segments').select(SEGMENT).where('id', '=', p.id));
-}
-
-/**
- * Why a conditional update of segment `id` (at the revision the editor saw) changed nothing, read
- * in the same transaction: the segment moved on, and the answer carries it as it is now, or it does not exist.
- */
-export async function refuseUpdate(
-  tx: Executor, selectOne: ReturnType<typeof prepareSegmentById>, id: number,
-): Promise<Exclude<AppendResult, { ok: true }>> {
-  const current = await tx.first(selectOne, { id });
-  return current ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not-found' };
+/** The sentence alone, without its review state. */
+export function toSegmentRecord({ id, documentId, position, paragraph, start, end, role, original, text, status, revision, updatedAt }: AnalysedSegmentRecord): SegmentRecord {
+  return { id, documentId, position, paragraph, start, end, role, original, text, status, revision, updatedAt };
 }

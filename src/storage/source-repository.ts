@@ -18,6 +18,9 @@ export function createSourceRepository(engine: Engine): SourceRepository {
     .select(['segment_sources.segment_id as segmentId', 'segment_sources.source_sentence_id as sourceSentenceId'])
     .where('segments.document_id', '=', p.documentId).orderBy('segments.position').orderBy('source_sentences.position'));
   const selectSegmentDocument = prepareQuery((p: { id: number }) => db.selectFrom('segments').select('document_id').where('id', '=', p.id));
+  // The checks that compare read the linked source: a new source or link makes the stored flags stale.
+  const markStale = prepareQuery((p: { documentId: number; reason: string }) => db.updateTable('documents')
+    .set((eb) => ({ analysis_version: eb('analysis_version', '+', 1), stale_reason: p.reason })).where('id', '=', p.documentId));
 
   async function insertLinks(tx: Executor, links: readonly { segment_id: number; source_sentence_id: number }[]): Promise<void> {
     for (const chunk of chunksOf(links)) {
@@ -29,6 +32,7 @@ export function createSourceRepository(engine: Engine): SourceRepository {
     async attach(documentId, source) {
       await engine.transaction(async (tx) => {
         await tx.run(updateDocument, { documentId, text: source.text, language: source.language, now: new Date().toISOString() });
+        await tx.run(markStale, { documentId, reason: 'source attached' });
         // Replacing a source drops the old sentences and, by cascade, their links.
         await tx.run(deleteSentences, { documentId });
         const idByPosition = new Map<number, number>();
@@ -48,6 +52,17 @@ export function createSourceRepository(engine: Engine): SourceRepository {
     },
     listSentences: (documentId) => engine.all(selectSentences, { documentId }),
     listLinks: (documentId) => engine.all(selectLinks, { documentId }),
+    async listForSegments(segmentIds) {
+      const sources = new Map<number, string>();
+      for (const chunk of chunksOf(segmentIds)) {
+        const rows = await engine.all(compileQuery(db.selectFrom('segment_sources')
+          .innerJoin('source_sentences', 'source_sentences.id', 'segment_sources.source_sentence_id')
+          .select(['segment_sources.segment_id as segmentId', 'source_sentences.text']).where('segment_sources.segment_id', 'in', chunk)
+          .orderBy('segment_sources.segment_id').orderBy('source_sentences.position')));
+        for (const { segmentId, text } of rows) sources.set(segmentId, sources.has(segmentId) ? `${sources.get(segmentId)} ${text}` : text);
+      }
+      return sources;
+    },
     async setLinks(segmentId, sourceSentenceIds) {
       await engine.transaction(async (tx) => {
         const segment = await tx.first(selectSegmentDocument, { id: segmentId });
@@ -62,6 +77,7 @@ export function createSourceRepository(engine: Engine): SourceRepository {
         }
         await tx.run(deleteLinks, { segmentId });
         await insertLinks(tx, sourceSentenceIds.map((id) => ({ segment_id: segmentId, source_sentence_id: id })));
+        if (segment) await tx.run(markStale, { documentId: segment.document_id, reason: 'source links changed' });
       });
     },
   };

@@ -1,6 +1,8 @@
 import type { TextPatch } from '../history/text-patch.js';
 import type {
-  SegmentRole, SegmentStatus, RevisionKind, DocumentRecord, DocumentWithText, DocumentSummary, SegmentRecord, RevisionRecord, DismissalRecord, SegmentEventRecord, UserRole, UserRecord, ApiTokenRecord, SourceSentenceRecord, ImportedFile } from '../model.js';
+  SegmentRole, SegmentStatus, RevisionKind, DocumentRecord, DocumentWithText, DocumentSummary, SegmentRecord, RevisionRecord, DismissalRecord,
+  SegmentEventRecord, UserRole, UserRecord, ApiTokenRecord, SourceSentenceRecord, ImportedFile, AnalysedSegmentRecord, DocumentAnalysisState,
+  FlagRecord } from '../model.js';
 
 /**
  * The storage interface every backend implements. Methods are async even over better-sqlite3
@@ -17,6 +19,7 @@ export interface Storage {
   readonly sessions: SessionRepository;
   readonly apiTokens: ApiTokenRepository;
   readonly sources: SourceRepository;
+  readonly analyses: AnalysisRepository;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,8 @@ export interface NewRevision {
   expectedRevision: number;
   kind: Exclude<RevisionKind, 'import'>;
   text: string;
+  /** The flags found in `text`, stored with the revision; left out, the sentence has no current flags until analysed. */
+  flags?: readonly FlagRecord[] | undefined;
   patch: TextPatch;
   checkpoint: string | null;
   revertedTo: number | null;
@@ -105,6 +110,8 @@ export interface DismissalRepository {
   /** Record a dismissal; dismissing the same flag twice keeps the first record. */
   add(dismissal: Pick<DismissalRecord, 'segmentId' | 'checkId' | 'spanText' | 'author'>): Promise<DismissalRecord>;
   listBySegment(segmentId: number): Promise<DismissalRecord[]>;
+  /** The dismissals of a few sentences (a page's), oldest first. */
+  listBySegments(segmentIds: readonly number[]): Promise<DismissalRecord[]>;
   listByDocument(documentId: number): Promise<DismissalRecord[]>;
 }
 
@@ -181,11 +188,63 @@ export interface NewSource {
 }
 
 export interface SourceRepository {
-  /** Attach (or replace) a document's source text, its sentences and their links, in one transaction. */
+  /** Attach (or replace) a document's source text, its sentences and their links, in one transaction; its stored flags go stale. */
   attach(documentId: number, source: NewSource): Promise<void>;
   listSentences(documentId: number): Promise<SourceSentenceRecord[]>;
   /** Every link of the document's segments to source sentences, by segment position then source position. */
   listLinks(documentId: number): Promise<{ segmentId: number; sourceSentenceId: number }[]>;
-  /** Replace the source sentences one target segment is linked to (an editor correcting the alignment). */
+  /** The source sentences linked to each of a few segments (a page's): text joined by a space, by segment id. */
+  listForSegments(segmentIds: readonly number[]): Promise<Map<number, string>>;
+  /** Replace the source sentences one target segment is linked to (an editor correcting the alignment); the document's flags go stale. */
   setLinks(segmentId: number, sourceSentenceIds: readonly number[]): Promise<void>;
+}
+
+/** The flags found in one sentence's text at one revision. */
+export interface SegmentFlags {
+  segmentId: number;
+  revision: number;
+  flags: readonly FlagRecord[];
+}
+
+/**
+ * Which of a document's sentences a page or a search wants; every field left out matches all.
+ * Flags, categories, severities and checks are open flags (src/review/queue.ts).
+ */
+export interface SegmentQuery {
+  /** Words in the current text or the machine translation, in any case (ASCII case on SQLite). */
+  text?: string;
+  /** Only sentences with an open flag. */
+  flagged?: boolean;
+  /** Only sentences to review: status "to-review" or an open flag. */
+  toReview?: boolean;
+  category?: string;
+  severity?: string;
+  checkId?: string;
+  status?: SegmentStatus;
+}
+
+export interface AnalysisRepository {
+  /**
+   * Store the flags found in sentences' texts, each only while its sentence is still at that
+   * revision (a save meanwhile wins), with the open-flag index and the counters, in one
+   * transaction. `complete` also records that the document's flags are all current: computed with
+   * the checks of that fingerprint at that analysis version. Answers how many were stored.
+   */
+  store(documentId: number, entries: readonly SegmentFlags[], complete?: { fingerprint: string; version: number }): Promise<number>;
+  /** A document's counters and whether its stored flags are current. */
+  getState(documentId: number): Promise<DocumentAnalysisState | undefined>;
+  /**
+   * Say that the stored flags of a document (or of every document) no longer hold: raises its
+   * analysis version, so every server analyses it again before showing it.
+   */
+  markStale(target: number | 'every-document', reason: string): Promise<void>;
+  getSegment(segmentId: number): Promise<AnalysedSegmentRecord | undefined>;
+  /** Every sentence of a document with its stored flags, in order. */
+  listByDocument(documentId: number): Promise<AnalysedSegmentRecord[]>;
+  /** The sentences matching `query`, in order, `offset` of them skipped, at most `limit`. */
+  listMatching(documentId: number, query: SegmentQuery, range: { offset: number; limit: number }): Promise<AnalysedSegmentRecord[]>;
+  /** How many sentences match `query`, before `position` when given. */
+  countMatching(documentId: number, query: SegmentQuery, before?: number): Promise<number>;
+  /** The id of the nearest sentence matching `query` after (or before) `position`; null at the document's end. */
+  findNearest(documentId: number, query: SegmentQuery, position: number, direction: 'next' | 'previous'): Promise<number | null>;
 }

@@ -1,4 +1,3 @@
-import { createAnalysisCache, type AnalysisCache } from '../services/document-analysis.js';
 import { createHistoryCache, type HistoryCache } from '../services/segment-history.js';
 import { createSegmentMarkupCache, type SegmentMarkupCache } from './segment-markup.js';
 
@@ -8,8 +7,6 @@ import { createSegmentMarkupCache, type SegmentMarkupCache } from './segment-mar
  * storage, so two apps over two databases in one process never share them.
  */
 export interface AppCaches {
-  /** What the checks said about the documents read most recently. */
-  analyses: AnalysisCache;
   /** Sentences' histories replayed from their patches, extended as revisions are added. */
   histories: HistoryCache;
   /** The document page's markup of each sentence, reused while the sentence is unchanged. */
@@ -18,5 +15,5 @@ export interface AppCaches {
 
 /** Empty caches for one app over one storage. */
 export function createAppCaches(): AppCaches {
-  return { analyses: createAnalysisCache(), histories: createHistoryCache(), segmentMarkup: createSegmentMarkupCache() };
+  return { histories: createHistoryCache(), segmentMarkup: createSegmentMarkupCache() };
 }

@@ -1,13 +1,13 @@
 import type { Request, Response } from 'express';
-import { getAnalyzedDocument } from '../services/document-analysis.js';
-import { summarizeProgress } from '../services/document-progress.js';
+import { locateSentence, readDocumentPage } from '../services/analyzed-segments.js';
+import { toProgress } from '../services/document-progress.js';
 import { readPageNumber } from '../services/documents.js';
 import type { PropagationOffer } from '../services/propagate-correction.js';
 import { toDocumentHeader, toFilterChoices } from './document-views.js';
 import { toPageLinks } from './page-links.js';
 import { toPropagationView } from './replacement-views.js';
 import type { RouteContext } from './route-table.js';
-import { filterParams, locateSentence, paginateSegments, readSegmentFilter } from './segment-filter.js';
+import { filterParams, readSegmentFilter, toSegmentQuery } from './segment-filter.js';
 import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup, type FailedSave } from './segment-markup.js';
 
 /**
@@ -15,19 +15,20 @@ import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup, type FailedSave } f
  * Without `?page=`, the page shows the sentence of the failed save, or `focusId`.
  */
 export async function renderDocumentPage(
-  { storage, caches }: Pick<RouteContext, 'storage' | 'caches'>,
+  { storage, analyzer, caches }: Pick<RouteContext, 'storage' | 'analyzer' | 'caches'>,
   request: Request,
   response: Response,
   documentId: number,
   extras: { failedSave?: FailedSave; propagation?: PropagationOffer | null; focusId?: number } = {},
 ): Promise<void> {
-  const { document, segments } = await getAnalyzedDocument(storage, caches.analyses, documentId);
   const filter = readSegmentFilter(request.query);
+  const query = toSegmentQuery(filter);
   const focusId = extras.failedSave?.segmentId ?? extras.focusId;
-  const page = paginateSegments(segments, filter, {
+  const page = await readDocumentPage(storage, analyzer, documentId, query, {
     ...(request.query.page !== undefined && { page: readPageNumber(request.query.page) }),
     ...(focusId !== undefined && { focusId }),
   });
+  const { document, state } = page;
   const article = renderArticleMarkup(caches.segmentMarkup, page.segments, extras.failedSave ?? null, {
     canEdit: response.locals.canEdit === true,
     csrfToken: String(response.locals.csrfToken ?? ''),
@@ -35,16 +36,16 @@ export async function renderDocumentPage(
   });
   const html = await renderView(response, 'document', {
     title: page.pageCount > 1 ? `${document.title} (page ${page.page} of ${page.pageCount})` : document.title,
-    header: toDocumentHeader(document, segments),
-    progress: summarizeProgress(segments),
+    header: toDocumentHeader(document, state.counts),
+    progress: toProgress(state.counts),
     sentenceCount: page.segments.length,
     articlePlaceholder: ARTICLE_PLACEHOLDER,
     matching: page.matching,
-    pages: toPageLinks(page.page, page.pageCount, filterParams(filter), `/documents/${document.id}`),
+    pages: toPageLinks(page.page, page.pageCount, filterParams(query), `/documents/${document.id}`),
     beyond: page.beyond,
-    filterQuery: new URLSearchParams(filterParams(filter)).toString(),
+    filterQuery: new URLSearchParams(filterParams(query)).toString(),
     filter,
-    choices: toFilterChoices(segments),
+    choices: toFilterChoices(),
     failedSave: extras.failedSave ?? null,
     propagation: toPropagationView(extras.propagation ?? null),
     sourceLanguage: document.sourceLanguage ?? '',
@@ -63,9 +64,10 @@ function renderView(response: Response, view: string, locals: object): Promise<s
  * sentence), with the sentence as the fragment; undefined when the document has no such sentence.
  */
 export async function findSentencePage(
-  { storage, caches }: Pick<RouteContext, 'storage' | 'caches'>, request: Request, documentId: number, segmentId: number,
+  { storage }: Pick<RouteContext, 'storage'>, request: Request, documentId: number, segmentId: number,
 ): Promise<string | undefined> {
-  const { segments } = await getAnalyzedDocument(storage, caches.analyses, documentId);
-  const location = locateSentence(segments, readSegmentFilter(request.query), segmentId);
-  return location && `/documents/${documentId}?${new URLSearchParams(location.params).toString()}#segment-${segmentId}`;
+  const location = await locateSentence(storage, documentId, toSegmentQuery(readSegmentFilter(request.query)), segmentId);
+  if (!location) return undefined;
+  const params = new URLSearchParams({ ...filterParams(location.query), page: String(location.page) });
+  return `/documents/${documentId}?${params.toString()}#segment-${segmentId}`;
 }

@@ -1,5 +1,6 @@
-import type { DocumentRecord } from '../model.js';
-import type { AnalyzedSegment } from '../services/document-analysis.js';
+import { pairLexicon } from '../checks/false-friends.js';
+import { listChecks } from '../checks/run.js';
+import type { DocumentRecord, ReviewCounts } from '../model.js';
 import { describeLanguageMismatch, languageName } from '../services/languages.js';
 
 /** What the API says about a document, without its sentences. */
@@ -14,26 +15,24 @@ export function toDocumentJson(document: DocumentRecord) {
   };
 }
 
-/** The choices of the filter form: the categories and severities this document's flags use. */
-export function toFilterChoices(segments: readonly AnalyzedSegment[]) {
-  const categories = new Set<string>();
-  for (const segment of segments) for (const flag of segment.flags) categories.add(flag.category);
-  return {
-    categories: [...categories].sort(),
-    severities: ['critical', 'major', 'minor'],
-    statuses: ['to-review', 'edited', 'approved', 'excluded'],
-  };
+// The categories flags can have (the checks', and the lexicon entries' own): the same choices for
+// every document, so that drawing the form reads no flag.
+const CATEGORIES = [...new Set([...listChecks().map((check) => check.category), ...pairLexicon.flatMap((entry) => (entry.category ? [entry.category] : []))])].sort();
+
+/** The choices of the filter form. */
+export function toFilterChoices() {
+  return { categories: CATEGORIES, severities: ['critical', 'major', 'minor'], statuses: ['to-review', 'edited', 'approved', 'excluded'] };
 }
 
 /** The header facts of a document page. */
-export function toDocumentHeader(document: DocumentRecord, segments: readonly AnalyzedSegment[]) {
+export function toDocumentHeader(document: DocumentRecord, counts: ReviewCounts) {
   return {
     id: document.id,
     title: document.title,
     targetLanguageName: languageName(document.targetLanguage),
     detectedLanguageName: document.detectedLanguage === 'und' ? 'not recognised' : languageName(document.detectedLanguage),
     languageWarning: describeLanguageMismatch(document.detectedLanguage, document.targetLanguage),
-    sentenceCount: segments.length,
-    correctedCount: segments.filter((segment) => segment.text !== segment.original).length,
+    sentenceCount: counts.total,
+    correctedCount: counts.corrected,
   };
 }

@@ -2,6 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { UserRole } from '../model.js';
 import { hasRole } from '../services/accounts.js';
 import { ServiceError } from '../services/errors.js';
+import type { Analyzer } from '../services/document-analysis.js';
 import type { UrlPolicy } from '../services/fetch-page.js';
 import type { LoginThrottle } from '../services/login-throttle.js';
 import type { Storage } from '../storage/types.js';
@@ -37,6 +38,8 @@ export interface Route {
 /** What every handler works with, made once per app by createApp. */
 export interface RouteContext {
   storage: Storage;
+  /** Keeps the stored flags current (off the request thread). */
+  analyzer: Analyzer;
   caches: AppCaches;
   throttle: LoginThrottle;
   /** What URL imports may reach. */

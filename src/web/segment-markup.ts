@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import { BoundedCache } from '../services/bounded-cache.js';
-import type { AnalyzedSegment } from '../services/document-analysis.js';
+import type { AnalyzedSegment } from '../services/analyzed-segments.js';
 import { toSegmentView } from './segment-views.js';
 import { VIEWS_DIRECTORY } from './views-directory.js';
 
@@ -50,7 +50,7 @@ export function renderSegmentMarkup(
 ): Buffer {
   const key = JSON.stringify([
     segment.id, segment.position, segment.role, segment.text, segment.source, segment.original, segment.revision,
-    segment.status, segment.risk, segment.flags, segment.dismissedFlags.length, failed, context.canEdit,
+    segment.status, segment.risk, segment.openFlags, segment.flags, segment.dismissedFlags.length, failed, context.canEdit,
     context.csrfToken, context.sourceLanguage,
   ]);
   const cached = cache.get(key);

@@ -1,5 +1,6 @@
 import { diffForDisplay, type DiffPart } from '../history/display-diff.js';
-import type { AnalyzedSegment } from '../services/document-analysis.js';
+import type { AnalyzedSegment } from '../services/analyzed-segments.js';
+import { isToReview } from '../review/queue.js';
 import { toFlagViews, toTextPieces, type FlagView, type TextPiece } from './flag-views.js';
 
 /** What the API says about one sentence, with the checks' findings. */
@@ -16,6 +17,7 @@ export function toSegmentJson(segment: AnalyzedSegment) {
     status: segment.status,
     updatedAt: segment.updatedAt,
     risk: segment.risk,
+    openFlags: segment.openFlags,
     flags: segment.flags,
     dismissedFlags: segment.dismissedFlags,
     source: segment.source,
@@ -36,6 +38,10 @@ export interface SegmentView {
   /** Word diff from the machine translation to the current text; empty when unchanged. */
   diff: DiffPart[];
   risk: number;
+  /** Flags that still ask for a decision: Alt+↓ goes to the next sentence with one. */
+  openFlags: number;
+  /** Waits for an editor (status to review, or an open flag): Ctrl+Enter goes to the next one. */
+  toReview: boolean;
   /** The current text cut at flag boundaries, for highlighting. */
   pieces: TextPiece[];
   flags: FlagView[];
@@ -77,6 +83,8 @@ export function toSegmentView(segment: AnalyzedSegment): SegmentView {
     changed,
     diff: changed ? diffForDisplay(segment.original, segment.text) : [],
     risk: segment.risk,
+    openFlags: segment.openFlags,
+    toReview: isToReview(segment.status, segment.openFlags),
     pieces: toTextPieces(segment.text, segment.flags),
     flags: toFlagViews(segment.text, segment.flags),
     dismissedCount: segment.dismissedFlags.length,

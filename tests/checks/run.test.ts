@@ -23,7 +23,7 @@ describe('analyzeDocument', () => {
   it('gives each segment a role, sorted flags and a risk', () => {
     const analyses = analyzeDocument(article, 'en');
     expect(analyses.map((analysis) => analysis.role)).toEqual([
-      'caption', 'separator', 'credit', 'body', 'body', 'heading', 'body', 'section-label', 'teaser', 'tag', 'tag', 'tag'
+      'photo-caption', 'separator', 'credit', 'body', 'body', 'heading', 'body', 'section-label', 'teaser', 'tag', 'tag', 'tag'
     ]);
     expect(analyses[3]).toEqual({
       role: 'body',

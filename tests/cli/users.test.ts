@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createAppCaches } from '../../src/web/caches.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
-import { createTempDatabase, REPO_ROOT } from '../support/test-server.js';
+import { createTempDatabase, createTestAnalyzer, REPO_ROOT } from '../support/test-server.js';
 
 const run = promisify(execFile);
 const database = createTempDatabase();
@@ -60,7 +60,7 @@ describe('npm run users', () => {
   it('prints a working API token as the last line, which stops working once the user is disabled', async () => {
     const token = (await users('token', 'Fatima', 'nightly import')).lines.at(-1)!;
     const storage = createSqliteStorage(database.file);
-    const server = createApp({ storage, caches: createAppCaches() }).listen(0, '127.0.0.1');
+    const server = createApp({ storage, analyzer: createTestAnalyzer(storage), caches: createAppCaches() }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/documents`;
     try {

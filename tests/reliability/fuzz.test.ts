@@ -9,7 +9,7 @@ import type { Storage } from '../../src/storage/types.js';
 import { findTextProblem, normalizeLineEnds, TEXT_RULES } from '../../src/services/input-rules.js';
 import { SUPPORTED_LANGUAGES } from '../../src/text/detect-language.js';
 import { joinSegments, segmentArticle } from '../../src/text/segment-article.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { createTestAnalyzer, startTestServer, type TestServer } from '../support/test-server.js';
 import { importArticle, putSegment, readHistory, readSegments } from './editor-client.js';
 
 // Pieces that stress segmentation, checks and UTF-16 offsets: combining marks, bidi marks,
@@ -250,7 +250,7 @@ function assertFlagsWithin(flags: readonly { checkId: string; start: number; end
 async function assertImportKeepsText(text: string): Promise<void> {
   let result: Awaited<ReturnType<typeof importDocument>>;
   try {
-    result = await importDocument(storage, { text, author: 'fuzz' });
+    result = await importDocument(storage, createTestAnalyzer(storage), { text, author: 'fuzz' });
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     expect(['invalid-input', 'too-large', 'unsupported-media-type']).toContain(error.code);

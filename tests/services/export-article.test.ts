@@ -3,29 +3,31 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/formats/read-docx.js';
 import { correctSegment } from '../../src/services/correct-segment.js';
-import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { importDocument } from '../../src/services/import-document.js';
 import type { Storage } from '../../src/storage/types.js';
-import { createTestStorage } from '../support/test-server.js';
+import { createTestAnalyzer, createTestStorage } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 let storage: Storage;
+let analyzer: Analyzer;
 let remove: () => Promise<void>;
 beforeEach(async () => {
   ({ storage, remove } = await createTestStorage());
+  analyzer = createTestAnalyzer(storage);
 });
 afterEach(async () => remove());
 
 /** The fixture page, imported, with the headline and the caption corrected. */
 async function importCorrectedPage(): Promise<number> {
-  const { document } = await importDocument(storage, {
+  const { document } = await importDocument(storage, analyzer, {
     file: { name: 'reform.html', bytes: fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'formats', 'article.html')) },
     author: 'importer',
   });
   const segments = await storage.segments.listByDocument(document.id);
   const correct = async (original: string, text: string) => {
     const segment = segments.find((candidate) => candidate.original === original)!;
-    await correctSegment(storage, { segmentId: segment.id, text, baseRevision: 0, author: 'ana' });
+    await correctSegment(storage, analyzer, { segmentId: segment.id, text, baseRevision: 0, author: 'ana' });
   };
   await correct('Pension reform: the unions call a new day of strikes', 'Pension reform: unions call a new day of strikes');
   await correct('Demonstrators marched from République to Nation on Tuesday.', 'Demonstrators marched from République to Nation <on> Tuesday & later.');
@@ -42,7 +44,7 @@ const BODY = [
 describe('HTML and Word exports', () => {
   it('exports an HTML fragment of the corrected article: headline, caption, paragraphs, headings; noise left out', async () => {
     const id = await importCorrectedPage();
-    const { body } = await exportDocument(storage, createAnalysisCache(), id, 'html');
+    const { body } = await exportDocument(storage, analyzer, id, 'html');
     expect(body).toBe([
       '<article lang="en">',
       '<h1>Pension reform: unions call a new day of strikes</h1>',
@@ -55,7 +57,7 @@ describe('HTML and Word exports', () => {
       '</article>',
       '',
     ].join('\n'));
-    const everything = (await exportDocument(storage, createAnalysisCache(), id, 'html', { includeExcluded: true })).body;
+    const everything = (await exportDocument(storage, analyzer, id, 'html', { includeExcluded: true })).body;
     for (const noise of ['By Claire Martin and Paul Durand', 'Photo: Jean Dupont / AFP', 'Read also: Pensions: what changes for you on January 1st', 'Unions']) {
       expect(everything).toContain(`<p>${noise}</p>`);
     }
@@ -63,7 +65,7 @@ describe('HTML and Word exports', () => {
 
   it('exports a Word file that reads back as the same corrected article', async () => {
     const id = await importCorrectedPage();
-    const file = await exportDocument(storage, createAnalysisCache(), id, 'docx');
+    const file = await exportDocument(storage, analyzer, id, 'docx');
     expect(file.fileName).toMatch(/^\d+-pension-reform-the-unions-call-a-new-day-of-strikes\.docx$/);
     expect((await readDocx(file.body)).blocks).toEqual([
       { text: 'Pension reform: unions call a new day of strikes', role: 'heading' },
@@ -77,8 +79,8 @@ describe('HTML and Word exports', () => {
   });
 
   it('keeps the line breaks of a plain-text article as line breaks in a paragraph', async () => {
-    const { document } = await importDocument(storage, { text: 'Storm warning\n\nThe roads:\n• The A63 is closed.\n• The A64 is open.\n\nMore tomorrow.', author: 'importer' });
-    expect((await exportDocument(storage, createAnalysisCache(), document.id, 'html')).body).toBe(
+    const { document } = await importDocument(storage, analyzer, { text: 'Storm warning\n\nThe roads:\n• The A63 is closed.\n• The A64 is open.\n\nMore tomorrow.', author: 'importer' });
+    expect((await exportDocument(storage, analyzer, document.id, 'html')).body).toBe(
       '<article lang="en">\n<h1>Storm warning</h1>\n<p>The roads:<br>\nThe A63 is closed.<br>\nThe A64 is open.</p>\n<p>More tomorrow.</p>\n</article>\n',
     );
   });

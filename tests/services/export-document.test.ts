@@ -2,20 +2,22 @@ import { applyPatch } from 'diff';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
-import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { EXPORT_FORMATS, exportDocument, isExportFormat } from '../../src/services/export-document.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { findElements, parseXml, readXliffText } from '../support/parse-xml.js';
-import { createTempDatabase } from '../support/test-server.js';
+import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 let storage: Storage;
+let analyzer: Analyzer;
 let removeDatabase: () => void;
 
 beforeEach(() => {
   const database = createTempDatabase();
   storage = createSqliteStorage(database.file);
+  analyzer = createTestAnalyzer(storage);
   removeDatabase = database.remove;
 });
 afterEach(async () => {
@@ -27,9 +29,9 @@ const HOSTILE = '<script>alert(1)</script> & "quotes" ]]>';
 
 describe('exportDocument', () => {
   it('names each download after the title and gives its media type', async () => {
-    const { document } = await importDocument(storage, { text: 'One sentence here.', title: 'Élysée: the “deal” / 2020', author: 'importer' });
+    const { document } = await importDocument(storage, analyzer, { text: 'One sentence here.', title: 'Élysée: the “deal” / 2020', author: 'importer' });
     const files = await Promise.all(EXPORT_FORMATS.map(async (format) => {
-      const { fileName, contentType } = await exportDocument(storage, createAnalysisCache(), document.id, format);
+      const { fileName, contentType } = await exportDocument(storage, analyzer, document.id, format);
       return [format, fileName, contentType];
     }));
     const base = `${document.id}-elysee-the-deal-2020`;
@@ -51,10 +53,10 @@ describe('exportDocument', () => {
   });
 
   it('carries a hostile sentence through every format intact or safely escaped', async () => {
-    const { document } = await importDocument(storage, { text: 'First sentence here.\n\nSecond one follows.', title: 'Hostile', author: 'importer' });
+    const { document } = await importDocument(storage, analyzer, { text: 'First sentence here.\n\nSecond one follows.', title: 'Hostile', author: 'importer' });
     const [, second] = await storage.segments.listByDocument(document.id);
-    await correctSegment(storage, { segmentId: second!.id, text: HOSTILE, baseRevision: 0, author: 'ana' });
-    const body = async <F extends (typeof EXPORT_FORMATS)[number]>(format: F) => (await exportDocument(storage, createAnalysisCache(), document.id, format)).body;
+    await correctSegment(storage, analyzer, { segmentId: second!.id, text: HOSTILE, baseRevision: 0, author: 'ana' });
+    const body = async <F extends (typeof EXPORT_FORMATS)[number]>(format: F) => (await exportDocument(storage, analyzer, document.id, format)).body;
 
     expect(await body('txt')).toBe(`First sentence here.\n\n${HOSTILE}`);
     expect(await body('md')).toContain('\n\n\\<script>alert(1)\\</script> & "quotes" \\]\\]>\n');

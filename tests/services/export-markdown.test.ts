@@ -1,19 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
-import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { escapeBody } from '../../src/services/export-markdown.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
-import { createTempDatabase } from '../support/test-server.js';
+import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 let storage: Storage;
+let analyzer: Analyzer;
 let removeDatabase: () => void;
 
 beforeEach(() => {
   const database = createTempDatabase();
   storage = createSqliteStorage(database.file);
+  analyzer = createTestAnalyzer(storage);
   removeDatabase = database.remove;
 });
 afterEach(async () => {
@@ -22,12 +24,12 @@ afterEach(async () => {
 });
 
 async function importArticle(text: string, title?: string) {
-  const { document } = await importDocument(storage, { text, title, author: 'importer' });
+  const { document } = await importDocument(storage, analyzer, { text, title, author: 'importer' });
   return { id: document.id, segments: await storage.segments.listByDocument(document.id) };
 }
 
 async function markdownOf(id: number, includeExcluded = false) {
-  return (await exportDocument(storage, createAnalysisCache(), id, 'md', { includeExcluded })).body;
+  return (await exportDocument(storage, analyzer, id, 'md', { includeExcluded })).body;
 }
 
 const ARTICLE = [
@@ -64,7 +66,7 @@ describe('Markdown export', () => {
 
   it('uses the corrected first sentence as the title when the title came from it, instead of repeating it', async () => {
     const { id, segments } = await importArticle(ARTICLE);
-    await correctSegment(storage, { segmentId: segments[0]!.id, text: 'TikTok turns down Microsoft', baseRevision: 0, author: 'ana' });
+    await correctSegment(storage, analyzer, { segmentId: segments[0]!.id, text: 'TikTok turns down Microsoft', baseRevision: 0, author: 'ana' });
     const markdown = await markdownOf(id);
     expect(markdown.startsWith('# TikTok turns down Microsoft\n\nThe offer was rejected.')).toBe(true);
     expect(markdown).not.toContain('rejects');
@@ -77,7 +79,7 @@ describe('Markdown export', () => {
 
   it('shows corrected text, with hostile text escaped so it stays text', async () => {
     const { id, segments } = await importArticle(ARTICLE, 'Deal off');
-    await correctSegment(storage, { segmentId: segments[1]!.id, text: '<script>alert(1)</script> & "quotes" ]]>', baseRevision: 0, author: 'ana' });
+    await correctSegment(storage, analyzer, { segmentId: segments[1]!.id, text: '<script>alert(1)</script> & "quotes" ]]>', baseRevision: 0, author: 'ana' });
     expect(await markdownOf(id)).toContain('\n\n\\<script>alert(1)\\</script> & "quotes" \\]\\]> Microsoft said so on Sunday.\n\n');
   });
 

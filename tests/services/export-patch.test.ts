@@ -1,20 +1,22 @@
 import { applyPatch, parsePatch } from 'diff';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
-import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { formatMachineTranslationText } from '../../src/services/export-text.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
-import { createTempDatabase } from '../support/test-server.js';
+import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 let storage: Storage;
+let analyzer: Analyzer;
 let removeDatabase: () => void;
 
 beforeEach(() => {
   const database = createTempDatabase();
   storage = createSqliteStorage(database.file);
+  analyzer = createTestAnalyzer(storage);
   removeDatabase = database.remove;
 });
 afterEach(async () => {
@@ -31,13 +33,13 @@ const ARTICLE = [
 ].join('\n\n');
 
 async function importArticle() {
-  const { document } = await importDocument(storage, { text: ARTICLE, title: 'Deal off', author: 'importer' });
+  const { document } = await importDocument(storage, analyzer, { text: ARTICLE, title: 'Deal off', author: 'importer' });
   return { document, segments: await storage.segments.listByDocument(document.id) };
 }
 
 async function exportsOf(documentId: number, includeExcluded = false) {
-  const text = (await exportDocument(storage, createAnalysisCache(), documentId, 'txt', { includeExcluded })).body;
-  const patch = await exportDocument(storage, createAnalysisCache(), documentId, 'patch', { includeExcluded });
+  const text = (await exportDocument(storage, analyzer, documentId, 'txt', { includeExcluded })).body;
+  const patch = await exportDocument(storage, analyzer, documentId, 'patch', { includeExcluded });
   const document = (await storage.documents.getWithText(documentId))!;
   const segments = await storage.segments.listByDocument(documentId);
   return { text, patch, machineTranslation: formatMachineTranslationText(document, segments, { includeExcluded }) };
@@ -54,8 +56,8 @@ describe('patch export', () => {
   it('turns the MT text into the corrected text export, dropped sentences and restored noise included', async () => {
     const { document, segments } = await importArticle();
     const [first, second, , credit, oracle, tenant] = segments;
-    await correctSegment(storage, { segmentId: first!.id, text: 'Microsoft’s offer was turned down.', baseRevision: 0, author: 'ana' });
-    await correctSegment(storage, { segmentId: tenant!.id, text: 'The occupant of the White House has taken an interest in the matter.', baseRevision: 0, author: 'ana' });
+    await correctSegment(storage, analyzer, { segmentId: first!.id, text: 'Microsoft’s offer was turned down.', baseRevision: 0, author: 'ana' });
+    await correctSegment(storage, analyzer, { segmentId: tenant!.id, text: 'The occupant of the White House has taken an interest in the matter.', baseRevision: 0, author: 'ana' });
     await storage.events.changeStatus({ segmentId: oracle!.id, expectedRevision: 0, status: 'excluded', author: 'ana' });
     await storage.events.changeStatus({ segmentId: credit!.id, expectedRevision: 0, status: 'to-review', author: 'ana' });
     expect(second!.text).toBe('Microsoft said so on Sunday.');

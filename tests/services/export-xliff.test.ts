@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
-import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { escapeContent } from '../../src/formats/xml-escape.js';
 import { METADATA_NAMESPACE, XLIFF_NAMESPACE } from '../../src/services/export-xliff.js';
@@ -8,14 +7,17 @@ import { importDocument } from '../../src/services/import-document.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { findElements, parseXml, readXliffText, type XmlElement } from '../support/parse-xml.js';
-import { createTempDatabase } from '../support/test-server.js';
+import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 let storage: Storage;
+let analyzer: Analyzer;
 let removeDatabase: () => void;
 
 beforeEach(() => {
   const database = createTempDatabase();
   storage = createSqliteStorage(database.file);
+  analyzer = createTestAnalyzer(storage);
   removeDatabase = database.remove;
 });
 afterEach(async () => {
@@ -27,7 +29,7 @@ const ARTICLE = 'The offer was rejected.\n\nMicrosoft said so on Sunday.\n\nOrac
 const HOSTILE = '<script>alert(1)</script> & "quotes" \'apos\' ]]> \u202eoverride\u202c \u200bzero-width, pair 😀, tab\tLF\nand more';
 
 async function exportXliff(title = 'Deal off') {
-  const { document } = await importDocument(storage, { text: ARTICLE, title, author: 'importer' });
+  const { document } = await importDocument(storage, analyzer, { text: ARTICLE, title, author: 'importer' });
   const segments = await storage.segments.listByDocument(document.id);
   return { document, segments };
 }
@@ -39,10 +41,10 @@ function metaOf(unit: XmlElement): Record<string, string> {
 describe('XLIFF export', () => {
   it('writes an XLIFF 2.1 file with one unit per sentence, MT as source, correction as target, statuses as states', async () => {
     const { document, segments } = await exportXliff();
-    await correctSegment(storage, { segmentId: segments[0]!.id, text: 'Microsoft’s offer was turned down.', baseRevision: 0, author: 'ana' });
+    await correctSegment(storage, analyzer, { segmentId: segments[0]!.id, text: 'Microsoft’s offer was turned down.', baseRevision: 0, author: 'ana' });
     const approved = await storage.events.changeStatus({ segmentId: segments[2]!.id, expectedRevision: 0, status: 'approved', author: 'ana' });
     expect(approved.ok).toBe(true);
-    const file = await exportDocument(storage, createAnalysisCache(), document.id, 'xliff');
+    const file = await exportDocument(storage, analyzer, document.id, 'xliff');
     expect(file).toMatchObject({ fileName: `${document.id}-deal-off.xlf`, contentType: 'application/xliff+xml; charset=utf-8' });
 
     const root = parseXml(file.body);
@@ -68,8 +70,8 @@ describe('XLIFF export', () => {
         meta: { role: 'body', status: 'to-review', paragraph: '2', revision: '0' } },
       { id: `s${segments[2]!.id}`, translate: undefined, state: 'final', subState: 'retouche:approved',
         source: 'Oracle did not confirm.', target: 'Oracle did not confirm.',
-        // Just before a photo credit, the sentence counts as its caption.
-        meta: { role: 'caption', status: 'approved', paragraph: '3', revision: '0' } },
+        // A paragraph of its own just before a photo credit counts as the photo's caption.
+        meta: { role: 'photo-caption', status: 'approved', paragraph: '3', revision: '0' } },
       { id: `s${segments[3]!.id}`, translate: 'no', state: 'translated', subState: 'retouche:excluded',
         source: 'Dongxu Fang / Costfoto / Sipa USA /', target: 'Dongxu Fang / Costfoto / Sipa USA /',
         meta: { role: 'credit', status: 'excluded', paragraph: '4', revision: '0' } },
@@ -80,8 +82,8 @@ describe('XLIFF export', () => {
     const { document, segments } = await exportXliff('Title <b>&amp;</b> "x" ]]> \u202e');
     // The input rules keep controls, non-characters and lone surrogates out; escapeContent's own
     // cases below show how they would be written (text stored before the rules may hold them).
-    await correctSegment(storage, { segmentId: segments[1]!.id, text: HOSTILE, baseRevision: 0, author: 'ana' });
-    const root = parseXml((await exportDocument(storage, createAnalysisCache(), document.id, 'xliff')).body);
+    await correctSegment(storage, analyzer, { segmentId: segments[1]!.id, text: HOSTILE, baseRevision: 0, author: 'ana' });
+    const root = parseXml((await exportDocument(storage, analyzer, document.id, 'xliff')).body);
     const unit = findElements(root, 'unit')[1]!;
     const stored = (await storage.segments.get(segments[1]!.id))!.text;
     expect(stored).toBe(HOSTILE);

@@ -9,7 +9,8 @@ import { createUrlPolicy, isPublicAddress, type UrlPolicy } from '../../src/serv
 import { importDocument } from '../../src/services/import-document.js';
 import type { Storage } from '../../src/storage/types.js';
 import { buildArticleDocx } from '../support/docx-fixtures.js';
-import { createTestStorage } from '../support/test-server.js';
+import { createTestAnalyzer, createTestStorage } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 const PAGE = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'formats', 'article.html'));
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -51,9 +52,11 @@ afterAll(async () => {
 });
 
 let storage: Storage;
+let analyzer: Analyzer;
 let remove: () => Promise<void>;
 beforeEach(async () => {
   ({ storage, remove } = await createTestStorage());
+  analyzer = createTestAnalyzer(storage);
 });
 afterEach(async () => remove());
 
@@ -62,7 +65,7 @@ const ALLOW_PRIVATE: UrlPolicy = { ...createUrlPolicy({ allowPrivateAddresses: t
 const PUBLIC_ONLY = createUrlPolicy({ allowPrivateAddresses: false });
 
 async function importUrl(url: string, urlPolicy: UrlPolicy = ALLOW_PRIVATE) {
-  return importDocument(storage, { url, author: 'ana' }, { urlPolicy });
+  return importDocument(storage, analyzer, { url, author: 'ana' }, { urlPolicy });
 }
 
 async function refusal(url: string, urlPolicy: UrlPolicy = ALLOW_PRIVATE): Promise<{ code: string; message: string }> {

@@ -8,14 +8,17 @@ import { ServiceError } from '../../src/services/errors.js';
 import { importDocument, type ImportRequest } from '../../src/services/import-document.js';
 import type { Storage } from '../../src/storage/types.js';
 import { buildArticleDocx } from '../support/docx-fixtures.js';
-import { createTestStorage } from '../support/test-server.js';
+import { createTestAnalyzer, createTestStorage } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
 
 let storage: Storage;
+let analyzer: Analyzer;
 let remove: () => Promise<void>;
 beforeEach(async () => {
   ({ storage, remove } = await createTestStorage());
+  analyzer = createTestAnalyzer(storage);
 });
 afterEach(async () => remove());
 
@@ -24,7 +27,7 @@ function upload(name: string, content: string | Uint8Array): ImportRequest['file
 }
 
 async function importFile(name: string, content: string | Uint8Array, extra: Partial<ImportRequest> = {}) {
-  const result = await importDocument(storage, { file: upload(name, content), author: 'ana', ...extra });
+  const result = await importDocument(storage, analyzer, { file: upload(name, content), author: 'ana', ...extra });
   const segments = await storage.segments.listByDocument(result.document.id);
   return { result, segments: segments.map(({ text, role, status, paragraph }) => ({ text, role, status, paragraph })) };
 }
@@ -77,7 +80,8 @@ describe('importing each format', () => {
       ['heading', 'Storm warning'],
       ['body', 'The storm reached the coast on Sunday night.'],
       ['body', 'Trees fell.'],
-      ['caption', 'Waves on the jetty at Biarritz'],
+      // Judged on its text as a plain-text paragraph is: a paragraph before a photo credit is the photo's caption.
+      ['photo-caption', 'Waves on the jetty at Biarritz'],
       ['credit', 'Gaizka Iroz / AFP /'],
       ['heading', 'Schools'],
       ['body', 'Schools stay closed.'],
@@ -122,7 +126,7 @@ describe('a source given as a file', () => {
       new Paragraph({ heading: HeadingLevel.TITLE, text: 'Tempête : trois départements en vigilance orange' }),
       new Paragraph('Les météorologues ont placé trois départements en vigilance orange dimanche. Des rafales de 130 km/h sont attendues sur la côte.'),
     ] }] });
-    const result = await importDocument(storage, {
+    const result = await importDocument(storage, analyzer, {
       text: 'Storm: three departments on orange alert\n\nMeteorologists placed three departments on orange alert on Sunday. Gusts of 130 km/h are expected on the coast.',
       author: 'ana',
       source: { file: upload('original.docx', await Packer.toBuffer(original)) },
@@ -159,7 +163,7 @@ describe('refusing bad input', () => {
       ['an XLIFF with sources and a source beside it', { file: upload('mt.xlf', xliff), source: { text: 'Le texte original.' } }, 'invalid-input', /carries its own source text/],
     ];
     for (const [name, request, code, message] of cases) {
-      const error = await importDocument(storage, { author: 'ana', ...request }).then(() => undefined, (caught: unknown) => caught);
+      const error = await importDocument(storage, analyzer, { author: 'ana', ...request }).then(() => undefined, (caught: unknown) => caught);
       expect(error, name).toBeInstanceOf(ServiceError);
       expect({ name, code: (error as ServiceError).code, message: (error as ServiceError).message }).toEqual({ name, code, message: expect.stringMatching(message) });
     }

@@ -1,20 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
-import { createAnalysisCache } from '../../src/services/document-analysis.js';
 import { exportDocument } from '../../src/services/export-document.js';
 import { formatReportCsv } from '../../src/services/export-csv.js';
 import { importDocument } from '../../src/services/import-document.js';
 import { buildPostEditingReport } from '../../src/services/post-editing-report.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
-import { createTempDatabase } from '../support/test-server.js';
+import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 let storage: Storage;
+let analyzer: Analyzer;
 let removeDatabase: () => void;
 
 beforeEach(() => {
   const database = createTempDatabase();
   storage = createSqliteStorage(database.file);
+  analyzer = createTestAnalyzer(storage);
   removeDatabase = database.remove;
 });
 afterEach(async () => {
@@ -31,10 +33,10 @@ const CLEAN = 'Oracle and TikTok did not immediately confirm.';
 
 /** A four-sentence article: a heading left alone, a sentence rewritten, one given commas with a flag dismissed, one clean. */
 async function importReviewedArticle() {
-  const { document } = await importDocument(storage, { text: [HEADING, TENANT, ASIDE, CLEAN].join('\n\n'), title: 'Report', author: 'importer' });
+  const { document } = await importDocument(storage, analyzer, { text: [HEADING, TENANT, ASIDE, CLEAN].join('\n\n'), title: 'Report', author: 'importer' });
   const [heading, tenant, aside] = await storage.segments.listByDocument(document.id);
-  await correctSegment(storage, { segmentId: tenant!.id, text: FIXED, baseRevision: 0, author: 'ana' });
-  await correctSegment(storage, { segmentId: aside!.id, text: COMMAS, baseRevision: 0, author: 'ana' });
+  await correctSegment(storage, analyzer, { segmentId: tenant!.id, text: FIXED, baseRevision: 0, author: 'ana' });
+  await correctSegment(storage, analyzer, { segmentId: aside!.id, text: COMMAS, baseRevision: 0, author: 'ana' });
   await storage.dismissals.add({ segmentId: aside!.id, checkId: 'false-friends', spanText: 'complaint', author: 'ana' });
   return { document, heading: heading!, tenant: tenant! };
 }
@@ -91,7 +93,7 @@ describe('post-editing report', () => {
   });
 
   it('has no rate and no precision before anything can be measured', async () => {
-    const { document } = await importDocument(storage, { text: 'Dongxu Fang / Costfoto / Sipa USA /', author: 'importer' });
+    const { document } = await importDocument(storage, analyzer, { text: 'Dongxu Fang / Costfoto / Sipa USA /', author: 'importer' });
     const { summary, checks } = await buildPostEditingReport(storage, document.id);
     expect(summary).toMatchObject({ sentences: 1, changedSentences: 0, measuredSentences: 0, editRate: null, meanSentenceEditRate: null });
     expect(checks).toEqual([]);
@@ -101,8 +103,8 @@ describe('post-editing report', () => {
 describe('report CSV export', () => {
   it('has a header and one row per sentence, quoted per RFC 4180, as the csv export', async () => {
     const { document, heading } = await importReviewedArticle();
-    await correctSegment(storage, { segmentId: heading.id, text: '=HYPERLINK("http://x","Decrees, again")', baseRevision: 0, author: 'ana' });
-    const file = await exportDocument(storage, createAnalysisCache(), document.id, 'csv');
+    await correctSegment(storage, analyzer, { segmentId: heading.id, text: '=HYPERLINK("http://x","Decrees, again")', baseRevision: 0, author: 'ana' });
+    const file = await exportDocument(storage, analyzer, document.id, 'csv');
     expect(file).toMatchObject({ fileName: `${document.id}-report-report.csv`, contentType: 'text/csv; charset=utf-8; header=present' });
     expect(file.body).toBe(formatReportCsv(await buildPostEditingReport(storage, document.id)));
     const lines = file.body.split('\r\n');

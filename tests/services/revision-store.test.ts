@@ -8,9 +8,11 @@ import { revertSegment } from '../../src/services/revert-segment.js';
 import { createHistoryCache, getSegmentHistory, getSegmentVersion, type HistoryCache } from '../../src/services/segment-history.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
-import { createTempDatabase } from '../support/test-server.js';
+import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 let storage: Storage;
+let analyzer: Analyzer;
 let removeDatabase: () => void;
 let databaseFile: string;
 let histories: HistoryCache;
@@ -19,6 +21,7 @@ beforeEach(() => {
   const database = createTempDatabase();
   databaseFile = database.file;
   storage = createSqliteStorage(database.file);
+  analyzer = createTestAnalyzer(storage);
   histories = createHistoryCache();
   removeDatabase = database.remove;
 });
@@ -29,14 +32,14 @@ afterEach(async () => {
 
 /** Import a one-paragraph article and return the id of its first sentence. */
 async function importSentence(text: string): Promise<number> {
-  const { document } = await importDocument(storage, { text, author: 'importer' });
+  const { document } = await importDocument(storage, analyzer, { text, author: 'importer' });
   const [segment] = await storage.segments.listByDocument(document.id);
   return segment!.id;
 }
 
 async function save(segmentId: number, text: string, author = 'ana', comment?: string) {
   const segment = (await storage.segments.get(segmentId))!;
-  return correctSegment(storage, { segmentId, text, baseRevision: segment.revision, author, comment });
+  return correctSegment(storage, analyzer, { segmentId, text, baseRevision: segment.revision, author, comment });
 }
 
 describe('revision store', () => {
@@ -46,8 +49,8 @@ describe('revision store', () => {
       'The tenant of the White House has taken an interest.', '', 'The president has taken an interest in the matter.'];
     for (const [index, text] of texts.entries()) {
       await getSegmentHistory(storage, histories, segmentId);
-      if (text === '') await revertSegment(storage, { segmentId, revision: 1, baseRevision: index, author: 'ed' });
-      else await correctSegment(storage, { segmentId, text, baseRevision: index, author: `editor ${index}` });
+      if (text === '') await revertSegment(storage, analyzer, { segmentId, revision: 1, baseRevision: index, author: 'ed' });
+      else await correctSegment(storage, analyzer, { segmentId, text, baseRevision: index, author: `editor ${index}` });
     }
     const incremental = await getSegmentHistory(storage, histories, segmentId);
     // Another storage on the same file has never read this history: it replays every patch.
@@ -99,7 +102,7 @@ describe('revision store', () => {
     const segmentId = await importSentence('The tenant of the White House.');
     await save(segmentId, 'The occupant of the White House.', 'ana', 'false friend');
     await save(segmentId, 'The president.', 'ben');
-    const result = await revertSegment(storage, { segmentId, revision: 1, baseRevision: 2, author: 'cleo' });
+    const result = await revertSegment(storage, analyzer, { segmentId, revision: 1, baseRevision: 2, author: 'cleo' });
     expect(result.segment).toMatchObject({ text: 'The occupant of the White House.', revision: 3, status: 'edited' });
     const history = await getSegmentHistory(storage, histories, segmentId);
     expect(history.revisions.map(({ number, kind, author, revertedTo, text }) => ({ number, kind, author, revertedTo, text }))).toEqual([
@@ -108,14 +111,14 @@ describe('revision store', () => {
       { number: 2, kind: 'edit', author: 'ben', revertedTo: null, text: 'The president.' },
       { number: 3, kind: 'revert', author: 'cleo', revertedTo: 1, text: 'The occupant of the White House.' },
     ]);
-    const toOriginal = await revertSegment(storage, { segmentId, revision: 0, baseRevision: 3, author: 'cleo' });
+    const toOriginal = await revertSegment(storage, analyzer, { segmentId, revision: 0, baseRevision: 3, author: 'cleo' });
     expect(toOriginal.segment).toMatchObject({ text: 'The tenant of the White House.', revision: 4, status: 'to-review' });
   });
 
   it('refuses a save from a stale base and keeps the winning text', async () => {
     const segmentId = await importSentence('Decrees against complaint');
-    await correctSegment(storage, { segmentId, text: 'Executive orders challenged', baseRevision: 0, author: 'ana' });
-    const stale = correctSegment(storage, { segmentId, text: 'Orders contested', baseRevision: 0, author: 'ben' });
+    await correctSegment(storage, analyzer, { segmentId, text: 'Executive orders challenged', baseRevision: 0, author: 'ana' });
+    const stale = correctSegment(storage, analyzer, { segmentId, text: 'Orders contested', baseRevision: 0, author: 'ben' });
     await expect(stale).rejects.toMatchObject({
       code: 'conflict',
       details: { current: { text: 'Executive orders challenged', revision: 1 } },
@@ -144,9 +147,9 @@ describe('revision store', () => {
       { text: 'x'.repeat(100_001), baseRevision: 0, author: 'ana' },
     ];
     for (const attempt of attempts) {
-      await expect(correctSegment(storage, { segmentId, ...attempt })).rejects.toBeInstanceOf(ServiceError);
+      await expect(correctSegment(storage, analyzer, { segmentId, ...attempt })).rejects.toBeInstanceOf(ServiceError);
     }
-    await expect(correctSegment(storage, { segmentId: 999_999, text: 'x', baseRevision: 0, author: 'ana' }))
+    await expect(correctSegment(storage, analyzer, { segmentId: 999_999, text: 'x', baseRevision: 0, author: 'ana' }))
       .rejects.toMatchObject({ code: 'not-found' });
     expect(await storage.revisions.listBySegment(segmentId)).toHaveLength(1);
   });

@@ -5,17 +5,20 @@ import { importDocument } from '../../src/services/import-document.js';
 import { createGroupCommit } from '../../src/storage/sqlite/group-commit.js';
 import { createSqliteStorage, type SqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { SegmentRecord } from '../../src/model.js';
-import { createTempDatabase } from '../support/test-server.js';
+import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
+import type { Analyzer } from '../../src/services/document-analysis.js';
 
 let database: { file: string; remove(): void };
 let storage: SqliteStorage;
+let analyzer: Analyzer;
 let segments: SegmentRecord[];
 
 beforeEach(async () => {
   database = createTempDatabase();
   storage = createSqliteStorage(database.file);
+  analyzer = createTestAnalyzer(storage);
   const text = Array.from({ length: 12 }, (_, index) => `Sentence number ${index + 1} of the article.`).join(' ');
-  const { document } = await importDocument(storage, { text, author: 'importer' });
+  const { document } = await importDocument(storage, analyzer, { text, author: 'importer' });
   segments = await storage.segments.listByDocument(document.id);
 });
 afterEach(async () => {
@@ -25,7 +28,7 @@ afterEach(async () => {
 
 const appends = () => storage.groupCommit;
 const save = (segment: SegmentRecord, text: string, baseRevision = segment.revision) =>
-  correctSegment(storage, { segmentId: segment.id, text, baseRevision, author: 'ana' });
+  correctSegment(storage, analyzer, { segmentId: segment.id, text, baseRevision, author: 'ana' });
 
 describe('group commit of saves (SQLite)', () => {
   it('commits saves made together once, and every one of them lands', async () => {
@@ -87,6 +90,7 @@ describe('group commit of saves (SQLite)', () => {
     await storage.close();
     await expect(pending).resolves.toMatchObject({ segment: { text: 'Saved just before shutdown.' } });
     storage = createSqliteStorage(database.file);
+    analyzer = createTestAnalyzer(storage);
     expect((await storage.segments.get(segments[0]!.id))?.text).toBe('Saved just before shutdown.');
   });
 });

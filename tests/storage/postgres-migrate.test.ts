@@ -4,10 +4,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctSegment } from '../../src/services/correct-segment.js';
 import { importDocument } from '../../src/services/import-document.js';
+import { MIGRATIONS } from '../../src/storage/migrations.js';
 import { createPostgresStorage } from '../../src/storage/postgres/index.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
-import { createTempDatabase, createTempPostgresDatabase, REPO_ROOT, TEST_DATABASE_URL } from '../support/test-server.js';
+import { createTempDatabase, createTempPostgresDatabase, createTestAnalyzer, REPO_ROOT, TEST_DATABASE_URL } from '../support/test-server.js';
 
 const run = promisify(execFile);
 
@@ -36,6 +37,10 @@ async function snapshot(storage: Storage) {
       events: await storage.events.listByDocument(id),
       sentences: await storage.sources.listSentences(id),
       links: await storage.sources.listLinks(id),
+      // The stored flags, the open-flag index behind them, and the counters kept from both.
+      analysed: await storage.analyses.listByDocument(id),
+      flagged: await storage.analyses.listMatching(id, { category: 'accuracy/false-friend' }, { offset: 0, limit: 100 }),
+      state: await storage.analyses.getState(id),
     });
   }
   const users = await storage.users.list();
@@ -47,8 +52,8 @@ describe('npm run migrate on SQLite', () => {
   it('creates the schema of a new file, then has nothing to do', async () => {
     const database = createTempDatabase();
     try {
-      expect(await cli('migrate', { RETOUCHE_DB: database.file })).toMatchObject({ code: 0, stdout: `Applied migration(s) 1, 2, 3, 4, 5, 6, 7 to database ${database.file}; schema version 7.\n` });
-      expect(await cli('migrate', { RETOUCHE_DB: database.file })).toMatchObject({ code: 0, stdout: `database ${database.file} is up to date (schema version 7).\n` });
+      expect(await cli('migrate', { RETOUCHE_DB: database.file })).toMatchObject({ code: 0, stdout: `Applied migration(s) ${MIGRATIONS.map((migration) => migration.version).join(', ')} to database ${database.file}; schema version ${MIGRATIONS.at(-1)!.version}.\n` });
+      expect(await cli('migrate', { RETOUCHE_DB: database.file })).toMatchObject({ code: 0, stdout: `database ${database.file} is up to date (schema version ${MIGRATIONS.at(-1)!.version}).\n` });
     } finally {
       database.remove();
     }
@@ -63,12 +68,13 @@ describe.skipIf(!TEST_DATABASE_URL)('npm run migrate and migrate-to-postgres on 
   beforeAll(async () => {
     target = await createTempPostgresDatabase();
     source = createSqliteStorage(sqlite.file);
+    const analyzer = createTestAnalyzer(source);
     // A database with something in every table.
-    const { document } = await importDocument(source, { text: 'The tenant of the White House spoke. He left.\n\nA new paragraph.', author: 'importer' });
+    const { document } = await importDocument(source, analyzer, { text: 'The tenant of the White House spoke. He left.\n\nA new paragraph.', author: 'importer' });
     const segments = await source.segments.listByDocument(document.id);
     const first = segments[0]!.id;
-    await correctSegment(source, { segmentId: first, baseRevision: 0, text: 'The occupant of the White House spoke.', author: 'ana', comment: 'usage' });
-    await correctSegment(source, { segmentId: first, baseRevision: 1, text: 'The occupant of the White House spoke again.', author: 'ben' });
+    await correctSegment(source, analyzer, { segmentId: first, baseRevision: 0, text: 'The occupant of the White House spoke.', author: 'ana', comment: 'usage' });
+    await correctSegment(source, analyzer, { segmentId: first, baseRevision: 1, text: 'The occupant of the White House spoke again.', author: 'ben' });
     await source.events.changeStatus({ segmentId: first, expectedRevision: 2, status: 'approved', author: 'ana' });
     await source.events.addComment({ segmentId: segments[1]!.id, body: 'Check the name.', author: 'ben' });
     await source.dismissals.add({ segmentId: segments[1]!.id, checkId: 'repeated-word', spanText: 'He', author: 'ana' });
@@ -83,6 +89,7 @@ describe.skipIf(!TEST_DATABASE_URL)('npm run migrate and migrate-to-postgres on 
     await source.apiTokens.create({ userId: ana.id, label: 'nightly', tokenHash: 'token-hash' });
     await source.apiTokens.findUser('token-hash', '2030-01-01T00:00:00.000Z');
     await source.sessions.create({ tokenHash: 'session-hash', userId: ana.id, csrfToken: 'csrf', expiresAt: '2031-01-01T00:00:00.000Z' });
+    await analyzer.settle();
     await source.close();
   });
   afterAll(async () => {
@@ -94,7 +101,10 @@ describe.skipIf(!TEST_DATABASE_URL)('npm run migrate and migrate-to-postgres on 
     const scratch = await createTempPostgresDatabase();
     try {
       const first = await cli('migrate', { RETOUCHE_DB: sqlite.file, DATABASE_URL: scratch.url });
-      expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Applied migration\(s\) 1, 2, 3, 4, 5, 6, 7 to PostgreSQL postgres:\/\/.*; schema version 7\.\n$/) });
+      const versions = MIGRATIONS.map((migration) => migration.version);
+      expect(first).toMatchObject({
+        code: 0, stdout: expect.stringMatching(new RegExp(`^Applied migration\\(s\\) ${versions.join(', ')} to PostgreSQL postgres://.*; schema version ${versions.at(-1)}\\.\n$`)),
+      });
       expect(await cli('migrate', { RETOUCHE_DB: sqlite.file, DATABASE_URL: scratch.url })).toMatchObject({ code: 0, stdout: expect.stringContaining('is up to date') });
     } finally {
       await scratch.remove();
@@ -114,7 +124,7 @@ describe.skipIf(!TEST_DATABASE_URL)('npm run migrate and migrate-to-postgres on 
       expect(await after.apiTokens.findUser('token-hash', '2030-06-01T00:00:00.000Z')).toMatchObject({ name: 'Ana' });
       expect(await after.users.findByName('ben')).toMatchObject({ disabled: true });
       // New rows continue after the copied ids instead of colliding with them.
-      const { document } = await importDocument(after, { text: 'Written after the move.', author: 'ana' });
+      const { document } = await importDocument(after, createTestAnalyzer(after), { text: 'Written after the move.', author: 'ana' });
       expect(document.id).toBe(2);
       expect((await after.users.create({ name: 'Carla', passwordHash: 'h', role: 'viewer' }))!.id).toBe(3);
     } finally {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SegmentRecord } from '../../src/model.js';
+import { addCounts, countSentence, dismissalKey, EMPTY_COUNTS, selectOpenFlags } from '../../src/review/queue.js';
 import type { NewRevision, Storage } from '../../src/storage/types.js';
 import { createTestDatabase, TEST_ENGINES } from '../support/test-server.js';
 
@@ -96,6 +97,9 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       const summary = (index: number, correctedCount = 0) => ({
         id: created[index]!.document.id, title: titles[index], targetLanguage: 'en', detectedLanguage: 'en',
         createdAt: created[index]!.document.createdAt, updatedAt: expect.any(String), segmentCount: 3, correctedCount,
+        counts: {
+          total: 3, setAside: 0, toReview: 3 - correctedCount, edited: correctedCount, approved: 0, excluded: 0, corrected: correctedCount, openFlags: 0, flagged: 0,
+        },
       });
       expect(await storage.documents.list()).toEqual([summary(3), summary(2), summary(1, 1), summary(0)]);
       expect(await storage.documents.list({ limit: 2, offset: 1 })).toEqual([summary(2), summary(1, 1)]);
@@ -354,6 +358,146 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
         { segmentId: segments[1]!.id, sourceSentenceId: second!.id },
         { segmentId: segments[2]!.id, sourceSentenceId: first!.id }, { segmentId: segments[2]!.id, sourceSentenceId: second!.id },
       ]);
+    });
+  });
+
+  describe('stored flags and the review queue', () => {
+    const flag = (checkId: string, start: number, end: number, category = 'accuracy/mistranslation', severity = 'major') => ({
+      checkId, category, severity, start, end, message: `${checkId} here`, suggestions: [],
+    });
+    // "The tenant of the White House spoke." / "He left." / "A new paragraph."
+    const tenant = flag('false-friends', 4, 10);
+    const white = flag('name-consistency', 18, 23, 'fluency/capitalization', 'minor');
+    const he = flag('inanimate-pronoun', 0, 2, 'fluency/grammar', 'minor');
+
+    /** The counters recounted from every sentence and dismissal, as the rules say: what the kept counters must equal. */
+    async function recount(documentId: number) {
+      const dismissals = await storage.dismissals.listByDocument(documentId);
+      const counts = { ...EMPTY_COUNTS };
+      for (const segment of await storage.analyses.listByDocument(documentId)) {
+        const dismissed = new Set(dismissals.filter((item) => item.segmentId === segment.id).map((item) => dismissalKey(item.checkId, item.spanText)));
+        const open = selectOpenFlags(segment.flags ?? [], segment.text, segment.status, dismissed).length;
+        expect(segment.openFlags).toBe(open);
+        addCounts(counts, countSentence({ ...segment, openFlags: open }));
+      }
+      return counts;
+    }
+
+    it('stores flags at the revision they were found in, counts the open ones, and finds sentences by them', async () => {
+      const { document, segments } = await createDocument();
+      const other = await database.open();
+      expect(await storage.analyses.getState(document.id)).toEqual({
+        analysedWith: null, version: 1, analysedVersion: 0, staleReason: null,
+        counts: { total: 3, setAside: 0, toReview: 3, edited: 0, approved: 0, excluded: 0, corrected: 0, openFlags: 0, flagged: 0 },
+      });
+      const stored = await storage.analyses.store(document.id, [
+        { segmentId: segments[0]!.id, revision: 0, flags: [tenant, white] },
+        { segmentId: segments[1]!.id, revision: 0, flags: [he] },
+        // Of a revision the sentence does not have (it was saved meanwhile, say): not stored.
+        { segmentId: segments[2]!.id, revision: 5, flags: [he] },
+      ]);
+      expect(stored).toBe(2);
+      expect(await storage.analyses.getSegment(segments[2]!.id)).toEqual({ ...segments[2], flags: null, openFlags: 0 });
+      expect(await storage.analyses.store(document.id, [{ segmentId: segments[2]!.id, revision: 0, flags: [] }], { fingerprint: 'checks-1', version: 1 })).toBe(1);
+      // Another server reads the same flags and counters.
+      expect(await other.analyses.getState(document.id)).toEqual({
+        analysedWith: 'checks-1', version: 1, analysedVersion: 1, staleReason: null,
+        counts: { total: 3, setAside: 0, toReview: 3, edited: 0, approved: 0, excluded: 0, corrected: 0, openFlags: 3, flagged: 2 },
+      });
+      expect(await other.analyses.getSegment(segments[0]!.id)).toEqual({ ...segments[0], flags: [tenant, white], openFlags: 2 });
+      const ids = async (query: Parameters<Storage['analyses']['listMatching']>[1], offset = 0, limit = 10) =>
+        (await storage.analyses.listMatching(document.id, query, { offset, limit })).map((segment) => segment.position);
+      expect(await ids({})).toEqual([0, 1, 2]);
+      expect(await ids({ flagged: true })).toEqual([0, 1]);
+      expect(await ids({ flagged: true }, 1, 1)).toEqual([1]);
+      expect(await ids({ category: 'fluency/capitalization' })).toEqual([0]);
+      expect(await ids({ severity: 'minor' })).toEqual([0, 1]);
+      expect(await ids({ severity: 'minor', category: 'fluency/grammar' })).toEqual([1]);
+      expect(await ids({ checkId: 'false-friends' })).toEqual([0]);
+      expect(await ids({ text: 'WHITE house' })).toEqual([0]);
+      expect(await ids({ text: '50%' })).toEqual([]);
+      expect(await ids({ status: 'to-review', flagged: true })).toEqual([0, 1]);
+      expect(await storage.analyses.countMatching(document.id, { flagged: true })).toBe(2);
+      expect(await storage.analyses.countMatching(document.id, { flagged: true }, 1)).toBe(1);
+      expect(await storage.analyses.findNearest(document.id, { flagged: true }, 0, 'next')).toBe(segments[1]!.id);
+      expect(await storage.analyses.findNearest(document.id, { flagged: true }, 1, 'next')).toBeNull();
+      expect(await storage.analyses.findNearest(document.id, {}, 2, 'previous')).toBe(segments[1]!.id);
+      expect((await storage.analyses.getState(document.id))!.counts).toEqual(await recount(document.id));
+    });
+
+    it('keeps a flag open until its words change, it is dismissed or the sentence is approved or excluded', async () => {
+      const { document, segments } = await createDocument();
+      await storage.analyses.store(document.id, [{ segmentId: segments[0]!.id, revision: 0, flags: [tenant, white] }, { segmentId: segments[1]!.id, revision: 0, flags: [he] }]);
+      // A save that fixes one flag's words leaves the other open: the sentence is edited and still to review.
+      const saved = await storage.revisions.append(edit(segments[0]!, 'The occupant of the White House spoke.', { flags: [flag('name-consistency', 20, 25, 'fluency/capitalization', 'minor')] }));
+      expect(saved.ok && saved.segment.status).toBe('edited');
+      expect(await storage.analyses.getSegment(segments[0]!.id)).toMatchObject({ status: 'edited', openFlags: 1 });
+      expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ toReview: 3, edited: 1, corrected: 1, openFlags: 2, flagged: 2 });
+      // Dismissed: closed.
+      await storage.dismissals.add({ segmentId: segments[0]!.id, checkId: 'name-consistency', spanText: 'White', author: 'ana' });
+      expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ toReview: 2, edited: 1, openFlags: 1, flagged: 1 });
+      expect(await storage.analyses.countMatching(document.id, { category: 'fluency/capitalization' })).toBe(0);
+      // Approved: closed; sent back to review: open again.
+      await storage.events.changeStatus({ segmentId: segments[1]!.id, expectedRevision: 0, status: 'approved', author: 'ana' });
+      expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ toReview: 1, approved: 1, openFlags: 0, flagged: 0 });
+      await storage.events.changeStatus({ segmentId: segments[1]!.id, expectedRevision: 0, status: 'to-review', author: 'ana' });
+      expect(await storage.analyses.findNearest(document.id, { toReview: true }, -1, 'next')).toBe(segments[1]!.id);
+      expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ toReview: 2, openFlags: 1, flagged: 1 });
+      // A save without flags leaves the sentence unanalysed: no flags of another text are shown.
+      const unanalysed = await storage.revisions.append(edit(segments[1]!, 'She left.'));
+      expect(await storage.analyses.getSegment(segments[1]!.id)).toMatchObject({ flags: null, openFlags: 0, revision: unanalysed.ok ? 1 : -1 });
+      expect((await storage.analyses.getState(document.id))!.counts).toEqual(await recount(document.id));
+    });
+
+    it('counts page noise set aside at import apart, until an editor brings it back', async () => {
+      const document = await storage.documents.create({
+        title: 'Noise', targetLanguage: 'en', detectedLanguage: 'en', originalText: 'Caption.\n\nAFP\n\nText.', author: 'importer',
+        segments: [
+          { position: 0, paragraph: 0, start: 0, end: 8, text: 'Caption.', role: 'photo-caption', status: 'excluded' },
+          { position: 1, paragraph: 1, start: 10, end: 13, text: 'AFP', role: 'credit', status: 'excluded' },
+          { position: 2, paragraph: 2, start: 15, end: 20, text: 'Text.', role: 'body', status: 'to-review' },
+        ],
+      });
+      const segments = await storage.segments.listByDocument(document.id);
+      expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ total: 3, setAside: 2, toReview: 1, excluded: 2 });
+      await storage.events.changeStatus({ segmentId: segments[0]!.id, expectedRevision: 0, status: 'to-review', author: 'ana' });
+      expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ total: 3, setAside: 1, toReview: 2, excluded: 1 });
+      await storage.events.changeStatus({ segmentId: segments[2]!.id, expectedRevision: 0, status: 'excluded', author: 'ana' });
+      expect((await storage.analyses.getState(document.id))!.counts).toEqual(await recount(document.id));
+    });
+
+    it('marks a document stale when its source or links change, or when told, and records a complete analysis only at the current version', async () => {
+      const { document, segments } = await createDocument();
+      const { document: other } = await createDocument('Other');
+      await storage.analyses.store(document.id, [], { fingerprint: 'checks-1', version: 1 });
+      expect(await storage.analyses.getState(document.id)).toMatchObject({ version: 1, analysedVersion: 1, analysedWith: 'checks-1' });
+      await storage.sources.attach(document.id, {
+        text: 'Le locataire a parlé.', language: 'fr', sentences: [{ position: 0, start: 0, end: 21, text: 'Le locataire a parlé.' }],
+        links: [{ segmentId: segments[0]!.id, sourcePositions: [0] }],
+      });
+      expect(await storage.analyses.getState(document.id)).toMatchObject({ version: 2, analysedVersion: 1, staleReason: 'source attached' });
+      expect(await storage.sources.listForSegments([segments[0]!.id, segments[1]!.id])).toEqual(new Map([[segments[0]!.id, 'Le locataire a parlé.']]));
+      await storage.sources.setLinks(segments[1]!.id, []);
+      expect(await storage.analyses.getState(document.id)).toMatchObject({ version: 3, staleReason: 'source links changed' });
+      // An analysis begun at version 2 finished too late to count as complete.
+      await storage.analyses.store(document.id, [], { fingerprint: 'checks-1', version: 2 });
+      expect(await storage.analyses.getState(document.id)).toMatchObject({ version: 3, analysedVersion: 1 });
+      await storage.analyses.markStale('every-document', 'newsroom rules changed');
+      expect(await storage.analyses.getState(other.id)).toMatchObject({ version: 2, staleReason: 'newsroom rules changed' });
+      await storage.analyses.markStale(document.id, 'variant chosen');
+      expect(await storage.analyses.getState(document.id)).toMatchObject({ version: 5, staleReason: 'variant chosen' });
+    });
+
+    it('keeps the counters equal to a recount through saves, statuses and dismissals from two storages at once', async () => {
+      const other = await database.open();
+      const { document, segments } = await createDocument();
+      await storage.analyses.store(document.id, segments.map((segment) => ({ segmentId: segment.id, revision: 0, flags: [he, flag('repeated-word', 0, 1)] })));
+      await Promise.all(segments.flatMap((segment, index) => [
+        (index % 2 ? other : storage).revisions.append(edit(segment, `${segment.text} Again.`, { flags: [he] })),
+        (index % 2 ? storage : other).events.changeStatus({ segmentId: segment.id, expectedRevision: 0, status: 'approved', author: 'ana' }),
+        other.dismissals.add({ segmentId: segment.id, checkId: 'inanimate-pronoun', spanText: segment.text.slice(0, 2), author: 'ben' }),
+      ]));
+      expect((await other.analyses.getState(document.id))!.counts).toEqual(await recount(document.id));
     });
   });
 });

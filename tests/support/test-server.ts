@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { computeChecksFingerprint } from '../../src/analysis/fingerprint.js';
+import { createInProcessRunner } from '../../src/analysis/runner.js';
 import { createApp, type AppDependencies } from '../../src/app.js';
+import { createAnalyzer, type Analyzer } from '../../src/services/document-analysis.js';
 import { createAppCaches } from '../../src/web/caches.js';
 import { createPostgresStorage } from '../../src/storage/postgres/index.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
@@ -30,6 +33,8 @@ export const TEST_DATABASE_URL: string | undefined = process.env.RETOUCHE_TEST_D
 export interface TestServer {
   url: string;
   storage: Storage;
+  /** The app's analyzer: `settle()` waits for the flags a save changes elsewhere in its document. */
+  analyzer: Analyzer;
   /** The SQLite file; empty when the suite runs on PostgreSQL (see databaseUrl). */
   databaseFile: string;
   /** The PostgreSQL database of this server, when the suite runs on PostgreSQL. */
@@ -117,7 +122,8 @@ export async function createTestStorage(): Promise<{ storage: Storage; databaseF
 export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy' | 'trustProxy'> = {}): Promise<TestServer> {
   const database = await createTestStorage();
   const { storage } = database;
-  const server = createApp({ storage, caches: createAppCaches(), ...options }).listen(0, '127.0.0.1');
+  const analyzer = createTestAnalyzer(storage);
+  const server = createApp({ storage, analyzer, caches: createAppCaches(), ...options }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -125,6 +131,7 @@ export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy'
   return {
     url,
     storage,
+    analyzer,
     databaseFile: database.databaseFile,
     ...(database.databaseUrl === undefined ? {} : { databaseUrl: database.databaseUrl }),
     async fetch(path, init = {}, as = 'tester') {
@@ -136,9 +143,20 @@ export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy'
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await analyzer.settle();
       await database.remove();
     },
   };
+}
+
+const FINGERPRINT = computeChecksFingerprint();
+
+/**
+ * An analyzer over `storage` that runs the checks in this thread: the same engine the server runs
+ * in its worker (tests/analysis/runner.test.ts runs the worker itself).
+ */
+export function createTestAnalyzer(storage: Storage): Analyzer {
+  return createAnalyzer({ storage, runner: createInProcessRunner(), fingerprint: FINGERPRINT });
 }
 
 async function runAsAdmin(adminUrl: string, sql: string): Promise<void> {

@@ -38,13 +38,15 @@ describe('JSON API', () => {
     expect(seed.segments[3]).toEqual({
       id: expect.any(Number), documentId: seed.document.id, paragraph: 3, position: 3, role: 'body',
       original: TENANT, text: TENANT, revision: 0, status: 'to-review', updatedAt: expect.any(String),
-      risk: expect.any(Number), flags: expect.any(Array), dismissedFlags: [], source: '',
+      risk: expect.any(Number), openFlags: expect.any(Number), flags: expect.any(Array), dismissedFlags: [], source: '',
     });
     // Page noise is marked at import and left out of the export until an editor brings it back.
     expect(seed.segments.filter((segment) => segment.status === 'excluded').map((segment) => segment.role))
-      .toEqual(['separator', 'credit', 'section-label', 'teaser', 'section-label', 'teaser', 'tag', 'tag', 'tag', 'tag', 'tag', 'tag', 'tag']);
+      .toEqual(['photo-caption', 'separator', 'credit', 'section-label', 'teaser', 'section-label', 'teaser', 'tag', 'tag', 'tag', 'tag', 'tag', 'tag', 'tag']);
     const list = await (await server.fetch(`/api/documents`)).json();
-    expect(list.documents).toEqual([expect.objectContaining({ id: seed.document.id, segmentCount: 28, correctedCount: 0 })]);
+    expect(list.documents).toEqual([expect.objectContaining({
+      id: seed.document.id, segmentCount: 28, correctedCount: 0, counts: expect.objectContaining({ total: 28, setAside: 14, toReview: 14 }),
+    })]);
   });
 
   it('warns when the text is not in the declared target language, and still stores it', async () => {
@@ -96,7 +98,8 @@ describe('JSON API', () => {
     expect(txt.headers.get('content-disposition')).toMatch(/^attachment; filename="?\d+-seed\.txt"?$/);
     const original = fs.readFileSync(SEED_FILE, 'utf8');
     const clean = await txt.text();
-    expect(clean.startsWith(`The Chinese TikTok application in front of the American flag.\n\n${FIXED}\n\nMicrosoft's offer`)).toBe(true);
+    // The photo's caption is page noise, left out like its credit.
+    expect(clean.startsWith(`${FIXED}\n\nMicrosoft's offer`)).toBe(true);
     expect(clean.endsWith('Oracle and TikTok did not immediately confirm.')).toBe(true);
     const everything = await server.fetch(`/api/documents/${seed.document.id}/export?format=txt&include=excluded`);
     expect(await everything.text()).toBe(original.replace(TENANT, FIXED));

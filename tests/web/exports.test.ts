@@ -53,10 +53,12 @@ describe('export downloads', () => {
     const response = await download('md');
     expect(describeDownload(response)).toEqual({ status: 200, type: 'text/markdown; charset=utf-8', attachment: `${id()}-seed.md` });
     const markdown = await response.text();
-    expect(markdown.startsWith('# Seed\n\nThe Chinese TikTok application in front of the American flag.\n\n')).toBe(true);
+    // The photo's caption and credit are page noise, left out.
+    expect(markdown.startsWith(`# Seed\n\n${FIXED}\n\n`)).toBe(true);
     expect(markdown).toContain('\n\n## Decrees against complaint\n\n');
     expect(markdown).toContain(`\n\n${FIXED}\n\n\\<script>alert(1)\\</script> & "quotes" \\]\\]>\n\n`);
     expect(markdown).not.toContain('Dongxu Fang');
+    expect(markdown).not.toContain('in front of the American flag');
   });
 
   it('JSON has every sentence with its revisions', async () => {

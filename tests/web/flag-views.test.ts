@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Flag, Severity } from '../../src/checks/types.js';
-import type { AnalyzedSegment } from '../../src/services/document-analysis.js';
+import type { AnalyzedSegment } from '../../src/services/analyzed-segments.js';
 import { toTextPieces, type TextPiece } from '../../src/web/flag-views.js';
 import { createSegmentMarkupCache, renderSegmentMarkup } from '../../src/web/segment-markup.js';
 
@@ -68,7 +68,7 @@ describe('a sentence with thousands of flags', () => {
       const { text, flags } = flaggedSentence(words);
       return {
         id: 1, documentId: 1, position: 0, paragraph: 0, start: 0, end: text.length, role: 'body', original: text, text, status: 'to-review',
-        revision: 0, updatedAt: '2026-12-01T00:00:00.000Z', source: '', risk: words, flags, dismissedFlags: [],
+        revision: 0, updatedAt: '2026-12-01T00:00:00.000Z', source: '', risk: words, openFlags: words, flags, dismissedFlags: [],
       };
     };
     const context = { canEdit: true, csrfToken: 'token', sourceLanguage: '' };

@@ -50,7 +50,7 @@ describe('flags through the API', () => {
   });
 
   it('applies a suggestion as a normal revision and re-analyses the sentence', async () => {
-    const caption = seed.segments.find((segment) => segment.role === 'caption')!;
+    const caption = seed.segments.find((segment) => segment.role === 'photo-caption')!;
     const flag = flagOn(caption, 'application');
     const response = await post(`/api/segments/${caption.id}/apply-suggestion`, {
       checkId: flag.checkId, start: flag.start, end: flag.end, baseRevision: 0, suggestion: 0, author: 'Ana',
@@ -63,7 +63,7 @@ describe('flags through the API', () => {
   });
 
   it('refuses to apply a flag from a stale page', async () => {
-    const caption = seed.segments.find((segment) => segment.role === 'caption')!;
+    const caption = seed.segments.find((segment) => segment.role === 'photo-caption')!;
     const response = await post(`/api/segments/${caption.id}/apply-suggestion`, {
       checkId: 'false-friends', start: 19, end: 30, baseRevision: 0, suggestion: 0, author: 'Ben',
     });

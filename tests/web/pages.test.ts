@@ -137,7 +137,7 @@ describe('HTML pages without JavaScript', () => {
 
   it('applies a suggestion and dismisses a flag from the plain forms', async () => {
     const document = await (await server.fetch(`/api/documents/${seed.document.id}`)).json();
-    const caption = document.segments.find((segment: { role: string }) => segment.role === 'caption');
+    const caption = document.segments.find((segment: { role: string }) => segment.role === 'photo-caption');
     const [flag] = caption.flags;
     const fields = { checkId: flag.checkId, start: String(flag.start), end: String(flag.end), baseRevision: String(caption.revision) };
     const applied = await postForm(`/segments/${caption.id}/apply-suggestion`, form({ ...fields, suggestion: '0' }));

@@ -124,7 +124,7 @@ describe('sentence history in pages', () => {
   beforeAll(async () => {
     segmentId = segmentIds[10]!;
     for (let number = 1; number <= 120; number++) {
-      await correctSegment(server.storage, { segmentId, baseRevision: number - 1, author: 'Ana', text: `Sentence 11, version ${number}.` });
+      await correctSegment(server.storage, server.analyzer, { segmentId, baseRevision: number - 1, author: 'Ana', text: `Sentence 11, version ${number}.` });
     }
   });
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ejs from 'ejs';
 import { describe, expect, it } from 'vitest';
-import type { AnalyzedSegment } from '../../src/services/document-analysis.js';
+import type { AnalyzedSegment } from '../../src/services/analyzed-segments.js';
 import {
   ARTICLE_PLACEHOLDER, createSegmentMarkupCache, joinPage, renderArticleMarkup, renderSegmentMarkup, type SegmentMarkupContext,
 } from '../../src/web/segment-markup.js';
@@ -17,7 +17,7 @@ function sentence(overrides: Partial<AnalyzedSegment> = {}): AnalyzedSegment {
     original: 'This will not fail to react the tenant of the White House.',
     text: 'This will not fail to react the tenant of the White House.',
     status: 'to-review', revision: 0, updatedAt: '2026-11-26T00:00:00.000Z', source: '',
-    risk: 2, dismissedFlags: [],
+    risk: 2, openFlags: 1, dismissedFlags: [],
     flags: [{
       checkId: 'false-friends', entryId: 'tenant-of-office', category: 'accuracy/false-friend', severity: 'major', start: 32, end: 38,
       message: '"tenant" copies French "locataire": write "occupant".', suggestions: ['occupant'], hint: false,

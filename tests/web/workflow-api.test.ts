@@ -30,7 +30,8 @@ async function current(id: number): Promise<SegmentJson> {
 describe('review workflow API', () => {
   it('approves a sentence, refuses to approve text changed since it was read, and counts progress', async () => {
     const before = (await call('GET', `/api/documents/${seed.document.id}/progress`)).body.progress;
-    expect(before).toMatchObject({ total: 28, reviewed: 13, excluded: 13, approved: 0, corrected: 0 });
+    // A fresh article: nothing reviewed yet, its page noise (the photo's caption and credit, a separator, section labels, teasers, tags) set aside.
+    expect(before).toMatchObject({ total: 28, reviewed: 0, toReview: 14, setAside: 14, excluded: 14, approved: 0, corrected: 0 });
     const quote = sentence('"We are convinced');
     const approved = await call('POST', `/api/segments/${quote.id}/status`, { status: 'approved', baseRevision: 0, author: 'Ana' });
     expect(approved.status).toBe(200);
@@ -46,7 +47,7 @@ describe('review workflow API', () => {
     const invalid = await call('POST', `/api/segments/${quote.id}/status`, { status: 'edited', baseRevision: 0, author: 'Ana' });
     expect(invalid.status).toBe(400);
     const after = (await call('GET', `/api/documents/${seed.document.id}/progress`)).body.progress;
-    expect(after).toMatchObject({ reviewed: 15, approved: 1, edited: 1, corrected: 1 });
+    expect(after).toMatchObject({ reviewed: 2, toReview: 12, setAside: 14, approved: 1, edited: 1, corrected: 1 });
   });
 
   it('sends an approved sentence back to "edited" when its text changes', async () => {
@@ -139,5 +140,24 @@ describe('review workflow API', () => {
     const history = await call('GET', `/api/segments/${oracle.id}/revisions`);
     expect(history.body.revisions.at(-1)).toMatchObject({ kind: 'revert', author: 'admin', revertedTo: 0 });
     expect((await call('POST', `/api/documents/${seed.document.id}/revert-author`, { targetAuthor: 'Ana', from: end, to: start, author: 'admin' })).status).toBe(400);
+  });
+
+  it('keeps the other flags of a sentence open when one suggestion is applied: still to review, counted and listed for export', async () => {
+    // An article of its own: the later tests work on the seed's sentences as imported.
+    const own = await importSeedThroughApi(server);
+    const media = own.segments.find((segment) => segment.text.startsWith('According to several American media'))!;
+    expect(media.flags.length).toBeGreaterThanOrEqual(3);
+    const before = (await call('GET', `/api/documents/${own.document.id}/progress`)).body.progress;
+    const [flag] = media.flags.filter((candidate) => candidate.suggestions.length > 0);
+    const applied = await call('POST', `/api/segments/${media.id}/apply-suggestion`, { ...flag, baseRevision: 0, suggestion: 0 });
+    expect(applied.body.segment).toMatchObject({ status: 'edited', openFlags: media.flags.length - 1 });
+    const after = (await call('GET', `/api/documents/${own.document.id}/progress`)).body.progress;
+    expect(after).toMatchObject({ toReview: before.toReview, openFlags: before.openFlags - 1, flaggedToReview: before.flaggedToReview, edited: before.edited + 1 });
+    const exportPage = await (await server.fetch(`/documents/${own.document.id}/export`)).text();
+    expect(exportPage).toContain(applied.body.segment.text.slice(0, 30));
+    // Approving it closes the rest.
+    await call('POST', `/api/segments/${media.id}/status`, { status: 'approved', baseRevision: 1 });
+    expect((await call('GET', `/api/documents/${own.document.id}/progress`)).body.progress)
+      .toMatchObject({ toReview: before.toReview - 1, openFlags: before.openFlags - media.flags.length, flaggedToReview: before.flaggedToReview - 1 });
   });
 });

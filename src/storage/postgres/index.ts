@@ -39,6 +39,7 @@ function createPostgresEngine(pool: pg.Pool): Engine {
   return {
     ...executorOn(pool),
     db: createQueryBuilder('postgres'),
+    dialect: 'postgres',
     transaction(work, { lock } = {}) {
       return withTransaction(pool, async (client) => {
         // Under READ COMMITTED two transactions can both see a row missing and both insert it;

@@ -81,6 +81,7 @@ function createSqliteEngine(db: Database.Database): Engine & { readonly groupCom
   return {
     ...outside,
     db: createQueryBuilder('sqlite'),
+    dialect: 'sqlite',
     transaction: <T>(work: (tx: Executor) => Promise<T>, { grouped = false }: TransactionOptions = {}) =>
       groupCommit.submit(work, { now: !grouped }) as Promise<T>,
     groupCommit,

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import { listChecks } from '../../checks/run.js';
-import { getAnalyzedDocument } from '../../services/document-analysis.js';
-import { isUnresolved, summarizeProgress } from '../../services/document-progress.js';
-import { listAllDocuments, listDocuments, readPageNumber } from '../../services/documents.js';
+import { listStillFlagged, readAnalyzedDocument } from '../../services/analyzed-segments.js';
+import { toProgress } from '../../services/document-progress.js';
+import { getDocumentRecord, listAllDocuments, listDocuments, readPageNumber } from '../../services/documents.js';
 import type { ServiceError } from '../../services/errors.js';
 import { EXPORT_FORMATS, exportDocument, isExportFormat } from '../../services/export-document.js';
 import { importDocument } from '../../services/import-document.js';
@@ -38,8 +38,8 @@ export function showImportForm(_request: Request, response: Response): void {
 }
 
 /** Import a pasted or uploaded article (and its source, if given). */
-export async function importArticle(request: Request, response: Response, { storage, urlPolicy }: RouteContext): Promise<void> {
-  const result = await importDocument(storage, readImportRequest(request, response), { urlPolicy });
+export async function importArticle(request: Request, response: Response, { storage, analyzer, urlPolicy }: RouteContext): Promise<void> {
+  const result = await importDocument(storage, analyzer, readImportRequest(request, response), { urlPolicy });
   if (answersJson(response)) {
     response.status(201).location(`/api/documents/${result.document.id}`).json({
       document: toDocumentJson(result.document),
@@ -76,11 +76,11 @@ export function refuseImport(error: ServiceError, request: Request, response: Re
  * the same change elsewhere (`?propagate=ID`).
  */
 export async function showDocument(request: Request, response: Response, context: RouteContext): Promise<void> {
-  const { storage, caches } = context;
+  const { storage, analyzer } = context;
   const documentId = parseId(request.params.id, 'Document');
   if (answersJson(response)) {
-    const { document, segments } = await getAnalyzedDocument(storage, caches.analyses, documentId);
-    response.json({ document: toDocumentJson(document), progress: summarizeProgress(segments), segments: segments.map(toSegmentJson) });
+    const { document, state, segments } = await readAnalyzedDocument(storage, analyzer, documentId);
+    response.json({ document: toDocumentJson(document), progress: toProgress(state.counts), segments: segments.map(toSegmentJson) });
     return;
   }
   const sentence = queryText(request, 'sentence');
@@ -95,30 +95,29 @@ export async function showDocument(request: Request, response: Response, context
   await renderDocumentPage(context, request, response, documentId, { propagation, ...(propagateId !== undefined && { focusId: propagateId }) });
 }
 
-export async function showProgress(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
-  const { segments } = await getAnalyzedDocument(storage, caches.analyses, parseId(request.params.id, 'Document'));
-  response.json({ progress: summarizeProgress(segments) });
+export async function showProgress(request: Request, response: Response, { analyzer }: RouteContext): Promise<void> {
+  const state = await analyzer.ensureCurrent(parseId(request.params.id, 'Document'));
+  response.json({ progress: toProgress(state.counts) });
 }
 
 /**
  * A download (`?format=`, txt by default through the API); people without a format first see the
  * export page, which lists the sentences still flagged that nobody corrected, approved or cleared.
  */
-export async function exportDocumentFile(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
+export async function exportDocumentFile(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const documentId = parseId(request.params.id, 'Document');
   if (answersJson(response) || request.query.format !== undefined) {
     const format = request.query.format ?? 'txt';
     if (!isExportFormat(format)) throw new HttpError(400, 'invalid-input', `format must be one of ${EXPORT_FORMATS.join(', ')}.`);
-    const file = await exportDocument(storage, caches.analyses, documentId, format, { includeExcluded: request.query.include === 'excluded' });
+    const file = await exportDocument(storage, analyzer, documentId, format, { includeExcluded: request.query.include === 'excluded' });
     response.attachment(file.fileName).type(file.contentType).send(file.body);
     return;
   }
-  const { document, segments } = await getAnalyzedDocument(storage, caches.analyses, documentId);
+  const document = await getDocumentRecord(storage, documentId);
   response.render('export', {
     title: `Export · ${document.title}`,
     document: { id: document.id, title: document.title },
-    unresolved: segments.filter(isUnresolved)
-      .map((segment) => ({ id: segment.id, position: segment.position, text: segment.text, flagCount: segment.flags.length })),
+    unresolved: await listStillFlagged(storage, analyzer, documentId),
     formats: EXPORT_CHOICES,
   });
 }
@@ -147,9 +146,9 @@ export async function previewReplace(request: Request, response: Response, { sto
 }
 
 /** Apply a previewed rule to the confirmed sentences ({segmentId, revision} as previewed), one revision each. */
-export async function applyReplace(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+export async function applyReplace(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const body = fieldsOf(request);
-  const outcome = await applyReplacements(storage, { rule: readReplaceRule(body), targets: readTargets(body.targets), author: authorName(response) });
+  const outcome = await applyReplacements(storage, analyzer, { rule: readReplaceRule(body), targets: readTargets(body.targets), author: authorName(response) });
   if (answersJson(response)) {
     response.json({
       applied: outcome.applied.map((result) => ({ segmentId: result.segment.id, revision: result.segment.revision })), conflicts: outcome.conflicts,

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { getAnalyzedSegment } from '../../services/document-analysis.js';
+import { readAnalyzedSegment } from '../../services/analyzed-segments.js';
 import { compareDocument, getTimeline, readPointInTime } from '../../services/document-history.js';
 import { getDocumentRecord, getSegment, readPageNumber } from '../../services/documents.js';
 import { revertAuthorEdits } from '../../services/revert-author.js';
@@ -36,10 +36,10 @@ export async function showSentenceHistory(request: Request, response: Response, 
 }
 
 /** Every revision of a sentence with its text, and its status changes and comments, for scripts. */
-export async function showRevisions(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
+export async function showRevisions(request: Request, response: Response, { storage, analyzer, caches }: RouteContext): Promise<void> {
   const history = await getSegmentHistory(storage, caches.histories, parseId(request.params.id, 'Sentence'));
   response.json({
-    segment: toSegmentJson(await getAnalyzedSegment(storage, caches.analyses, history.segment.id)),
+    segment: toSegmentJson(await readAnalyzedSegment(storage, analyzer, history.segment.id)),
     revisions: history.revisions.map(({ before: _before, ...revision }) => revision),
     events: history.events,
   });
@@ -80,10 +80,10 @@ export async function showComparison(request: Request, response: Response, { sto
 }
 
 /** Undo every edit of one author in a time span, each undo a new revision (admins). */
-export async function revertAuthor(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+export async function revertAuthor(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const documentId = parseId(request.params.id, 'Document');
   const body = fieldsOf(request);
-  const outcome = await revertAuthorEdits(storage, { documentId, author: body.targetAuthor, from: body.from, to: body.to, by: authorName(response) });
+  const outcome = await revertAuthorEdits(storage, analyzer, { documentId, author: body.targetAuthor, from: body.from, to: body.to, by: authorName(response) });
   if (answersJson(response)) {
     response.json({ reverted: outcome.reverted.map((result) => ({ segmentId: result.segment.id, revision: result.segment.revision })), skipped: outcome.skipped });
     return;

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { diffForDisplay } from '../../history/display-diff.js';
 import { correctSegment, type SaveResult } from '../../services/correct-segment.js';
-import { getAnalyzedSegment } from '../../services/document-analysis.js';
+import { readAnalyzedSegment } from '../../services/analyzed-segments.js';
 import { getSegment } from '../../services/documents.js';
 import type { ServiceError } from '../../services/errors.js';
 import { offerPropagation } from '../../services/propagate-correction.js';
@@ -18,7 +18,7 @@ import { toSegmentJson, toSegmentView } from '../segment-views.js';
 /** Save an editor's correction; people go back to the sentence, offered to make the same change elsewhere. */
 export async function saveSentence(request: Request, response: Response, context: RouteContext): Promise<void> {
   const body = fieldsOf(request);
-  const result = await correctSegment(context.storage, {
+  const result = await correctSegment(context.storage, context.analyzer, {
     segmentId: parseId(request.params.id, 'Sentence'), text: body.text, baseRevision: body.baseRevision, author: authorName(response), comment: body.comment,
   });
   if (answersJson(response)) return void response.json(await toSaveJson(context, result));
@@ -45,7 +45,7 @@ export async function refuseSave(error: ServiceError, request: Request, response
 /** Restore an earlier version as a new revision. */
 export async function revertSentence(request: Request, response: Response, context: RouteContext): Promise<void> {
   const body = fieldsOf(request);
-  const result = await revertSegment(context.storage, {
+  const result = await revertSegment(context.storage, context.analyzer, {
     segmentId: parseId(request.params.id, 'Sentence'), revision: body.revision, baseRevision: body.baseRevision, author: authorName(response), comment: body.comment,
   });
   if (answersJson(response)) return void response.json(await toSaveJson(context, result));
@@ -54,7 +54,7 @@ export async function revertSentence(request: Request, response: Response, conte
 
 export async function applyFlagSuggestion(request: Request, response: Response, context: RouteContext): Promise<void> {
   const body = fieldsOf(request);
-  const result = await applySuggestion(context.storage, context.caches.analyses, {
+  const result = await applySuggestion(context.storage, context.analyzer, {
     segmentId: parseId(request.params.id, 'Sentence'), ...flagReference(body, authorName(response)), suggestion: body.suggestion,
   });
   if (answersJson(response)) return void response.json(await toSaveJson(context, result));
@@ -62,23 +62,23 @@ export async function applyFlagSuggestion(request: Request, response: Response, 
 }
 
 /** Mark a flag as a false alarm. */
-export async function dismissSentenceFlag(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
+export async function dismissSentenceFlag(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const segmentId = parseId(request.params.id, 'Sentence');
-  const dismissal = await dismissFlag(storage, caches.analyses, { segmentId, ...flagReference(fieldsOf(request), authorName(response)) });
+  const dismissal = await dismissFlag(storage, analyzer, { segmentId, ...flagReference(fieldsOf(request), authorName(response)) });
   if (answersJson(response)) {
-    return void response.status(201).json({ dismissal, segment: toSegmentJson(await getAnalyzedSegment(storage, caches.analyses, segmentId)) });
+    return void response.status(201).json({ dismissal, segment: toSegmentJson(await readAnalyzedSegment(storage, analyzer, segmentId)) });
   }
   const { segment } = await getSegment(storage, segmentId);
   response.redirect(303, `/documents/${segment.documentId}?sentence=${segment.id}`);
 }
 
 /** Approve, exclude or reopen a sentence. */
-export async function setSentenceStatus(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
+export async function setSentenceStatus(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const body = fieldsOf(request);
   const { segment, event } = await setSegmentStatus(storage, {
     segmentId: parseId(request.params.id, 'Sentence'), status: body.status, baseRevision: body.baseRevision, author: authorName(response),
   });
-  if (answersJson(response)) return void response.json({ segment: toSegmentJson(await getAnalyzedSegment(storage, caches.analyses, segment.id)), event });
+  if (answersJson(response)) return void response.json({ segment: toSegmentJson(await readAnalyzedSegment(storage, analyzer, segment.id)), event });
   response.redirect(303, `/documents/${segment.documentId}?sentence=${segment.id}`);
 }
 
@@ -95,14 +95,14 @@ export async function showPropagation(request: Request, response: Response, { st
 }
 
 /** One sentence's markup, so the editor script shows a change exactly as a page load would. */
-export async function showSentenceFragment(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
-  const segment = await getAnalyzedSegment(storage, caches.analyses, parseId(request.params.id, 'Sentence'));
+export async function showSentenceFragment(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
+  const segment = await readAnalyzedSegment(storage, analyzer, parseId(request.params.id, 'Sentence'));
   response.render('_partials/segment', { segment: toSegmentView(segment), failed: null });
 }
 
 /** A save's answer: the sentence with its fresh flags, the revision made, and its diff against the machine translation. */
-async function toSaveJson({ storage, caches }: RouteContext, result: SaveResult) {
-  const segment = await getAnalyzedSegment(storage, caches.analyses, result.segment.id, result.segment);
+async function toSaveJson({ storage, analyzer }: RouteContext, result: SaveResult) {
+  const segment = await readAnalyzedSegment(storage, analyzer, result.segment.id);
   return { segment: toSegmentJson(segment), revision: result.revision, changed: result.revision !== null, diff: diffForDisplay(segment.original, segment.text) };
 }
 

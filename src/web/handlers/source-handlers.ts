@@ -23,7 +23,7 @@ export async function showSource(request: Request, response: Response, context: 
 }
 
 /** Attach (or replace) a document's source, pasted or uploaded, and align it. */
-export async function attachSourceText(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+export async function attachSourceText(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const documentId = parseId(request.params.id, 'Document');
   const fields = fieldsOf(request);
   const attached = await attachSource(storage, {
@@ -32,6 +32,8 @@ export async function attachSourceText(request: Request, response: Response, { s
     file: uploadedFile(request, response, 'sourceFile'),
     language: optionalString(fields.sourceLanguage, 'sourceLanguage'),
   });
+  // The flags that compare with the source are found now, off the request thread, not on the next view.
+  await analyzer.ensureCurrent(documentId);
   if (answersJson(response)) return void response.status(201).json({ source: attached });
   response.redirect(303, `/documents/${documentId}/source`);
 }

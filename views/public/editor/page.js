@@ -22,9 +22,11 @@ export async function refreshProgress() {
     element.textContent = String(progress[element.dataset.progress]);
   }
   const bar = container.querySelector('progress');
-  bar.max = progress.total;
+  const reviewable = progress.total - progress.setAside;
+  for (const element of document.querySelectorAll('[data-progress="reviewable"]')) element.textContent = String(reviewable);
+  bar.max = reviewable;
   bar.value = progress.reviewed;
-  bar.textContent = `${progress.reviewed} of ${progress.total}`;
+  bar.textContent = `${progress.reviewed} of ${reviewable}`;
   const corrected = document.querySelector('[data-count="corrected"]');
   if (corrected) corrected.textContent = String(progress.corrected);
 }

@@ -50,7 +50,7 @@ export function nextToReview(segment) {
   const start = segments.indexOf(segment);
   for (let step = 1; step <= segments.length; step++) {
     const candidate = segments[(start + step) % segments.length];
-    if (candidate !== segment && candidate.classList.contains('status-to-review')) return candidate;
+    if (candidate !== segment && candidate.classList.contains('to-review')) return candidate;
   }
   return null;
 }

@@ -1,0 +1,179 @@
+import { scoreRisk } from '../checks/run.js';
+import type { Flag } from '../checks/types.js';
+import type { AnalysedSegmentRecord, DismissalRecord, DocumentAnalysisState, DocumentRecord, SegmentRecord } from '../model.js';
+import { dismissalKey, isDismissed } from '../review/queue.js';
+import type { SegmentQuery, Storage } from '../storage/types.js';
+import type { Analyzer } from './document-analysis.js';
+import { found } from './errors.js';
+
+/** A sentence with what the checks say about its current text, as pages and the API show it. */
+export interface AnalyzedSegment extends SegmentRecord {
+  /** Flags not dismissed, sorted by offset; those of an approved or excluded sentence are no longer open. */
+  flags: Flag[];
+  /** Flags an editor dismissed as false alarms; they stay dismissed while the flagged words stay. */
+  dismissedFlags: Flag[];
+  /** Flags that still ask for a decision (src/review/queue.ts). */
+  openFlags: number;
+  /** Sum of the flags' severity weights: 0 means nothing to look at. */
+  risk: number;
+  /** The aligned source sentence(s), '' when the document has no source or the sentence none. */
+  source: string;
+}
+
+/** Sentences per page of the document page: a 5,000-sentence article is not drawn at once. */
+export const SENTENCES_PER_PAGE = 100;
+
+/** One page of a document's sentences under a filter, with what the page shows of the whole. */
+export interface DocumentPage {
+  document: DocumentRecord;
+  state: DocumentAnalysisState;
+  segments: AnalyzedSegment[];
+  /** Sentences the filter keeps, on all pages. */
+  matching: number;
+  page: number;
+  pageCount: number;
+  /**
+   * Where keyboard navigation goes past this page's ends, under the filter (sentence ids, null at
+   * the document's ends): the neighbouring sentences, the nearest with an open flag, the nearest to review.
+   */
+  beyond: {
+    previousLast: number | null; nextFirst: number | null; previousFlagged: number | null; nextFlagged: number | null;
+    previousToReview: number | null; nextToReview: number | null;
+  };
+}
+
+/** One sentence as pages and the API show it. */
+export async function readAnalyzedSegment(storage: Storage, analyzer: Analyzer, segmentId: number): Promise<AnalyzedSegment> {
+  let record = found(await storage.analyses.getSegment(segmentId), `Sentence ${segmentId}`);
+  await analyzer.ensureCurrent(record.documentId);
+  if (record.flags === null) {
+    await analyzer.analyseStale(record.documentId, [record]);
+    record = found(await storage.analyses.getSegment(segmentId), `Sentence ${segmentId}`);
+  }
+  const [dismissals, sources] = await Promise.all([storage.dismissals.listBySegment(segmentId), storage.sources.listForSegments([segmentId])]);
+  return toAnalyzedSegment(record, dismissals, sources.get(segmentId));
+}
+
+/** Every sentence of a document as the API and the JSON export show them, from the stored flags. */
+export async function readAnalyzedDocument(
+  storage: Storage, analyzer: Analyzer, documentId: number,
+): Promise<{ document: DocumentRecord; state: DocumentAnalysisState; segments: AnalyzedSegment[] }> {
+  const document = found(await storage.documents.get(documentId), `Document ${documentId}`);
+  const state = await analyzer.ensureCurrent(documentId);
+  const records = await withCurrentFlags(storage, analyzer, documentId, await storage.analyses.listByDocument(documentId));
+  const dismissals = await storage.dismissals.listByDocument(documentId);
+  const sources = document.sourceLanguage ? await storage.sources.listForSegments(records.map((record) => record.id)) : new Map<number, string>();
+  return { document, state, segments: toAnalyzedSegments(records, dismissals, sources) };
+}
+
+/**
+ * One page of a document's sentences under `query`: page `at.page`, or the page that holds
+ * sentence `at.focusId`, else the first. Reads the page's sentences and what the page shows of the
+ * whole (counters, the nearest sentences past its ends), never every sentence of the document.
+ */
+export async function readDocumentPage(
+  storage: Storage, analyzer: Analyzer, documentId: number, query: SegmentQuery, at: { page?: number; focusId?: number } = {},
+): Promise<DocumentPage> {
+  const document = found(await storage.documents.get(documentId), `Document ${documentId}`);
+  const state = await analyzer.ensureCurrent(documentId);
+  const matching = await countMatching(storage, documentId, query, state);
+  const pageCount = Math.max(1, Math.ceil(matching / SENTENCES_PER_PAGE));
+  const wanted = at.page ?? (at.focusId === undefined ? 1 : await locatePage(storage, documentId, query, at.focusId));
+  const page = Math.min(Math.max(1, wanted), pageCount);
+  const start = (page - 1) * SENTENCES_PER_PAGE;
+  // One more on each side: where j and k continue past the page.
+  const rows = await storage.analyses.listMatching(documentId, query, { offset: Math.max(0, start - 1), limit: SENTENCES_PER_PAGE + (start > 0 ? 2 : 1) });
+  const previous = start > 0 ? rows.shift() : undefined;
+  const next = rows.length > SENTENCES_PER_PAGE ? rows.pop() : undefined;
+  const records = await withCurrentFlags(storage, analyzer, documentId, rows);
+  const ids = records.map((record) => record.id);
+  const [dismissals, sources] = await Promise.all([
+    storage.dismissals.listBySegments(ids),
+    document.sourceLanguage ? storage.sources.listForSegments(ids) : new Map<number, string>(),
+  ]);
+  const first = records[0]?.position ?? -1;
+  const last = records.at(-1)?.position ?? Number.MAX_SAFE_INTEGER;
+  const nearest = (extra: SegmentQuery, position: number, direction: 'next' | 'previous') =>
+    records.length === 0 ? null : storage.analyses.findNearest(documentId, { ...query, ...extra }, position, direction);
+  const [previousFlagged, nextFlagged, previousToReview, nextToReview] = await Promise.all([
+    nearest({ flagged: true }, first, 'previous'), nearest({ flagged: true }, last, 'next'),
+    nearest({ toReview: true }, first, 'previous'), nearest({ toReview: true }, last, 'next'),
+  ]);
+  return {
+    document, state, segments: toAnalyzedSegments(records, dismissals, sources), matching, page, pageCount,
+    beyond: { previousLast: previous?.id ?? null, nextFirst: next?.id ?? null, previousFlagged, nextFlagged, previousToReview, nextToReview },
+  };
+}
+
+/**
+ * Where a link to one sentence leads: its page under the query, or, when the query leaves it
+ * out, its page with no filter. Undefined when the document has no such sentence.
+ */
+export async function locateSentence(
+  storage: Storage, documentId: number, query: SegmentQuery, segmentId: number,
+): Promise<{ query: SegmentQuery; page: number } | undefined> {
+  const segment = await storage.segments.get(segmentId);
+  if (!segment || segment.documentId !== documentId) return undefined;
+  const kept = await storage.analyses.findNearest(documentId, query, segment.position - 1, 'next') === segmentId;
+  const effective = kept ? query : {};
+  return { query: effective, page: Math.floor((await storage.analyses.countMatching(documentId, effective, segment.position)) / SENTENCES_PER_PAGE) + 1 };
+}
+
+/** The sentences still flagged that nobody handled (an open flag, whatever their status): what the export page asks about. */
+export async function listStillFlagged(
+  storage: Storage, analyzer: Analyzer, documentId: number,
+): Promise<{ id: number; position: number; text: string; flagCount: number }[]> {
+  const state = await analyzer.ensureCurrent(documentId);
+  const flagged = await storage.analyses.listMatching(documentId, { flagged: true }, { offset: 0, limit: state.counts.flagged });
+  return flagged.map((segment) => ({ id: segment.id, position: segment.position, text: segment.text, flagCount: segment.openFlags }));
+}
+
+/** A stored sentence as pages and the API show it: its flags split into standing and dismissed. */
+export function toAnalyzedSegment(segment: AnalysedSegmentRecord, dismissals: readonly DismissalRecord[], source = ''): AnalyzedSegment {
+  const dismissed = new Set(dismissals.map((dismissal) => dismissalKey(dismissal.checkId, dismissal.spanText)));
+  const flags: Flag[] = [];
+  const dismissedFlags: Flag[] = [];
+  for (const flag of (segment.flags ?? []) as Flag[]) (isDismissed(flag, segment.text, dismissed) ? dismissedFlags : flags).push(flag);
+  const { flags: _stored, openFlags, ...record } = segment;
+  return { ...record, flags, dismissedFlags, openFlags, risk: scoreRisk(flags), source };
+}
+
+function toAnalyzedSegments(records: readonly AnalysedSegmentRecord[], dismissals: readonly DismissalRecord[], sources: ReadonlyMap<number, string>): AnalyzedSegment[] {
+  const bySegment = new Map<number, DismissalRecord[]>();
+  for (const dismissal of dismissals) {
+    const list = bySegment.get(dismissal.segmentId);
+    if (list) list.push(dismissal);
+    else bySegment.set(dismissal.segmentId, [dismissal]);
+  }
+  return records.map((record) => toAnalyzedSegment(record, bySegment.get(record.id) ?? [], sources.get(record.id)));
+}
+
+// The sentences with flags of their current text: any stored for an older one are analysed and stored first.
+async function withCurrentFlags(
+  storage: Storage, analyzer: Analyzer, documentId: number, records: AnalysedSegmentRecord[],
+): Promise<AnalysedSegmentRecord[]> {
+  const stale = records.filter((record) => record.flags === null);
+  if (stale.length === 0) return records;
+  await analyzer.analyseStale(documentId, stale);
+  const fresh = new Map<number, AnalysedSegmentRecord>();
+  for (const record of stale) {
+    const read = await storage.analyses.getSegment(record.id);
+    if (read) fresh.set(read.id, read);
+  }
+  return records.map((record) => fresh.get(record.id) ?? record);
+}
+
+// How many sentences a query keeps: the counters answer the common filters without a query.
+async function countMatching(storage: Storage, documentId: number, query: SegmentQuery, state: DocumentAnalysisState): Promise<number> {
+  const set = Object.entries(query).filter(([, value]) => value !== undefined && value !== '' && value !== false).map(([key]) => key);
+  if (set.length === 0) return state.counts.total;
+  if (set.length === 1 && set[0] === 'flagged') return state.counts.flagged;
+  if (set.length === 1 && set[0] === 'toReview') return state.counts.toReview;
+  return storage.analyses.countMatching(documentId, query);
+}
+
+// The page that holds a sentence under the query; the first when the query leaves it out.
+async function locatePage(storage: Storage, documentId: number, query: SegmentQuery, segmentId: number): Promise<number> {
+  const located = await locateSentence(storage, documentId, query, segmentId);
+  return located && located.query === query ? located.page : 1;
+}

@@ -1,0 +1,106 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import { chunksOf, compileQuery, prepareQuery, yieldToEventLoop, type Engine } from './engine.js';
+import { COUNTS, type Schema } from './schema.js';
+import { createSegmentQueue, selectAnalysedSegments, toAnalysedSegment } from './segment-queue.js';
+import type { AnalysisRepository, SegmentQuery } from './types.js';
+
+/**
+ * The flags stored with each sentence, and the queries a page makes of them: one page of the
+ * sentences a filter keeps, how many it keeps, the nearest one before or after a page. Filters on
+ * open flags go through the `open_flags` rows and the partial indexes on segments (migration 8),
+ * so a page of a 5,000-sentence article reads its hundred sentences, not five thousand.
+ */
+export function createAnalysisRepository(engine: Engine): AnalysisRepository {
+  const { db } = engine;
+  const queue = createSegmentQueue(engine);
+  const selectState = prepareQuery((p: { id: number }) => db.selectFrom('documents').select([
+    ...COUNTS, 'analysed_with as analysedWith', 'analysis_version as version', 'analysed_version as analysedVersion', 'stale_reason as staleReason',
+  ]).where('id', '=', p.id));
+  const markComplete = prepareQuery((p: { id: number; version: number; fingerprint: string }) => db.updateTable('documents')
+    .set({ analysed_version: p.version, analysed_with: p.fingerprint, stale_reason: null })
+    .where('id', '=', p.id).where('analysis_version', '=', p.version));
+  const markOneStale = prepareQuery((p: { id: number; reason: string }) => db.updateTable('documents')
+    .set((eb) => ({ analysis_version: eb('analysis_version', '+', 1), stale_reason: p.reason })).where('id', '=', p.id));
+  const markAllStale = prepareQuery((p: { reason: string }) => db.updateTable('documents')
+    .set((eb) => ({ analysis_version: eb('analysis_version', '+', 1), stale_reason: p.reason })));
+  const selectOne = prepareQuery((p: { id: number }) => selectAnalysedSegments(db).where('segments.id', '=', p.id));
+  const selectByDocument = prepareQuery((p: { documentId: number }) =>
+    selectAnalysedSegments(db).where('segments.document_id', '=', p.documentId).orderBy('segments.position'));
+
+  return {
+    store(documentId, entries, complete) {
+      return engine.transaction(async (tx) => {
+        let stored = 0;
+        for (const chunk of chunksOf(entries)) {
+          const wanted = new Map(chunk.map((entry) => [entry.segmentId, entry]));
+          const locked = await queue.lock(tx, [...wanted.keys()]);
+          // A sentence saved since it was read keeps the flags its save stored with it.
+          const current = locked.filter((before) => before.documentId === documentId && before.revision === wanted.get(before.id)!.revision);
+          await queue.write(tx, current.map((before) => ({ before, flags: wanted.get(before.id)!.flags })));
+          stored += current.length;
+          if (entries.length > chunk.length) await yieldToEventLoop();
+        }
+        if (complete) await tx.run(markComplete, { id: documentId, ...complete });
+        return stored;
+      });
+    },
+    async getState(documentId) {
+      const row = await engine.first(selectState, { id: documentId });
+      if (!row) return undefined;
+      const { analysedWith, version, analysedVersion, staleReason, ...counts } = row;
+      return { analysedWith, version, analysedVersion, staleReason, counts };
+    },
+    async markStale(target, reason) {
+      await (target === 'every-document' ? engine.run(markAllStale, { reason }) : engine.run(markOneStale, { id: target, reason }));
+    },
+    async getSegment(segmentId) {
+      const row = await engine.first(selectOne, { id: segmentId });
+      return row && toAnalysedSegment(row);
+    },
+    listByDocument: async (documentId) => (await engine.all(selectByDocument, { documentId })).map(toAnalysedSegment),
+    async listMatching(documentId, query, { offset, limit }) {
+      const rows = await engine.all(compileQuery(selectAnalysedSegments(db).where((eb) => matches(eb, documentId, query))
+        .orderBy('segments.position').limit(limit).offset(offset)));
+      return rows.map(toAnalysedSegment);
+    },
+    async countMatching(documentId, query, before) {
+      const row = await engine.first(compileQuery(db.selectFrom('segments').select((eb) => eb.fn.countAll<number>().as('count'))
+        .where((eb) => matches(eb, documentId, query)).$if(before !== undefined, (q) => q.where('segments.position', '<', before!))));
+      return row!.count;
+    },
+    async findNearest(documentId, query, position, direction) {
+      const row = await engine.first(compileQuery(db.selectFrom('segments').select('segments.id').where((eb) => matches(eb, documentId, query))
+        .where('segments.position', direction === 'next' ? '>' : '<', position)
+        .orderBy('segments.position', direction === 'next' ? 'asc' : 'desc').limit(1)));
+      return row?.id ?? null;
+    },
+  };
+}
+
+/**
+ * The sentences of one document that `query` keeps. The predicates on open flags and on the
+ * queue are written as the partial indexes' own (migration 8), so that the engines use them.
+ */
+function matches(eb: ExpressionBuilder<Schema, 'segments'>, documentId: number, query: SegmentQuery) {
+  const conditions = [eb('segments.document_id', '=', documentId)];
+  if (query.flagged) conditions.push(eb('segments.open_flags', '>', 0));
+  if (query.toReview) conditions.push(eb.or([eb('segments.status', '=', 'to-review'), eb('segments.open_flags', '>', 0)]));
+  if (query.status) conditions.push(eb('segments.status', '=', query.status));
+  const flagConditions = [
+    ...(query.checkId ? [['check_id', query.checkId] as const] : []),
+    ...(query.category ? [['category', query.category] as const] : []),
+    ...(query.severity ? [['severity', query.severity] as const] : []),
+  ];
+  for (const [column, value] of flagConditions) {
+    conditions.push(eb('segments.id', 'in', eb.selectFrom('open_flags').select('open_flags.segment_id')
+      .where('open_flags.document_id', '=', documentId).where(`open_flags.${column}`, '=', value)));
+  }
+  if (query.text) {
+    const pattern = `%${query.text.replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(eb.or([
+      sql<boolean>`lower(segments.text) like lower(${pattern}) escape '\\'`,
+      sql<boolean>`lower(segments.original) like lower(${pattern}) escape '\\'`,
+    ]));
+  }
+  return eb.and(conditions);
+}
