@@ -8,30 +8,26 @@ import { toPageLinks } from './page-links.js';
 import { toPropagationView } from './replacement-views.js';
 import type { RouteContext } from './route-table.js';
 import { filterParams, readSegmentFilter, toSegmentQuery } from './segment-filter.js';
-import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup, type FailedSave } from './segment-markup.js';
+import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup } from './segment-markup.js';
 
-/**
- * Render one page of the document, optionally with a failed save or a propagation offer to show.
- * Without `?page=`, the page shows the sentence of the failed save, or `focusId`.
- */
+/** Render one page of the document, optionally with a propagation offer to show; without `?page=`, the page of `focusId`. */
 export async function renderDocumentPage(
   { storage, analyzer, caches }: Pick<RouteContext, 'storage' | 'analyzer' | 'caches'>,
   request: Request,
   response: Response,
   documentId: number,
-  extras: { failedSave?: FailedSave; propagation?: PropagationOffer | null; focusId?: number } = {},
+  extras: { propagation?: PropagationOffer | null; focusId?: number } = {},
 ): Promise<void> {
   const filter = readSegmentFilter(request.query);
   const query = toSegmentQuery(filter);
-  const focusId = extras.failedSave?.segmentId ?? extras.focusId;
+  const { focusId } = extras;
   const page = await readDocumentPage(storage, analyzer, documentId, query, {
     ...(request.query.page !== undefined && { page: readPageNumber(request.query.page) }),
     ...(focusId !== undefined && { focusId }),
   });
   const { document, state } = page;
-  const article = renderArticleMarkup(caches.segmentMarkup, page.segments, extras.failedSave ?? null, {
+  const article = renderArticleMarkup(caches.segmentMarkup, page.segments, {
     canEdit: response.locals.canEdit === true,
-    csrfToken: String(response.locals.csrfToken ?? ''),
     sourceLanguage: document.sourceLanguage ?? '',
   });
   const html = await renderView(response, 'document', {
@@ -46,7 +42,6 @@ export async function renderDocumentPage(
     filterQuery: new URLSearchParams(filterParams(query)).toString(),
     filter,
     choices: toFilterChoices(),
-    failedSave: extras.failedSave ?? null,
     propagation: toPropagationView(extras.propagation ?? null),
     sourceLanguage: document.sourceLanguage ?? '',
   });

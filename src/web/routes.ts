@@ -9,7 +9,7 @@ import {
 import { revertAuthor, showBlame, showComparison, showRevisions, showSentenceHistory, showTimeline } from './handlers/history-handlers.js';
 import {
   applyFlagSuggestion, commentOnSentence, dismissSentenceFlag, refuseSave, revertSentence, saveSentence, setSentenceStatus,
-  showPropagation, showSentenceFragment,
+  showPropagation, showSentenceEditor, showSentenceFragment,
 } from './handlers/segment-handlers.js';
 import { attachSourceText, refuseSource, relinkSentence, showSource } from './handlers/source-handlers.js';
 import type { Route } from './route-table.js';
@@ -60,6 +60,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'post', path: '/segments/:id/comments', access: 'editor', answers: 'both', handler: commentOnSentence },
   { method: 'get', path: '/segments/:id/propagation', access: 'viewer', answers: 'json', handler: showPropagation },
   { method: 'get', path: '/segments/:id/fragment', access: 'viewer', answers: 'html', handler: showSentenceFragment },
+  { method: 'get', path: '/segments/:id/edit', access: 'editor', answers: 'html', handler: showSentenceEditor },
 
   // History.
   { method: 'get', path: '/segments/:id/history', access: 'viewer', answers: 'html', handler: showSentenceHistory },

@@ -6,20 +6,10 @@ import type { AnalyzedSegment } from '../services/analyzed-segments.js';
 import { toSegmentView } from './segment-views.js';
 import { VIEWS_DIRECTORY } from './views-directory.js';
 
-/** What a sentence's markup depends on besides the sentence: who looks, and the document's source language. */
+/** What a sentence's markup depends on besides the sentence: whether the reader may edit, and the document's source language. */
 export interface SegmentMarkupContext {
   canEdit: boolean;
-  csrfToken: string;
   sourceLanguage: string;
-}
-
-/** A save that failed on this sentence, shown in its editor with the editor's text kept. */
-export interface FailedSave {
-  segmentId: number;
-  text: string;
-  comment: string;
-  message: string;
-  conflict: { text: string; revision: number } | null;
 }
 
 // A page shows the same sentences again and again between edits: each sentence's markup is kept,
@@ -45,18 +35,15 @@ let template: ejs.TemplateFunction | undefined;
  * The markup of one sentence of the document page (views/_partials/segment.ejs) as UTF-8, the
  * same as the partial renders it; reused while the sentence, its flags and the context are the same.
  */
-export function renderSegmentMarkup(
-  cache: SegmentMarkupCache, segment: AnalyzedSegment, failed: FailedSave | null, context: SegmentMarkupContext,
-): Buffer {
+export function renderSegmentMarkup(cache: SegmentMarkupCache, segment: AnalyzedSegment, context: SegmentMarkupContext): Buffer {
   const key = JSON.stringify([
     segment.id, segment.position, segment.role, segment.text, segment.source, segment.original, segment.revision,
-    segment.status, segment.risk, segment.openFlags, segment.flags, segment.dismissedFlags.length, failed, context.canEdit,
-    context.csrfToken, context.sourceLanguage,
+    segment.status, segment.openFlags, segment.flags, segment.dismissedFlags.length, context.canEdit, context.sourceLanguage,
   ]);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   template ??= compileSegmentTemplate();
-  const html = template({ segment: toSegmentView(segment), failed, ...context });
+  const html = template({ segment: toSegmentView(segment), ...context });
   // Outside Node's shared 8 KB pool: a small Buffer.from() would keep its whole slab alive as long
   // as it is cached, and the cache's cap counts only the markup's own bytes.
   const markup = Buffer.allocUnsafeSlow(Buffer.byteLength(html));
@@ -65,13 +52,8 @@ export function renderSegmentMarkup(
   return markup;
 }
 
-/**
- * The article part of the document page as UTF-8 pieces, in order: each paragraph's sentences
- * inside its section; `failed` is shown on its own sentence.
- */
-export function renderArticleMarkup(
-  cache: SegmentMarkupCache, segments: readonly AnalyzedSegment[], failed: FailedSave | null, context: SegmentMarkupContext,
-): Buffer[] {
+/** The article part of the document page as UTF-8 pieces, in order: each paragraph's sentences inside its section. */
+export function renderArticleMarkup(cache: SegmentMarkupCache, segments: readonly AnalyzedSegment[], context: SegmentMarkupContext): Buffer[] {
   const pieces: Buffer[] = [];
   let paragraph: number | undefined;
   for (const segment of segments) {
@@ -80,7 +62,7 @@ export function renderArticleMarkup(
       paragraph = segment.paragraph;
       pieces.push(Buffer.from(`<section class="paragraph" data-paragraph="${paragraph}">\n`));
     }
-    pieces.push(renderSegmentMarkup(cache, segment, failed?.segmentId === segment.id ? failed : null, context));
+    pieces.push(renderSegmentMarkup(cache, segment, context));
   }
   if (paragraph !== undefined) pieces.push(SECTION_END);
   return pieces;

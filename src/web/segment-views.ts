@@ -1,5 +1,6 @@
 import { diffForDisplay, type DiffPart } from '../history/display-diff.js';
 import type { AnalyzedSegment } from '../services/analyzed-segments.js';
+import { MAX_FLAGS_PER_SENTENCE } from '../analysis/engine.js';
 import { isToReview } from '../review/queue.js';
 import { toFlagViews, toTextPieces, type FlagView, type TextPiece } from './flag-views.js';
 
@@ -28,12 +29,14 @@ export interface SegmentView {
   id: number;
   position: number;
   role: string;
+  roleLabel: string;
   text: string;
   /** The aligned source sentence(s), '' when none. */
   source: string;
   original: string;
   revision: number;
   status: string;
+  statusLabel: string;
   changed: boolean;
   /** Word diff from the machine translation to the current text; empty when unchanged. */
   diff: DiffPart[];
@@ -44,8 +47,10 @@ export interface SegmentView {
   toReview: boolean;
   /** The current text cut at flag boundaries, for highlighting. */
   pieces: TextPiece[];
+  /** The flags listed under the sentence: on the document page, the first few (see toSegmentView). */
   flags: FlagView[];
-  dismissedCount: number;
+  /** What the list leaves out: dismissed flags, flags beyond the list; '' when nothing. */
+  flagNote: string;
   /** The status buttons that make sense for the sentence's current status. */
   statusActions: StatusAction[];
 }
@@ -68,26 +73,46 @@ function statusActionsFor(status: string): StatusAction[] {
   return [APPROVE, EXCLUDE];
 }
 
-/** One sentence as the document page's partial shows it. */
-export function toSegmentView(segment: AnalyzedSegment): SegmentView {
+/**
+ * Flags listed under a sentence on the document page: a sentence can carry hundreds (see
+ * MAX_FLAGS_PER_SENTENCE), and a page costs what it shows. Its own page lists them all.
+ */
+export const LISTED_FLAGS = 20;
+
+/** One sentence as the document page's partial (`listed` flags at most) or its own page shows it. */
+export function toSegmentView(segment: AnalyzedSegment, listed = LISTED_FLAGS): SegmentView {
   const changed = segment.text !== segment.original;
+  const flags = toFlagViews(segment.text, segment.flags.length > listed ? segment.flags.slice(0, listed) : segment.flags);
   return {
     id: segment.id,
     position: segment.position,
     role: segment.role,
+    roleLabel: segment.role.replaceAll('-', ' '),
     text: segment.text,
     source: segment.source,
     original: segment.original,
     revision: segment.revision,
     status: segment.status,
+    statusLabel: segment.status.replaceAll('-', ' '),
     changed,
     diff: changed ? diffForDisplay(segment.original, segment.text) : [],
     risk: segment.risk,
     openFlags: segment.openFlags,
     toReview: isToReview(segment.status, segment.openFlags),
     pieces: toTextPieces(segment.text, segment.flags),
-    flags: toFlagViews(segment.text, segment.flags),
-    dismissedCount: segment.dismissedFlags.length,
+    flags,
+    flagNote: describeUnlisted(segment, flags.length),
     statusActions: statusActionsFor(segment.status),
   };
+}
+
+// "2 flags dismissed", "18 more flags on the sentence's page", "the checks found more than 500 flags: the first are kept".
+function describeUnlisted(segment: AnalyzedSegment, listed: number): string {
+  const notes: string[] = [];
+  const dismissed = segment.dismissedFlags.length;
+  if (dismissed) notes.push(`${dismissed} flag${dismissed > 1 ? 's' : ''} dismissed`);
+  const more = segment.flags.length - listed;
+  if (more > 0) notes.push(`${more} more flag${more > 1 ? 's' : ''} on the sentence's own page (Edit)`);
+  if (segment.flags.length + dismissed >= MAX_FLAGS_PER_SENTENCE) notes.push(`only the first ${MAX_FLAGS_PER_SENTENCE} flags of this sentence are kept`);
+  return notes.join(' · ');
 }

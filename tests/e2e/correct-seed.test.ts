@@ -39,7 +39,9 @@ describe('an editor corrects the seed article in Chromium', () => {
   it('corrects the sentence with the keyboard and sees the inline diff without a reload', async () => {
     await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
 
-    const segment = page.locator('.segment', { hasText: 'tenant of the White House' });
+    // By its id: once saved, the sentence no longer reads "tenant of the White House".
+    const id = await page.locator('.segment', { hasText: 'tenant of the White House' }).getAttribute('data-segment');
+    const segment = page.locator(`#segment-${id}`);
     await segment.locator('.sentence').click();
     const textarea = segment.locator('textarea');
     await expect.poll(() => textarea.evaluate((node) => node === document.activeElement)).toBe(true);

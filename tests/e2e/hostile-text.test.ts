@@ -54,9 +54,13 @@ describe('hostile article text in Chromium', () => {
     expect(texts[1]).toBe(HOSTILE[1]);
     expect(texts[2]).toBe(HOSTILE[2]);
     expect(await page.locator('h1').textContent()).toBe('<script>alert("title")</script>');
-    // Open every editor: a stray </textarea> would break out of it here.
-    for (const sentence of await page.locator('.sentence').all()) await sentence.click();
-    expect(await page.locator('textarea[name="text"]').nth(2).inputValue()).toBe(HOSTILE[2]);
+    // Open the editor in every sentence: a stray </textarea> would break out of it here.
+    const sentences = await page.locator('.sentence').all();
+    for (const [index, sentence] of sentences.entries()) {
+      await sentence.click();
+      expect(await page.locator('.segment.editing textarea[name="text"]').inputValue()).toBe(texts[index]);
+    }
+    expect(texts[2]).toBe(HOSTILE[2]);
     await page.locator('.sentence b, .sentence img').count().then((count) => expect(count).toBe(0));
     await expectNothingRan();
   });

@@ -60,8 +60,9 @@ describe('keyboard-only review in Chromium', () => {
     await page.keyboard.type(' unsaved words');
     await page.keyboard.press('Escape');
     await expect.poll(activeTag).toBe('DIV');
-    const quote = page.locator('.segment', { hasText: 'We are convinced' });
-    expect(await quote.locator('textarea').inputValue()).not.toContain('unsaved words');
+    // The page's one editor went back where it waits, hidden, without the words typed.
+    expect(await page.locator('form.segment-form').isHidden()).toBe(true);
+    expect(await page.locator('#editor-text').inputValue()).not.toContain('unsaved words');
     await page.keyboard.press('a');
     await expect.poll(() => page.locator('.segment', { hasText: 'We are convinced' }).locator('.status-badge').textContent()).toBe('approved');
     await expect.poll(focusedText).toMatch(/^"We are convinced/);

@@ -71,9 +71,9 @@ describe('a sentence with thousands of flags', () => {
         revision: 0, updatedAt: '2026-12-01T00:00:00.000Z', source: '', risk: words, openFlags: words, flags, dismissedFlags: [],
       };
     };
-    const context = { canEdit: true, csrfToken: 'token', sourceLanguage: '' };
+    const context = { canEdit: true, sourceLanguage: '' };
     // A fresh cache each time: the markup is rendered, never reused.
-    const render = (segment: AnalyzedSegment) => renderSegmentMarkup(createSegmentMarkupCache(), segment, null, context);
+    const render = (segment: AnalyzedSegment) => renderSegmentMarkup(createSegmentMarkupCache(), segment, context);
     const small = sentence(2_000);
     const large = sentence(20_000);
     expect(render(large).toString('utf8').match(/<mark /g)).toHaveLength(20_000);

@@ -35,11 +35,19 @@ describe('HTML pages without JavaScript', () => {
     expect(html).toMatch(/<td class="num">28<\/td>\s*<td class="num">0<\/td>/);
   });
 
-  it('shows every sentence grouped by paragraph with an edit form', async () => {
+  it('shows every sentence grouped by paragraph, each with a link to its own edit page', async () => {
     const html = await (await open(`/documents/${seed.document.id}`)).text();
     expect(html.match(/<article class="segment/g)).toHaveLength(28);
     expect(html.match(/<section class="paragraph"/g)).toHaveLength(28);
-    expect(html).toContain(`action="/segments/${seed.segments[3]!.id}"`);
+    expect(html.match(/<form class="segment-form"/g)).toHaveLength(1);
+    const segment = seed.segments[3]!;
+    expect(html).toContain(`href="/segments/${segment.id}/edit"`);
+    const edit = await (await open(`/segments/${segment.id}/edit`)).text();
+    expect(edit).toContain(`action="/segments/${segment.id}"`);
+    expect(edit).toContain(`action="/segments/${segment.id}/apply-suggestion"`);
+    expect(edit).toContain(`action="/segments/${segment.id}/dismissals"`);
+    expect(edit).toContain(`action="/segments/${segment.id}/status"`);
+    expect(edit).toContain(`>${segment.original}</textarea>`);
   });
 
   it('saves a correction from the plain form and shows the inline diff', async () => {

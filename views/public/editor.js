@@ -3,10 +3,16 @@
 // shortcuts of the document page work.
 
 import { enableShortcuts } from './editor/keyboard.js';
-import { enhanceSegment } from './editor/segments.js';
+import { enhanceSegments } from './editor/segments.js';
 
-document.querySelectorAll('.segment').forEach(enhanceSegment);
-if (document.querySelector('.article')) enableShortcuts();
+// Controls that need this script (the sentences' buttons) show from now on; without it, the
+// sentences' Edit links lead to pages of plain forms.
+document.documentElement.classList.replace('no-js', 'js');
+const article = document.querySelector('.article');
+if (article) {
+  enhanceSegments(article);
+  enableShortcuts();
+}
 
 // The source sentences can be hidden for a plain read; the choice is remembered in this browser.
 const sourceToggle = document.querySelector('.source-toggle');

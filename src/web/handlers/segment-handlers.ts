@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { diffForDisplay } from '../../history/display-diff.js';
 import { correctSegment, type SaveResult } from '../../services/correct-segment.js';
 import { readAnalyzedSegment } from '../../services/analyzed-segments.js';
-import { getSegment } from '../../services/documents.js';
+import { getDocumentRecord, getSegment } from '../../services/documents.js';
 import type { ServiceError } from '../../services/errors.js';
 import { offerPropagation } from '../../services/propagate-correction.js';
 import { applySuggestion, dismissFlag } from '../../services/review-flags.js';
@@ -10,7 +10,7 @@ import { revertSegment } from '../../services/revert-segment.js';
 import { commentOnSegment, setSegmentStatus } from '../../services/segment-status.js';
 import { parseId } from '../../services/validate.js';
 import { authorName } from '../auth.js';
-import { renderDocumentPage } from '../document-page.js';
+import { renderSegmentEditPage } from '../segment-edit-page.js';
 import { fieldsOf } from '../request-fields.js';
 import { answersJson, type RouteContext } from '../route-table.js';
 import { toSegmentJson, toSegmentView } from '../segment-views.js';
@@ -26,20 +26,22 @@ export async function saveSentence(request: Request, response: Response, context
   response.redirect(303, `/documents/${result.segment.documentId}?sentence=${result.segment.id}${propagate}`);
 }
 
-/** The document page again, the editor's text kept and, on a conflict, the winning text beside it. */
+/** The sentence's own page again, the editor's text kept and, on a conflict, the winning text beside it. */
 export async function refuseSave(error: ServiceError, request: Request, response: Response, context: RouteContext): Promise<void> {
   const segmentId = parseId(request.params.id, 'Sentence');
   const form = fieldsOf(request);
   const { segment } = await getSegment(context.storage, segmentId);
-  await renderDocumentPage(context, request, response, segment.documentId, {
-    failedSave: {
-      segmentId,
-      text: typeof form.text === 'string' ? form.text : '',
-      comment: typeof form.comment === 'string' ? form.comment : '',
-      message: error.message,
-      conflict: error.code === 'conflict' ? { text: segment.text, revision: segment.revision } : null,
-    },
+  await renderSegmentEditPage(context, response, segmentId, {
+    text: typeof form.text === 'string' ? form.text : '',
+    comment: typeof form.comment === 'string' ? form.comment : '',
+    message: error.message,
+    conflict: error.code === 'conflict' ? { text: segment.text, revision: segment.revision } : null,
   });
+}
+
+/** A sentence's own page: its flags, status and text as plain forms (the path without the script). */
+export async function showSentenceEditor(request: Request, response: Response, context: RouteContext): Promise<void> {
+  await renderSegmentEditPage(context, response, parseId(request.params.id, 'Sentence'));
 }
 
 /** Restore an earlier version as a new revision. */
@@ -97,7 +99,8 @@ export async function showPropagation(request: Request, response: Response, { st
 /** One sentence's markup, so the editor script shows a change exactly as a page load would. */
 export async function showSentenceFragment(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const segment = await readAnalyzedSegment(storage, analyzer, parseId(request.params.id, 'Sentence'));
-  response.render('_partials/segment', { segment: toSegmentView(segment), failed: null });
+  const { sourceLanguage } = await getDocumentRecord(storage, segment.documentId);
+  response.render('_partials/segment', { segment: toSegmentView(segment), sourceLanguage: sourceLanguage ?? '' });
 }
 
 /** A save's answer: the sentence with its fresh flags, the revision made, and its diff against the machine translation. */

@@ -3,7 +3,7 @@
 
 import { allSegments, focusedSegment, notify } from './page.js';
 import { focusPropagation } from './propagation.js';
-import { closeEditor, openEditor, reviewFlag, saveSentence, setStatus } from './segments.js';
+import { closeEditor, goToSentence, openEditor, reviewFlag, saveSentence, setStatus } from './segments.js';
 
 /** Move focus to the next (+1) or previous (-1) sentence matching `accept`, from the focused one; false when none is on this page. */
 function moveFocus(direction, accept = () => true) {
@@ -33,8 +33,7 @@ function continueOnOtherPage(direction, { flagged }) {
     return;
   }
   notify(direction > 0 ? 'Going to the next page…' : 'Going to the previous page…');
-  const filter = article.dataset.filter ? `${article.dataset.filter}&` : '';
-  window.location.assign(`/documents/${article.dataset.document}?${filter}sentence=${target}`);
+  goToSentence(target);
 }
 
 /** After arriving at "#segment-ID" (a link to a sentence, or navigation from another page), focus that sentence. */
@@ -62,13 +61,13 @@ function onKeyDown(event) {
   if (segment && event.target.closest?.('.segment-form')) {
     if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
       event.preventDefault();
-      void saveSentence(segment, { advance: !event.shiftKey });
+      void saveSentence({ advance: !event.shiftKey });
     } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
-      void saveSentence(segment, { advance: false });
+      void saveSentence({ advance: false });
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      closeEditor(segment);
+      closeEditor();
     }
     return;
   }
@@ -84,10 +83,10 @@ function onKeyDown(event) {
     const direction = event.key === 'j' ? 1 : -1;
     if (!moveFocus(direction)) continueOnOtherPage(direction, { flagged: false });
   } else if (flagItem && segment && (event.key === 's' || event.key === 'd')) {
-    const form = flagItem.querySelector(event.key === 's' ? '.flag-form.apply' : '.flag-form.dismiss');
-    if (form) {
+    const button = flagItem.querySelector(event.key === 's' ? 'button.apply' : 'button.dismiss');
+    if (button) {
       event.preventDefault();
-      void reviewFlag(segment, form);
+      void reviewFlag(segment, flagItem, event.key === 's' ? Number(button.dataset.suggestion) : null);
     }
   } else if (segment && event.key === 'f') {
     event.preventDefault();
