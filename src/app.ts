@@ -14,6 +14,7 @@ import type { AppCaches } from './web/caches.js';
 import { handleError, handleNotFound } from './web/errors.js';
 import { mountRoutes } from './web/route-table.js';
 import { ROUTES } from './web/routes.js';
+import { compressResponses } from './web/compress-responses.js';
 import { sendSecurityHeaders } from './web/security-headers.js';
 import { VIEWS_DIRECTORY } from './web/views-directory.js';
 import { rejectForbiddenText, verifyFormBody, verifyJsonBody } from './web/request-text.js';
@@ -65,6 +66,7 @@ export function createApp({
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
   }));
+  app.use(compressResponses());
   app.use(sendSecurityHeaders);
   app.use('/static', express.static(path.join(VIEWS_DIRECTORY, 'public'), { maxAge: '1h' }));
   app.use(cookieParser());
