@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../module-worker.js';
 import { createAnalysisEngine, type AnalysisEngine } from './engine.js';
 
 /** The analysis engine's methods, answered later: from a worker thread, or at once in this one. */
@@ -33,12 +34,7 @@ export function createWorkerRunner(): AnalysisRunner {
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 
   function start(): Worker {
-    const started = import.meta.url.endsWith('.ts')
-      // From the TypeScript sources (tests, tsx), the worker first takes tsx's loader, which a worker
-      // does not inherit from the thread that starts it.
-      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`,
-        { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
-      : new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const started = startModuleWorker(new URL('./worker.js', import.meta.url), { maxOldGenerationSizeMb: WORKER_HEAP_MB });
     // An idle worker does not keep the process alive; one with calls in flight does (see call).
     started.unref();
     started.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: { message: string; stack?: string } }) => {
