@@ -56,6 +56,10 @@ export function createApp({
   app.set('trust proxy', trustProxy ? 'loopback' : false);
   app.disable('x-powered-by');
 
+  app.use(compressResponses());
+  app.use(sendSecurityHeaders);
+  // Static files before the request log, the cookies, the body parsers and the caller lookup: none applies to them.
+  app.use('/static', express.static(path.join(VIEWS_DIRECTORY, 'public'), { maxAge: '1h' }));
   app.use(pinoHttp({
     logger,
     // One line per request, and nothing secret in it: no headers (cookies, tokens), no bodies (passwords).
@@ -66,15 +70,12 @@ export function createApp({
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
     },
   }));
-  app.use(compressResponses());
-  app.use(sendSecurityHeaders);
-  app.use('/static', express.static(path.join(VIEWS_DIRECTORY, 'public'), { maxAge: '1h' }));
   app.use(cookieParser());
   app.use(express.json({ limit: JSON_BODY_LIMIT, verify: verifyJsonBody }));
   app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT, verify: verifyFormBody }));
 
   app.use(rejectForbiddenText);
-  app.use(authenticate(storage));
+  app.use(authenticate(storage, caches.callers));
   app.use(mountRoutes(ROUTES, { storage, analyzer, caches, throttle: createLoginThrottle(), urlPolicy }));
   // Past the route table: callers who have not logged in are sent to do so before learning a path is unknown.
   app.use(requireLogin(storage));

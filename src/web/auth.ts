@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { findSession, findTokenUser, hasRole, isFirstRun } from '../services/accounts.js';
 import type { Storage } from '../storage/types.js';
 import type { UserRecord } from '../model.js';
+import type { CallerCache } from './caller-cache.js';
 import { HttpError } from './errors.js';
 
 /** The session cookie: an opaque random token; the session itself lives in the database. */
@@ -33,19 +34,24 @@ export function authorName(response: Response): string {
 }
 
 /** Find the caller from a bearer token or the session cookie, and give templates what they need. */
-export function authenticate(storage: Storage): RequestHandler {
+export function authenticate(storage: Storage, callers: CallerCache): RequestHandler {
   return async (request, response, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.get('authorization') ?? '')?.[1];
+    const token: unknown = request.cookies?.[SESSION_COOKIE];
+    let caller: Caller | undefined;
     if (bearer) {
-      const user = await findTokenUser(storage, bearer);
-      if (!user) throw new HttpError(401, 'unauthorized', 'This API token is unknown, revoked, or its user is disabled.');
-      response.locals.caller = { user, via: 'token', csrfToken: null } satisfies Caller;
-    } else {
-      const token: unknown = request.cookies?.[SESSION_COOKIE];
-      const session = typeof token === 'string' ? await findSession(storage, token) : undefined;
-      if (session) response.locals.caller = { user: session.user, via: 'session', csrfToken: session.csrfToken } satisfies Caller;
+      caller = await callers.find(`token ${bearer}`, async () => {
+        const user = await findTokenUser(storage, bearer);
+        return user && { user, via: 'token', csrfToken: null };
+      });
+      if (!caller) throw new HttpError(401, 'unauthorized', 'This API token is unknown, revoked, or its user is disabled.');
+    } else if (typeof token === 'string') {
+      caller = await callers.find(`session ${token}`, async () => {
+        const session = await findSession(storage, token);
+        return session && { user: session.user, via: 'session', csrfToken: session.csrfToken };
+      });
     }
-    const caller = response.locals.caller as Caller | undefined;
+    response.locals.caller = caller;
     response.locals.user = caller?.user ?? null;
     response.locals.canEdit = caller ? hasRole(caller.user.role, 'editor') : false;
     response.locals.isAdmin = caller ? hasRole(caller.user.role, 'admin') : false;

@@ -1,4 +1,5 @@
 import { createHistoryCache, type HistoryCache } from '../services/segment-history.js';
+import { createCallerCache, type CallerCache } from './caller-cache.js';
 import { createSegmentMarkupCache, type SegmentMarkupCache } from './segment-markup.js';
 
 /**
@@ -11,9 +12,11 @@ export interface AppCaches {
   histories: HistoryCache;
   /** The document page's markup of each sentence, reused while the sentence is unchanged. */
   segmentMarkup: SegmentMarkupCache;
+  /** Who a session cookie or API token belongs to, trusted for a few seconds (caller-cache.ts). */
+  callers: CallerCache;
 }
 
 /** Empty caches for one app over one storage. */
 export function createAppCaches(): AppCaches {
-  return { histories: createHistoryCache(), segmentMarkup: createSegmentMarkupCache() };
+  return { histories: createHistoryCache(), segmentMarkup: createSegmentMarkupCache(), callers: createCallerCache() };
 }

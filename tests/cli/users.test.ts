@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createAppCaches } from '../../src/web/caches.js';
+import { CALLER_TRUST_MS } from '../../src/web/caller-cache.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import { createTempDatabase, createTestAnalyzer, REPO_ROOT } from '../support/test-server.js';
 
@@ -66,7 +67,11 @@ describe('npm run users', () => {
     try {
       expect((await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
       expect((await users('disable', 'Fatima')).lines).toEqual(['Fatima is disabled.']);
-      expect((await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+      // The server trusts a caller it found for CALLER_TRUST_MS; a change made by another process shows after that.
+      const disabledAt = Date.now();
+      await expect.poll(async () => (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).status,
+        { timeout: CALLER_TRUST_MS + 2_000, interval: 200 }).toBe(401);
+      expect(Date.now() - disabledAt).toBeLessThan(CALLER_TRUST_MS + 1_000);
     } finally {
       server.closeAllConnections();
       server.close();

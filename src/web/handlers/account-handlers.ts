@@ -27,9 +27,10 @@ export function refuseLogin(error: ServiceError, request: Request, response: Res
   renderLogin(request, response, { error: error.message, name: typeof form.name === 'string' ? form.name : '' });
 }
 
-export async function logOutSession(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+export async function logOutSession(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
   const token: unknown = request.cookies?.[SESSION_COOKIE];
   if (typeof token === 'string') await logOut(storage, token);
+  caches.callers.clear();
   response.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
   response.redirect(303, '/login');
 }
@@ -68,14 +69,16 @@ export async function createToken(request: Request, response: Response, { storag
   await renderAccount(storage, request, response, token);
 }
 
-export async function revokeToken(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+export async function revokeToken(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
   await revokeApiToken(storage, callerOf(response).user, parseId(request.params.id, 'Token'));
+  caches.callers.clear();
   response.redirect(303, '/account');
 }
 
 /** End every session of the signed-in user, this one included (a lost laptop, a shared computer). */
-export async function signOutEverywhere(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+export async function signOutEverywhere(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
   await logOutEverywhere(storage, callerOf(response).user);
+  caches.callers.clear();
   response.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
   response.redirect(303, '/login');
 }
@@ -90,13 +93,15 @@ export async function addUser(request: Request, response: Response, { storage }:
   response.render('admin-users', { title: 'Users', users: await listUsers(storage), roles: ROLES, created: { name: user.name, password } });
 }
 
-export async function setUserRole(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+export async function setUserRole(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
   await changeRole(storage, request.params.name, fieldsOf(request).role);
+  caches.callers.clear();
   response.redirect(303, '/admin/users');
 }
 
-export async function disableUser(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+export async function disableUser(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
   await setUserDisabled(storage, request.params.name, fieldsOf(request).disabled === '1');
+  caches.callers.clear();
   response.redirect(303, '/admin/users');
 }
 
