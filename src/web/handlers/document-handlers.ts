@@ -26,11 +26,13 @@ import { toSegmentJson } from '../segment-views.js';
 /** A page of documents (`?page=`, 50 each), optionally only titles containing `?search=`. */
 export async function showDocuments(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
   const list = await listDocuments(storage, { page: readPageNumber(request.query.page), search: queryText(request, 'search') });
+  // Each document's review as its own page counts it, from the same kept counters.
+  const documents = list.documents.map((document) => ({ ...document, progress: toProgress(document.counts) }));
   if (answersJson(response)) {
-    response.json({ documents: list.documents, total: list.total, page: list.page, pageSize: list.pageSize });
+    response.json({ documents, total: list.total, page: list.page, pageSize: list.pageSize });
     return;
   }
-  response.render('documents', { title: 'Documents', ...list, pages: toPageLinks(list.page, list.pageCount, { search: list.search }, '/documents') });
+  response.render('documents', { title: 'Documents', ...list, documents, pages: toPageLinks(list.page, list.pageCount, { search: list.search }, '/documents') });
 }
 
 export function showImportForm(_request: Request, response: Response): void {
