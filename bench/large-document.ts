@@ -46,7 +46,13 @@ export async function benchLargeDocument(): Promise<BenchRow[]> {
       documentId = ((await created.json()) as { document: { id: number } }).document.id;
       await expectOk(page(''));
     });
-    const { segments } = (await (await server.fetch(`/api/documents/${documentId}`)).json()) as { segments: { id: number; revision: number; text: string }[] };
+    // The API gives 1,000 sentences a page: every page, for sentences to save across the article.
+    type ApiPage = { segments: { id: number; revision: number; text: string }[]; pageCount: number };
+    const firstApiPage = (await (await server.fetch(`/api/documents/${documentId}`)).json()) as ApiPage;
+    const segments = [...firstApiPage.segments];
+    for (let apiPage = 2; apiPage <= firstApiPage.pageCount; apiPage++) {
+      segments.push(...((await (await server.fetch(`/api/documents/${documentId}?page=${apiPage}`)).json()) as ApiPage).segments);
+    }
     const firstPage = await medianMs(() => page(''));
     const lastPage = await medianMs(() => page(`?page=${Math.ceil(segments.length / 100)}`));
     const flagged = await medianMs(() => page('?flagged=1&page=2'));
@@ -76,7 +82,7 @@ export async function benchLargeDocument(): Promise<BenchRow[]> {
       { name: `${name}: only flagged, page 2`, value: round(flagged), unit: 'ms (median)', target: `< ${TARGET_PAGE_MS} ms`, pass: flagged < TARGET_PAGE_MS },
       { name: `${name}: save one sentence (PUT, re-analyses it alone; median of ${SAVES})`, value: round(save), unit: 'ms' },
       { name: `${name}: page 1 right after the saves (whole analysis again)`, value: round(pageAfterSave), unit: 'ms' },
-      { name: `${name}: document JSON (every sentence)`, value: round(json), unit: 'ms (median)' },
+      { name: `${name}: document JSON (first 1,000 sentences)`, value: round(json), unit: 'ms (median)' },
       { name: `${name}: export .txt`, value: round(exportText), unit: 'ms (median)', target: `< ${TARGET_EXPORT_MS} ms`, pass: exportText < TARGET_EXPORT_MS },
       { name: `${name}: export .json (every revision)`, value: round(exportJson), unit: 'ms (median)', target: `< ${TARGET_EXPORT_MS} ms`, pass: exportJson < TARGET_EXPORT_MS },
       { name: `${name}: server RSS, peak during all of the above`, value: Math.round(rssMb), unit: 'MB', target: `< ${TARGET_RSS_MB} MB`, pass: rssMb < TARGET_RSS_MB },

@@ -67,6 +67,25 @@ export async function readAnalyzedDocument(
 }
 
 /**
+ * The sentences from `range.offset` on (at most `range.limit`), with their flags: what the JSON API
+ * gives a page at a time, so that a 100,000-sentence document is never read and serialised whole
+ * while other requests wait.
+ */
+export async function readAnalyzedSentences(
+  storage: Storage, analyzer: Analyzer, documentId: number, range: { offset: number; limit: number },
+): Promise<{ document: DocumentRecord; state: DocumentAnalysisState; segments: AnalyzedSegment[] }> {
+  const document = found(await storage.documents.get(documentId), `Document ${documentId}`);
+  const state = await analyzer.ensureCurrent(documentId);
+  const records = await withCurrentFlags(storage, analyzer, documentId, await storage.analyses.listMatching(documentId, {}, range));
+  const ids = records.map((record) => record.id);
+  const [dismissals, sources] = await Promise.all([
+    storage.dismissals.listBySegments(ids),
+    document.sourceLanguage ? storage.sources.listForSegments(ids) : new Map<number, string>(),
+  ]);
+  return { document, state, segments: toAnalyzedSegments(records, dismissals, sources) };
+}
+
+/**
  * One page of a document's sentences under `query`: page `at.page`, or the page that holds
  * sentence `at.focusId`, else the first. Reads the page's sentences and what the page shows of the
  * whole (counters, the nearest sentences past its ends), never every sentence of the document.

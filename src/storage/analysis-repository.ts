@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import { chunksOf, compileQuery, prepareQuery, yieldToEventLoop, type Engine } from './engine.js';
+import { chunksOf, compileQuery, prepareQuery, readInPages, ROWS_PER_READ, yieldToEventLoop, type Engine } from './engine.js';
 import { COUNTS, type Schema } from './schema.js';
 import { createSegmentQueue, selectAnalysedSegments, toAnalysedSegment } from './segment-queue.js';
 import type { AnalysisRepository, SegmentQuery } from './types.js';
@@ -24,8 +24,8 @@ export function createAnalysisRepository(engine: Engine): AnalysisRepository {
   const markAllStale = prepareQuery((p: { reason: string }) => db.updateTable('documents')
     .set((eb) => ({ analysis_version: eb('analysis_version', '+', 1), stale_reason: p.reason })));
   const selectOne = prepareQuery((p: { id: number }) => selectAnalysedSegments(db).where('segments.id', '=', p.id));
-  const selectByDocument = prepareQuery((p: { documentId: number }) =>
-    selectAnalysedSegments(db).where('segments.document_id', '=', p.documentId).orderBy('segments.position'));
+  const selectPageByDocument = prepareQuery((p: { documentId: number; after: number }) => selectAnalysedSegments(db)
+    .where('segments.document_id', '=', p.documentId).where('segments.position', '>', p.after).orderBy('segments.position').limit(ROWS_PER_READ));
 
   return {
     store(documentId, entries, complete) {
@@ -57,7 +57,8 @@ export function createAnalysisRepository(engine: Engine): AnalysisRepository {
       const row = await engine.first(selectOne, { id: segmentId });
       return row && toAnalysedSegment(row);
     },
-    listByDocument: async (documentId) => (await engine.all(selectByDocument, { documentId })).map(toAnalysedSegment),
+    listByDocument: async (documentId) => (await readInPages((after) => engine.all(selectPageByDocument, { documentId, after }), (row) => row.position))
+      .map(toAnalysedSegment),
     async listMatching(documentId, query, { offset, limit }) {
       const rows = await engine.all(compileQuery(selectAnalysedSegments(db).where((eb) => matches(eb, documentId, query))
         .orderBy('segments.position').limit(limit).offset(offset)));

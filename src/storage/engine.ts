@@ -106,6 +106,27 @@ export function compareBytewise(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
+/** Rows per page of a long read (readInPages). */
+export const ROWS_PER_READ = 2_000;
+
+/**
+ * All the rows of a long ordered list, read a page at a time (`readPage(after)` returns at most
+ * ROWS_PER_READ rows whose key is above `after`), with a turn of the event loop between pages: a
+ * 100,000-sentence document read in one query held every other request for 400 ms. Outside a
+ * transaction, a row changed while the pages are read is seen as it was when its page was read.
+ */
+export async function readInPages<Row>(readPage: (after: number) => Promise<Row[]>, keyOf: (row: Row) => number): Promise<Row[]> {
+  const rows: Row[] = [];
+  // Keys are positions and ids, never negative.
+  for (let after = -1; ;) {
+    const page = await readPage(after);
+    rows.push(...page);
+    if (page.length < ROWS_PER_READ) return rows;
+    after = keyOf(page[page.length - 1]!);
+    await yieldToEventLoop();
+  }
+}
+
 /**
  * Let the event loop run between the statements of a long write (thousands of rows): SQLite's
  * calls block it, and requests that need no database (or only after this write) go on meanwhile.

@@ -1,16 +1,16 @@
 import type { AnalysedSegmentRecord, SegmentRecord } from '../model.js';
-import { prepareQuery, type Engine } from './engine.js';
+import { prepareQuery, readInPages, ROWS_PER_READ, type Engine } from './engine.js';
 import { SEGMENT } from './schema.js';
 import type { SegmentRepository } from './types.js';
 
 /** Segments (read side; segments change only through the segment queue: appends, status changes, dismissals, analyses). */
 export function createSegmentRepository(engine: Engine): SegmentRepository {
   const selectOne = prepareQuery((p: { id: number }) => engine.db.selectFrom('segments').select(SEGMENT).where('id', '=', p.id));
-  const selectByDocument = prepareQuery((p: { documentId: number }) =>
-    engine.db.selectFrom('segments').select(SEGMENT).where('document_id', '=', p.documentId).orderBy('position'));
+  const selectPageByDocument = prepareQuery((p: { documentId: number; after: number }) => engine.db.selectFrom('segments').select(SEGMENT)
+    .where('document_id', '=', p.documentId).where('position', '>', p.after).orderBy('position').limit(ROWS_PER_READ));
   return {
     get: (id) => engine.first(selectOne, { id }),
-    listByDocument: (documentId) => engine.all(selectByDocument, { documentId }),
+    listByDocument: (documentId) => readInPages((after) => engine.all(selectPageByDocument, { documentId, after }), (row) => row.position),
   };
 }
 

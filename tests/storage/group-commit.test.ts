@@ -151,4 +151,26 @@ describe('createGroupCommit', () => {
     const written = await Promise.all(['x', 'y', 'z'].map((body) => group.submit(body)));
     expect(written).toEqual([{ id: 1, body: 'x' }, { id: 2, body: 'y' }, { id: 3, body: 'z' }]);
   });
+
+  it('answers reads during a long transaction at once, with the last commit, and sees the commit once made', async () => {
+    const documentsBefore = (await storage.documents.list()).length;
+    const sentences = Array.from({ length: 6_000 }, (_, index) => ({
+      position: index, paragraph: index, start: 0, end: 5, text: `Word${index}.`, role: 'body' as const, status: 'to-review' as const,
+    }));
+    let created = false;
+    const creating = storage.documents.create({
+      title: 'Long import', targetLanguage: 'en', detectedLanguage: 'en', originalText: 'x', author: 'importer', segments: sentences,
+    }).then((document) => {
+      created = true;
+      return document;
+    });
+    // The create yields between its thousand-row statements; a read meanwhile neither waits for it nor sees half of it.
+    await new Promise((resolve) => setImmediate(resolve));
+    const during = await storage.documents.list();
+    expect(created).toBe(false);
+    expect(during).toHaveLength(documentsBefore);
+    const document = await creating;
+    expect((await storage.documents.list()).map((listed) => listed.id)).toContain(document.id);
+    expect(await storage.segments.listByDocument(document.id)).toHaveLength(6_000);
+  });
 });

@@ -154,4 +154,16 @@ describe('JSON API', () => {
     const untouched = await (await server.fetch(`/api/documents/${seed.document.id}`)).json();
     expect(untouched.segments[0].revision).toBe(0);
   });
+
+  it('gives the sentences of a long document 1,000 a page, in reading order', async () => {
+    const text = Array.from({ length: 1_500 }, (_, index) => `Sentence ${index + 1} is here.`).join('\n\n');
+    const { document } = await (await postJson('/api/documents', { title: 'Long', text })).json() as { document: { id: number } };
+    const first = await (await server.fetch(`/api/documents/${document.id}`)).json();
+    expect(first).toMatchObject({ page: 1, pageSize: 1_000, pageCount: 2, progress: expect.objectContaining({ total: 1_500 }) });
+    expect(first.segments).toHaveLength(1_000);
+    const second = await (await server.fetch(`/api/documents/${document.id}?page=2`)).json();
+    expect(second.segments.map((segment: { position: number }) => segment.position)).toEqual(Array.from({ length: 500 }, (_, index) => 1_000 + index));
+    expect(second.segments[499].text).toBe('Sentence 1500 is here.');
+    expect((await (await server.fetch(`/api/documents/${document.id}?page=3`)).json()).segments).toEqual([]);
+  });
 });

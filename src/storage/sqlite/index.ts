@@ -4,7 +4,7 @@ import { createStorage } from '../create-storage.js';
 import { bindParameters, createQueryBuilder, type Engine, type Executor, type Query, type TransactionOptions } from '../engine.js';
 import type { Storage } from '../types.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
-import { openDatabase } from './open-database.js';
+import { openDatabase, openReader } from './open-database.js';
 
 /** The SQLite backend, with the group commit its saves share (its stats are for tests). */
 export interface SqliteStorage extends Storage {
@@ -13,7 +13,8 @@ export interface SqliteStorage extends Storage {
 
 /** The SQLite backend: one database file in WAL mode, migrated on open. */
 export function createSqliteStorage(file: string): SqliteStorage {
-  const engine = createSqliteEngine(openDatabase(file));
+  const writer = openDatabase(file);
+  const engine = createSqliteEngine(writer, file === ':memory:' ? undefined : openReader(file));
   return { ...createStorage(engine), groupCommit: engine.groupCommit };
 }
 
@@ -34,17 +35,22 @@ function lockOf(file: string): { idle?: Promise<void> } {
 /**
  * Queries on one better-sqlite3 connection. Its calls are synchronous, but the repositories'
  * transactions await between statements, and any other statement run on the connection meanwhile
- * would land inside the open transaction: so a transaction holds the connection alone, and
- * statements from outside wait for it to end.
+ * would land inside the open transaction: so a transaction holds the connection alone, and writes
+ * from outside wait for it to end. Reads from outside go to `reader`, a read-only connection that
+ * sees the last commit at once, as a PostgreSQL pool's other connections do: an import of 100,000
+ * sentences holds its transaction for seconds, and every page and login would otherwise wait.
  */
-function createSqliteEngine(db: Database.Database): Engine & { readonly groupCommit: GroupCommit<unknown, unknown> } {
-  const kept = new Map<Query<unknown, unknown>, Database.Statement>();
-  const prepare = (query: Query<unknown, unknown>) => {
-    if (!query.keep) return db.prepare(query.sql);
-    let statement = kept.get(query);
-    if (!statement) kept.set(query, (statement = db.prepare(query.sql)));
-    return statement;
+function createSqliteEngine(db: Database.Database, reader?: Database.Database): Engine & { readonly groupCommit: GroupCommit<unknown, unknown> } {
+  const preparerOf = (connection: Database.Database) => {
+    const kept = new Map<Query<unknown, unknown>, Database.Statement>();
+    return (query: Query<unknown, unknown>) => {
+      if (!query.keep) return connection.prepare(query.sql);
+      let statement = kept.get(query);
+      if (!statement) kept.set(query, (statement = connection.prepare(query.sql)));
+      return statement;
+    };
   };
+  const prepare = preparerOf(db);
   // better-sqlite3 binds numbers, strings, bigints, buffers and null; SQLite keeps booleans as 0 and 1.
   const bound = (query: Query<unknown, unknown>, params: unknown) =>
     bindParameters(query, params, (value) => (typeof value === 'boolean' ? Number(value) : value));
@@ -71,8 +77,17 @@ function createSqliteEngine(db: Database.Database): Engine & { readonly groupCom
     const waiting = (...args: Args): Promise<Result> => (lock.idle ? lock.idle.then(() => waiting(...args)) : run(...args));
     return waiting;
   };
+  const prepareRead = reader && preparerOf(reader);
+  // A write that returns rows (INSERT … RETURNING) is a write: only SELECTs go to the reader.
+  const readsOnly = (query: Query<unknown, unknown>) => prepare(query).readonly;
+  const waitingAll = whenUnlocked((query: Query<unknown, unknown>, params: unknown) => inside.all(query, params));
+  const waitingFirst = whenUnlocked((query: Query<unknown, unknown>, params: unknown) => inside.first(query, params));
   const outside = {
-    all: whenUnlocked(inside.all), first: whenUnlocked(inside.first), run: whenUnlocked(inside.run), count: whenUnlocked(inside.count),
+    all: async (query: Query<unknown, unknown>, params: unknown) =>
+      (prepareRead && readsOnly(query) ? prepareRead(query).all(bound(query, params)) : waitingAll(query, params)),
+    first: async (query: Query<unknown, unknown>, params: unknown) =>
+      (prepareRead && readsOnly(query) ? prepareRead(query).get(bound(query, params)) : waitingFirst(query, params)),
+    run: whenUnlocked(inside.run), count: whenUnlocked(inside.count),
   } as Executor;
 
   // Every transaction is a savepoint in a group commit: saves wait for the end of the turn to
@@ -88,7 +103,10 @@ function createSqliteEngine(db: Database.Database): Engine & { readonly groupCom
     async close() {
       // Saves still waiting for their group's commit are written, not dropped; a transaction under way ends first.
       await groupCommit.flush();
-      await exclusive(async () => db.close());
+      await exclusive(async () => {
+        reader?.close();
+        db.close();
+      });
     },
   };
 }

@@ -20,6 +20,16 @@ export function openDatabase(file: string): Database.Database {
   return db;
 }
 
+/**
+ * A second, read-only connection to a file `openDatabase` opened: in WAL mode it reads the last
+ * committed state while the first connection is inside a transaction, instead of waiting for it.
+ */
+export function openReader(file: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 /** Apply every migration newer than the database, each in its own transaction; returns the versions applied. */
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(CREATE_SCHEMA_MIGRATIONS);

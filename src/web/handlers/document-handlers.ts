@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { listChecks } from '../../checks/run.js';
-import { listStillFlagged, readAnalyzedDocument } from '../../services/analyzed-segments.js';
+import { listStillFlagged, readAnalyzedSentences } from '../../services/analyzed-segments.js';
 import { toProgress } from '../../services/document-progress.js';
 import { getDocumentRecord, listAllDocuments, listDocuments, readPageNumber } from '../../services/documents.js';
 import type { ServiceError } from '../../services/errors.js';
@@ -77,12 +77,21 @@ export function refuseImport(error: ServiceError, request: Request, response: Re
  * filter, the one holding `?sentence=ID` when asked, and after a plain-form save offers to make
  * the same change elsewhere (`?propagate=ID`).
  */
+// Sentences per page of GET /api/documents/:id: a whole long article would be read and written out
+// in one go (20 MB of JSON for 100,000 sentences, seconds in which nothing else is answered).
+const SENTENCES_PER_API_PAGE = 1_000;
+
 export async function showDocument(request: Request, response: Response, context: RouteContext): Promise<void> {
   const { storage, analyzer } = context;
   const documentId = parseId(request.params.id, 'Document');
   if (answersJson(response)) {
-    const { document, state, segments } = await readAnalyzedDocument(storage, analyzer, documentId);
-    response.json({ document: toDocumentJson(document), progress: toProgress(state.counts), segments: segments.map(toSegmentJson) });
+    const page = readPageNumber(request.query.page);
+    const range = { offset: (page - 1) * SENTENCES_PER_API_PAGE, limit: SENTENCES_PER_API_PAGE };
+    const { document, state, segments } = await readAnalyzedSentences(storage, analyzer, documentId, range);
+    response.json({
+      document: toDocumentJson(document), progress: toProgress(state.counts), segments: segments.map(toSegmentJson),
+      page, pageSize: SENTENCES_PER_API_PAGE, pageCount: Math.max(1, Math.ceil(state.counts.total / SENTENCES_PER_API_PAGE)),
+    });
     return;
   }
   const sentence = queryText(request, 'sentence');
