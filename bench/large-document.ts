@@ -19,7 +19,7 @@ const WORDS = 100_000;
 const TARGET_IMPORT_MS = 3_000;
 const TARGET_PAGE_MS = 100;
 const TARGET_EXPORT_MS = 1_000;
-const TARGET_RSS_MB = 300;
+const TARGET_RSS_MB = 250;
 const SAMPLES = 30;
 const SAVES = 9;
 const LIG_FILES = ['output_Google_Translator.en', 'output_Bing_Translator.en'].map((file) => path.join(LIG_DIR, file));
