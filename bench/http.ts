@@ -34,7 +34,7 @@ const PAGE_RATIO_TARGET = 0.5;
 const SAVE_RATIO_TARGET = 0.7;
 const P99_TARGET_MS = 100;
 
-interface Load {
+export interface Load {
   requestsPerSecond: number;
   p99: number;
   statusCounts: Record<string, number>;
@@ -210,7 +210,8 @@ export async function logIn(
   }
 }
 
-async function load(options: autocannon.Options): Promise<Load> {
+/** One route under 50 connections for the run's duration (`--quick`: 3 s), after a warm-up. */
+export async function load(options: autocannon.Options): Promise<Load> {
   // `warmup` is in autocannon's documentation but not in its type definitions.
   const warmup = { warmup: { connections: CONNECTIONS, duration: WARMUP_SECONDS } } as Partial<autocannon.Options>;
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_SECONDS, ...warmup, ...options });

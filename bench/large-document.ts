@@ -11,13 +11,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServerProcess, type ServerProcess } from '../tests/support/server-process.js';
 import { REPO_ROOT } from '../tests/support/test-server.js';
-import { correctOneWord, logIn } from './http.js';
+import { correctOneWord, load, logIn } from './http.js';
 import type { BenchRow } from './types.js';
 import { LIG_DIR } from '../eval/data-dir.js';
 
 const WORDS = 100_000;
 const TARGET_IMPORT_MS = 3_000;
 const TARGET_PAGE_MS = 100;
+// Issue 18: its first view, and its page 1 under 50 connections against the seed page's in the same run.
+const TARGET_FIRST_VIEW_MS = 150;
+const TARGET_LOADED_RATIO = 0.5;
+const TARGET_LOADED_P99_MS = 150;
 const TARGET_EXPORT_MS = 1_000;
 const TARGET_RSS_MB = 250;
 const SAMPLES = 30;
@@ -44,8 +48,12 @@ export async function benchLargeDocument(): Promise<BenchRow[]> {
       });
       if (created.status !== 201) throw new Error(`import failed: ${created.status} ${await created.text()}`);
       documentId = ((await created.json()) as { document: { id: number } }).document.id;
-      await expectOk(page(''));
     });
+    // The import stored the analysis: the first view reads it as every later one does.
+    const firstViewMs = await timeMs(() => expectOk(page('')));
+    const seedUnderLoad = await load({ url: `${server.url}/documents/1`, headers: { cookie } });
+    const pageUnderLoad = await load({ url: `${server.url}/documents/${documentId}`, headers: { cookie } });
+    const loadedRatio = pageUnderLoad.requestsPerSecond / seedUnderLoad.requestsPerSecond;
     // The API gives 1,000 sentences a page: every page, for sentences to save across the article.
     type ApiPage = { segments: { id: number; revision: number; text: string }[]; pageCount: number };
     const firstApiPage = (await (await server.fetch(`/api/documents/${documentId}`)).json()) as ApiPage;
@@ -73,7 +81,13 @@ export async function benchLargeDocument(): Promise<BenchRow[]> {
     const rssMb = memory.stop();
     const name = `large document (${WORDS.toLocaleString('en')} words, ${segments.length} sentences)`;
     return [
-      { name: `${name}: import + first view (analysis)`, value: Math.round(importMs), unit: 'ms', target: `< ${TARGET_IMPORT_MS} ms`, pass: importMs < TARGET_IMPORT_MS },
+      { name: `${name}: import (with the analysis, stored)`, value: Math.round(importMs), unit: 'ms', target: `< ${TARGET_IMPORT_MS} ms`, pass: importMs < TARGET_IMPORT_MS },
+      { name: `${name}: first view of page 1`, value: round(firstViewMs), unit: 'ms', target: `< ${TARGET_FIRST_VIEW_MS} ms`, pass: firstViewMs < TARGET_FIRST_VIEW_MS },
+      {
+        name: `${name}: page 1 under 50 connections`, value: Math.round(pageUnderLoad.requestsPerSecond), unit: `req/s (p99 ${pageUnderLoad.p99} ms)`,
+        baseline: `seed page ${Math.round(seedUnderLoad.requestsPerSecond)} req/s (p99 ${seedUnderLoad.p99} ms)`, ratio: round(loadedRatio),
+        target: `>= ${TARGET_LOADED_RATIO}, p99 < ${TARGET_LOADED_P99_MS} ms`, pass: loadedRatio >= TARGET_LOADED_RATIO && pageUnderLoad.p99 < TARGET_LOADED_P99_MS,
+      },
       {
         name: `${name}: document page 1 (100 sentences)`, value: round(firstPage), unit: 'ms (median)',
         baseline: `static file ${round(hello)} ms`, ratio: round(firstPage / hello), target: `< ${TARGET_PAGE_MS} ms`, pass: firstPage < TARGET_PAGE_MS,
@@ -81,7 +95,7 @@ export async function benchLargeDocument(): Promise<BenchRow[]> {
       { name: `${name}: last page`, value: round(lastPage), unit: 'ms (median)', target: `< ${TARGET_PAGE_MS} ms`, pass: lastPage < TARGET_PAGE_MS },
       { name: `${name}: only flagged, page 2`, value: round(flagged), unit: 'ms (median)', target: `< ${TARGET_PAGE_MS} ms`, pass: flagged < TARGET_PAGE_MS },
       { name: `${name}: save one sentence (PUT, re-analyses it alone; median of ${SAVES})`, value: round(save), unit: 'ms' },
-      { name: `${name}: page 1 right after the saves (whole analysis again)`, value: round(pageAfterSave), unit: 'ms' },
+      { name: `${name}: page 1 right after the saves`, value: round(pageAfterSave), unit: 'ms', target: '< 20 ms', pass: pageAfterSave < 20 },
       { name: `${name}: document JSON (first 1,000 sentences)`, value: round(json), unit: 'ms (median)' },
       { name: `${name}: export .txt`, value: round(exportText), unit: 'ms (median)', target: `< ${TARGET_EXPORT_MS} ms`, pass: exportText < TARGET_EXPORT_MS },
       { name: `${name}: export .json (every revision)`, value: round(exportJson), unit: 'ms (median)', target: `< ${TARGET_EXPORT_MS} ms`, pass: exportJson < TARGET_EXPORT_MS },
