@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import type { Storage } from './storage/types.js';
 import type { Analyzer } from './services/document-analysis.js';
 import { MAX_ARTICLE_BYTES } from './services/limits.js';
+import type { DocumentFeed } from './services/document-feed.js';
 import { createUrlPolicy, type UrlPolicy } from './services/fetch-page.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { authenticate, requireLogin } from './web/auth.js';
@@ -25,6 +26,8 @@ export interface AppDependencies {
   analyzer: Analyzer;
   /** What the app keeps in memory between requests, made beside the storage (createAppCaches). */
   caches: AppCaches;
+  /** The live documents' event streams, made beside the storage (createDocumentFeed); ended by whoever made it. */
+  feed: DocumentFeed;
   /** Request log; silent when not given, so tests print nothing. */
   logger?: Logger;
   /** Trust X-Forwarded-* from a reverse proxy (for HTTPS detection and client addresses). */
@@ -38,7 +41,7 @@ const JSON_BODY_LIMIT = Math.ceil(MAX_ARTICLE_BYTES * 1.5);
 
 /** Build the web application; it starts nothing and touches nothing until it handles a request. */
 export function createApp({
-  storage, analyzer, caches, logger = pino({ level: 'silent' }), trustProxy = false, urlPolicy = createUrlPolicy({ allowPrivateAddresses: false }),
+  storage, analyzer, caches, feed, logger = pino({ level: 'silent' }), trustProxy = false, urlPolicy = createUrlPolicy({ allowPrivateAddresses: false }),
 }: AppDependencies): Express {
   const app = express();
   // Compile each template once: Express only caches views when NODE_ENV=production, and recompiling
@@ -76,7 +79,7 @@ export function createApp({
 
   app.use(rejectForbiddenText);
   app.use(authenticate(storage, caches.callers));
-  app.use(mountRoutes(ROUTES, { storage, analyzer, caches, throttle: createLoginThrottle(), urlPolicy }));
+  app.use(mountRoutes(ROUTES, { storage, analyzer, caches, feed, throttle: createLoginThrottle(), urlPolicy }));
   // Past the route table: callers who have not logged in are sent to do so before learning a path is unknown.
   app.use(requireLogin(storage));
 

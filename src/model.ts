@@ -50,7 +50,11 @@ export interface DocumentRecord {
    */
   revisionSum: number;
   createdAt: string;
+  /** When the document last changed (any event), and who changed it. */
   updatedAt: string;
+  lastAuthor: string;
+  /** When an admin archived it (hidden from the list), null while it is in use. */
+  archivedAt: string | null;
 }
 
 /**
@@ -75,6 +79,8 @@ export interface DocumentSummary {
   detectedLanguage: string;
   createdAt: string;
   updatedAt: string;
+  lastAuthor: string;
+  archivedAt: string | null;
   segmentCount: number;
   /** Sentences whose current text differs from the machine translation. */
   correctedCount: number;
@@ -173,16 +179,87 @@ export interface DismissalRecord {
   createdAt: string;
 }
 
-export interface SegmentEventRecord {
+/**
+ * What one key or one click did, as one thing an editor can undo: a save, an applied suggestion, a
+ * status, a dismissal or its restore, a restored version, a search-and-replace or propagation
+ * batch, an admin's undo of an author's edits, or an undo itself. Its changes are the document
+ * events that name it.
+ */
+export type ActionKind =
+  | 'save'
+  | 'suggestion'
+  | 'revert'
+  | 'status'
+  | 'dismissal'
+  | 'dismissal-restore'
+  | 'replace'
+  | 'propagation'
+  | 'revert-author'
+  | 'undo';
+
+export interface ActionRecord {
   id: number;
-  segmentId: number;
-  kind: 'status' | 'comment';
-  /** The status set, for a status event. */
-  status: SegmentStatus | null;
-  /** The comment, for a comment event. */
-  body: string | null;
+  kind: ActionKind;
+  author: string;
+  /** For an undo, the action it undid (null once that action's document was deleted). */
+  undoes: number | null;
+  createdAt: string;
+}
+
+/**
+ * What happened to a document, in the order it happened: its import, each revision of a sentence,
+ * each status set, comment, dismissal and restore of a dismissal, a rename, archiving, a source
+ * attached or relinked. Append-only: the live stream, the timeline, a sentence's history and the
+ * undo of an action all read it.
+ */
+export type DocumentEventType =
+  | 'import'
+  | 'revision'
+  | 'status'
+  | 'comment'
+  | 'dismissal'
+  | 'dismissal-restore'
+  | 'rename'
+  | 'archive'
+  | 'unarchive'
+  | 'source';
+
+export interface DocumentEventRecord {
+  /** Ordered: within a document, a later event has a larger id (the stream resumes from one). */
+  id: number;
+  documentId: number;
+  /** The sentence, for the events of one sentence. */
+  segmentId: number | null;
+  /** The action the event is part of; null for comments, renames, imports and events older than actions. */
+  actionId: number | null;
+  actionKind: ActionKind | null;
+  /** For an event of an undo: the action undone. */
+  undoesAction: number | null;
+  type: DocumentEventType;
   author: string;
   createdAt: string;
+  /** The sentence's revision after the event (a revision event: the revision it made). */
+  revision: number | null;
+  /** The sentence's status after the event, and before it (null for events older than actions). */
+  status: SegmentStatus | null;
+  previousStatus: SegmentStatus | null;
+  /** The flag of a dismissal or its restore. */
+  checkId: string | null;
+  spanText: string | null;
+  /** A comment's text, a new title, the title at import. */
+  body: string | null;
+  /** For an event of an undo: the event it undid. */
+  undoesEvent: number | null;
+  /** The event that undid this one, if any. */
+  undoneBy: number | null;
+}
+
+/** Someone with a sentence open in their editor, until `expiresAt` unless they say so again. */
+export interface PresenceRecord {
+  documentId: number;
+  segmentId: number;
+  author: string;
+  expiresAt: string;
 }
 
 export type UserRole = 'viewer' | 'editor' | 'admin';

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { createUrlPolicy } from './services/fetch-page.js';
 import { createAnalyzer } from './services/document-analysis.js';
+import { createDocumentFeed } from './services/document-feed.js';
 import { importSeeds } from './services/import-seeds.js';
 import { describeStorage, openStorage } from './storage/open-storage.js';
 import { createAppCaches } from './web/caches.js';
@@ -24,14 +25,18 @@ async function main(): Promise<void> {
   if ((await storage.users.count()) === 0) {
     console.log('No account yet: open Retouche from this machine to create the first administrator, or run "npm run users -- add NAME --role admin".');
   }
+  const caches = createAppCaches();
+  const feed = createDocumentFeed(storage, analyzer);
   const server = createApp({
-    storage, analyzer, caches: createAppCaches(), logger, trustProxy: config.trustProxy, urlPolicy: createUrlPolicy({ allowPrivateAddresses: config.allowPrivateUrls }),
+    storage, analyzer, caches, feed, logger, trustProxy: config.trustProxy, urlPolicy: createUrlPolicy({ allowPrivateAddresses: config.allowPrivateUrls }),
   }).listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Retouche is serving http://localhost:${port} (${describeStorage(config)})`);
   });
   const stop = () => {
+    // Open event streams would keep the server from closing: they end first (clients reconnect elsewhere).
+    feed.close();
     server.close(() => void analyzer.settle().then(() => analyzer.close()).then(() => storage.close()).then(() => {
       logDestination.flushSync();
       process.exit(0);

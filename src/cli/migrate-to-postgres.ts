@@ -15,13 +15,15 @@ import { openDatabase } from '../storage/sqlite/open-database.js';
 
 /** Every table, parents before children (foreign keys), with its columns and whether `id` is an identity. */
 const TABLES: readonly { name: string; columns: readonly string[]; identity: boolean }[] = [
-  { name: 'documents', identity: true, columns: ['id', 'title', 'target_language', 'detected_language', 'original_text', 'source_text', 'source_language', 'revision_sum', 'created_at', 'updated_at', 'imported_format', 'imported_file', 'segment_count', 'set_aside_count', 'to_review_count', 'edited_count', 'approved_count', 'excluded_count', 'corrected_count', 'open_flag_count', 'flagged_count', 'analysis_version', 'analysed_version', 'analysed_with', 'stale_reason'] },
+  { name: 'documents', identity: true, columns: ['id', 'title', 'target_language', 'detected_language', 'original_text', 'source_text', 'source_language', 'revision_sum', 'created_at', 'updated_at', 'imported_format', 'imported_file', 'segment_count', 'set_aside_count', 'to_review_count', 'edited_count', 'approved_count', 'excluded_count', 'corrected_count', 'open_flag_count', 'flagged_count', 'analysis_version', 'analysed_version', 'analysed_with', 'stale_reason', 'last_author', 'archived_at'] },
   { name: 'segments', identity: true, columns: ['id', 'document_id', 'position', 'paragraph', 'start_offset', 'end_offset', 'role', 'original', 'text', 'status', 'revision', 'updated_at', 'open_flags'] },
   { name: 'segment_analyses', identity: false, columns: ['segment_id', 'revision', 'flags'] },
   { name: 'open_flags', identity: false, columns: ['segment_id', 'document_id', 'position', 'check_id', 'category', 'severity'] },
   { name: 'revisions', identity: true, columns: ['id', 'segment_id', 'number', 'kind', 'patch', 'checkpoint', 'reverted_to', 'author', 'comment', 'created_at'] },
   { name: 'flag_dismissals', identity: true, columns: ['id', 'segment_id', 'check_id', 'span_text', 'author', 'created_at'] },
-  { name: 'segment_events', identity: true, columns: ['id', 'segment_id', 'kind', 'status', 'body', 'author', 'created_at'] },
+  { name: 'actions', identity: true, columns: ['id', 'kind', 'author', 'undoes', 'created_at'] },
+  { name: 'document_events', identity: true, columns: ['id', 'document_id', 'segment_id', 'action_id', 'type', 'author', 'created_at', 'revision', 'status', 'previous_status', 'check_id', 'span_text', 'body', 'undoes_event'] },
+  { name: 'presence', identity: false, columns: ['document_id', 'segment_id', 'author', 'expires_at'] },
   { name: 'users', identity: true, columns: ['id', 'name', 'password_hash', 'role', 'disabled', 'created_at'] },
   { name: 'sessions', identity: false, columns: ['token_hash', 'user_id', 'csrf_token', 'created_at', 'expires_at'] },
   { name: 'api_tokens', identity: true, columns: ['id', 'user_id', 'label', 'token_hash', 'created_at', 'last_used_at', 'revoked_at'] },

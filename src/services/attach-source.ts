@@ -14,6 +14,8 @@ const MAX_LENGTH_RATIO = 10;
 
 export interface SourceRequest extends Omit<SubmittedText, 'url'> {
   documentId: number;
+  /** Who attaches it (already checked: the signed-in user, or the importer). */
+  author: string;
   /** The source's language when detection cannot tell (ISO 639-1). */
   language?: string | undefined;
 }
@@ -47,7 +49,7 @@ export async function attachSource(storage: Storage, request: SourceRequest): Pr
   const links = alignSentences(source.segments.map((sentence) => sentence.text), segments.map((segment) => segment.original));
   const byTarget = new Map<number, number[]>();
   for (const link of links) for (const target of link.target) byTarget.set(target, link.source);
-  return storeSource(storage, document, segments, source, language, byTarget);
+  return storeSource(storage, document, segments, source, language, byTarget, request.author);
 }
 
 /**
@@ -56,7 +58,7 @@ export async function attachSource(storage: Storage, request: SourceRequest): Pr
  * the alignment has only the sentences within a unit to decide.
  */
 export async function attachBlockSources(
-  storage: Storage, request: { documentId: number; article: Article; layout: LaidOutArticle },
+  storage: Storage, request: { documentId: number; article: Article; layout: LaidOutArticle; author: string },
 ): Promise<AttachedSource> {
   const { document, segments } = await getDocument(storage, request.documentId);
   const sourceArticle: Article = {
@@ -76,14 +78,15 @@ export async function attachBlockSources(
       for (const target of link.target) byTarget.set(targets[target]!.position, link.source.map((index) => sources[index]!.position));
     }
   }
-  return storeSource(storage, document, segments, source, language, byTarget);
+  return storeSource(storage, document, segments, source, language, byTarget, request.author);
 }
 
 async function storeSource(
   storage: Storage, document: DocumentRecord, segments: readonly SegmentRecord[], source: LaidOutArticle, language: string,
-  byTarget: ReadonlyMap<number, number[]>,
+  byTarget: ReadonlyMap<number, number[]>, author: string,
 ): Promise<AttachedSource> {
   await storage.sources.attach(document.id, {
+    author,
     text: source.text,
     language,
     sentences: source.segments.map(({ position, start, end, text: sentence }) => ({ position, start, end, text: sentence })),
@@ -137,7 +140,7 @@ export async function getAlignment(storage: Storage, documentId: number): Promis
 }
 
 /** Correct one target sentence's link: the source sentences (by position, 1-based as shown) it translates. */
-export async function relinkSegment(storage: Storage, request: { segmentId: number; positions: unknown }): Promise<void> {
+export async function relinkSegment(storage: Storage, request: { segmentId: number; positions: unknown; author: string }): Promise<void> {
   const segment = await storage.segments.get(request.segmentId);
   if (!segment) throw new ServiceError('not-found', `Sentence ${request.segmentId} does not exist.`);
   const positions = readPositions(request.positions);
@@ -147,7 +150,7 @@ export async function relinkSegment(storage: Storage, request: { segmentId: numb
     if (!sentence) throw new ServiceError('invalid-input', `The source has no sentence ${position} (it has ${sentences.length}).`);
     return sentence.id;
   });
-  await storage.sources.setLinks(segment.id, ids);
+  await storage.sources.setLinks(segment.id, ids, request.author);
 }
 
 // The language the text is detected in, else the one the editor or the file names; never the translation's.

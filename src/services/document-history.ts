@@ -1,41 +1,51 @@
 import { applyTextPatch } from '../history/text-patch.js';
 import { diffForDisplay, type DiffPart } from '../history/display-diff.js';
 import type { Storage } from '../storage/types.js';
-import type { RevisionRecord, SegmentRecord } from '../model.js';
+import type { DocumentEventRecord, RevisionRecord, SegmentRecord } from '../model.js';
 import { getDocument, getDocumentWithText } from './documents.js';
 import { ServiceError } from './errors.js';
 import { getSegmentVersion } from './segment-history.js';
 import { readMoment } from './validate.js';
 
-/** One entry of a document's timeline: a revision of one of its sentences, with the texts around it. */
-export interface TimelineEntry extends RevisionRecord {
-  position: number;
-  before: string;
-  text: string;
+/** One entry of a document's timeline: an event, with its sentence's place and, for a revision, the texts around it. */
+export interface TimelineEntry extends DocumentEventRecord {
+  /** The sentence's place in the document (0-based), for the events of one sentence. */
+  position: number | null;
+  /** For a revision: how it came about, and the text before and after it. */
+  change: Pick<RevisionRecord, 'kind' | 'comment' | 'revertedTo'> & { before: string; text: string } | null;
 }
 
 /** Timeline entries per page: enough for a day's work on an article, small enough to render at once. */
 export const TIMELINE_PAGE_SIZE = 100;
 
-/** A page of the document's revisions, newest first, optionally by one author. */
+/**
+ * A page of what happened to the document, newest first, optionally by one author: its import (one
+ * entry), revisions, status changes, comments, dismissals and their restores, undos, renames.
+ */
 export async function getTimeline(
   storage: Storage, documentId: number, options: { author?: string; beforeId?: number } = {},
 ): Promise<{ entries: TimelineEntry[]; authors: string[]; nextBeforeId: number | null }> {
   const { segments } = await getDocument(storage, documentId);
   const byId = new Map(segments.map((segment) => [segment.id, segment]));
-  const revisions = await storage.revisions.listTimeline(documentId, { ...options, limit: TIMELINE_PAGE_SIZE + 1 });
-  const page = revisions.slice(0, TIMELINE_PAGE_SIZE);
+  const events = await storage.events.listTimeline(documentId, { ...options, limit: TIMELINE_PAGE_SIZE + 1 });
+  const page = events.slice(0, TIMELINE_PAGE_SIZE);
   const entries: TimelineEntry[] = [];
-  for (const revision of page) {
-    const before = revision.number === 0 ? '' : await getSegmentVersion(storage, revision.segmentId, revision.number - 1);
-    const text = revision.number === 0 ? revision.checkpoint ?? '' : applyTextPatch(before, revision.patch);
-    entries.push({ ...revision, position: byId.get(revision.segmentId)?.position ?? -1, before, text });
+  for (const event of page) {
+    const position = event.segmentId === null ? null : byId.get(event.segmentId)?.position ?? null;
+    entries.push({ ...event, position, change: event.type === 'revision' ? await describeRevision(storage, event.segmentId!, event.revision!) : null });
   }
   return {
     entries,
-    authors: await storage.revisions.listAuthors(documentId),
-    nextBeforeId: revisions.length > TIMELINE_PAGE_SIZE ? page.at(-1)!.id : null,
+    authors: await storage.events.listAuthors(documentId),
+    nextBeforeId: events.length > TIMELINE_PAGE_SIZE ? page.at(-1)!.id : null,
   };
+}
+
+async function describeRevision(storage: Storage, segmentId: number, number: number): Promise<TimelineEntry['change']> {
+  const [revision] = await storage.revisions.listRange(segmentId, number, number);
+  if (!revision) return null;
+  const before = await getSegmentVersion(storage, segmentId, number - 1);
+  return { kind: revision.kind, comment: revision.comment, revertedTo: revision.revertedTo, before, text: applyTextPatch(before, revision.patch) };
 }
 
 /** A point in a document's life: its machine translation, its current text, or a moment. */

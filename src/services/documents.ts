@@ -20,24 +20,28 @@ export interface DocumentPage {
   pageSize: number;
   pageCount: number;
   search: string;
+  /** Whether this is the list of archived documents. */
+  archived: boolean;
 }
 
 /**
- * A page of documents, newest first, with their sentence and correction counts; `search` keeps
- * those whose title contains it (any case). Only the page's documents are read and counted.
+ * A page of documents, newest first, with their sentence and correction counts and who changed
+ * them last; `search` keeps those whose title contains it (any case); `archived` lists the
+ * archived ones instead of those in use. Only the page's documents are read and counted.
  */
-export async function listDocuments(storage: Storage, options: { page?: number; search?: string } = {}): Promise<DocumentPage> {
+export async function listDocuments(storage: Storage, options: { page?: number; search?: string; archived?: boolean } = {}): Promise<DocumentPage> {
   const search = options.search?.trim() ?? '';
-  const total = await storage.documents.count({ search });
+  const archived = options.archived === true;
+  const total = await storage.documents.count({ search, archived });
   const pageCount = Math.max(1, Math.ceil(total / DOCUMENTS_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
-  const documents = await storage.documents.list({ limit: DOCUMENTS_PAGE_SIZE, offset: (page - 1) * DOCUMENTS_PAGE_SIZE, search });
-  return { documents, total, page, pageSize: DOCUMENTS_PAGE_SIZE, pageCount, search };
+  const documents = await storage.documents.list({ limit: DOCUMENTS_PAGE_SIZE, offset: (page - 1) * DOCUMENTS_PAGE_SIZE, search, archived });
+  return { documents, total, page, pageSize: DOCUMENTS_PAGE_SIZE, pageCount, search, archived };
 }
 
-/** Every document, newest first (for choices across all documents). */
+/** Every document, newest first, archived ones after (for choices across all documents). */
 export async function listAllDocuments(storage: Storage): Promise<DocumentSummary[]> {
-  return storage.documents.list();
+  return [...await storage.documents.list(), ...await storage.documents.list({ archived: true })];
 }
 
 /** A page number from a query string: a positive whole number, 1 for anything else. */

@@ -75,13 +75,32 @@ export async function exportDocument<F extends ExportFormat>(
   const baseName = fileNameFor(document.title, document.id);
   const { suffix, contentType } = FILE_TYPES[format];
   const body = await formatBody(storage, analyzer, document, segments, format, options, baseName);
-  return { fileName: `${baseName}${suffix}`, contentType, body: body as ExportFile<F>['body'] };
+  // Each variant its own name, so a download never replaces another in the editor's folder.
+  const variant = options.includeExcluded && WITH_EXCLUDED_FORMATS.has(format) ? '.with-excluded' : '';
+  return { fileName: `${baseName}${variant}${suffix}`, contentType, body: endWithNewline(body) as ExportFile<F>['body'] };
+}
+
+/** The formats whose content `includeExcluded` changes. */
+const WITH_EXCLUDED_FORMATS = new Set<ExportFormat>(['txt', 'md', 'docx', 'html', 'json', 'patch']);
+
+/**
+ * A text file ends with a line end, as POSIX tools and diffs expect. Not the XLIFF file an
+ * article came from, written back byte for byte but for its targets: it ends as it came.
+ */
+function endWithNewline(body: string | Buffer | KeptFile): string | Buffer {
+  if (body instanceof KeptFile) return body.content;
+  return typeof body === 'string' && !body.endsWith('\n') ? `${body}\n` : body;
+}
+
+/** The imported file with the corrections written in, which is not to be touched further. */
+class KeptFile {
+  constructor(readonly content: string) {}
 }
 
 async function formatBody(
   storage: Storage, analyzer: Analyzer, document: DocumentWithText, segments: SegmentRecord[], format: ExportFormat,
   options: ExportOptions, baseName: string,
-): Promise<string | Buffer> {
+): Promise<string | Buffer | KeptFile> {
   switch (format) {
     case 'txt': return formatText(document, segments, options);
     case 'md': return formatMarkdown(document, segments, options);
@@ -92,7 +111,7 @@ async function formatBody(
     case 'xliff': {
       // An article that came as XLIFF goes back into its own file, for the tool that sent it.
       const kept = await storage.documents.getImportedFile(document.id);
-      if (kept?.format === 'xliff') return fillXliffFile(document, segments, kept.content);
+      if (kept?.format === 'xliff') return new KeptFile(fillXliffFile(document, segments, kept.content));
       return formatXliff(document, segments, baseName, await getSegmentSources(storage, document.id));
     }
     case 'csv': return formatReportCsv(await buildPostEditingReport(storage, document.id));

@@ -86,9 +86,9 @@ export async function importDocument(storage: Storage, analyzer: Analyzer, reque
     }),
   });
   const result = { document, segmentCount: layout.segments.length, languageWarning: describeLanguageMismatch(detectedLanguage, targetLanguage) };
-  const imported = { documentId: document.id, article, layout };
+  const imported = { documentId: document.id, article, layout, author };
   const attached = carriesSources ? await attachGivenSource(() => attachBlockSources(storage, imported))
-    : hasSource(request.source) ? await attachGivenSource(() => attachSource(storage, { ...request.source, documentId: document.id })) : null;
+    : hasSource(request.source) ? await attachGivenSource(() => attachSource(storage, { ...request.source, documentId: document.id, author })) : null;
   // Analysed once here, off the request thread, and stored: the first view reads the flags as every later one does.
   await analyzer.ensureCurrent(document.id);
   return { ...result, source: attached?.source ?? null, sourceError: attached?.error ?? null };

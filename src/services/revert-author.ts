@@ -1,10 +1,10 @@
-import type { Storage } from '../storage/types.js';
-import type { RevisionRecord } from '../model.js';
-import { appendRevision, type SaveResult } from './correct-segment.js';
+import type { ActionRecord, RevisionRecord, SegmentRecord } from '../model.js';
+import type { RevisionChange, Storage } from '../storage/types.js';
 import type { Analyzer } from './document-analysis.js';
 import { getDocument } from './documents.js';
 import { ServiceError } from './errors.js';
 import { getSegmentVersion } from './segment-history.js';
+import { recordAction, reviseText } from './sentence-changes.js';
 import { readMoment, requireAuthor } from './validate.js';
 
 export interface RevertAuthorRequest {
@@ -18,7 +18,9 @@ export interface RevertAuthorRequest {
 }
 
 export interface RevertAuthorOutcome {
-  reverted: SaveResult[];
+  /** The undo as one action (undone in turn as one); null when no sentence was changed. */
+  action: ActionRecord | null;
+  reverted: SegmentRecord[];
   /** Sentences someone else changed after the author: undoing would throw their work away, so they are left for a person. */
   skipped: { segmentId: number; position: number; editedAfterBy: string }[];
 }
@@ -43,7 +45,8 @@ export async function revertAuthorEdits(storage: Storage, analyzer: Analyzer, re
     if (list) list.push(revision);
     else bySegment.set(revision.segmentId, [revision]);
   }
-  const outcome: RevertAuthorOutcome = { reverted: [], skipped: [] };
+  const outcome: RevertAuthorOutcome = { action: null, reverted: [], skipped: [] };
+  const changes: RevisionChange[] = [];
   for (const segment of segments) {
     const own = bySegment.get(segment.id) ?? [];
     const inSpan = own.filter((revision) => revision.number > 0 && revision.author === author
@@ -57,17 +60,22 @@ export async function revertAuthorEdits(storage: Storage, analyzer: Analyzer, re
     }
     const text = await getSegmentVersion(storage, segment.id, first.number - 1);
     if (text === segment.text) continue;
-    try {
-      outcome.reverted.push(await appendRevision(storage, analyzer, segment, {
-        kind: 'revert', text, revertedTo: first.number - 1, author: by,
-        comment: `Undid the edits of ${author} between ${from} and ${to}`,
-        status: text === segment.original ? 'to-review' : 'edited',
-      }));
-    } catch (error) {
-      // Someone saved this sentence while the undo ran: theirs is newer, so it is left for a person.
-      if (!(error instanceof ServiceError) || error.code !== 'conflict') throw error;
-      outcome.skipped.push({ segmentId: segment.id, position: segment.position, editedAfterBy: 'someone, just now' });
-    }
+    changes.push(await reviseText(analyzer, segment, {
+      kind: 'revert', text, revertedTo: first.number - 1, comment: `Undid the edits of ${author} between ${from} and ${to}`,
+      status: text === segment.original ? 'to-review' : 'edited',
+    }));
   }
+  if (changes.length === 0) return outcome;
+  const recorded = await recordAction(storage, analyzer, { kind: 'revert-author', author: by }, changes);
+  outcome.action = recorded.action;
+  recorded.outcomes.forEach((result, index) => {
+    if (result.ok) {
+      outcome.reverted.push(result.segment);
+      return;
+    }
+    // Someone saved this sentence while the undo ran: theirs is newer, so it is left for a person.
+    const segment = segments.find((candidate) => candidate.id === changes[index]!.segmentId)!;
+    outcome.skipped.push({ segmentId: segment.id, position: segment.position, editedAfterBy: 'someone, just now' });
+  });
   return outcome;
 }

@@ -1,8 +1,8 @@
 import type { Storage } from '../storage/types.js';
-import { appendRevision, conflictWith, type SaveResult } from './correct-segment.js';
 import type { Analyzer } from './document-analysis.js';
 import { found } from './errors.js';
 import { getSegmentVersion } from './segment-history.js';
+import { conflictError, reviseSentence, type SaveResult } from './sentence-changes.js';
 import { optionalComment, requireAuthor, requireRevisionNumber } from './validate.js';
 
 export interface RevertRequest {
@@ -21,14 +21,13 @@ export async function revertSegment(storage: Storage, analyzer: Analyzer, reques
   const comment = optionalComment(request.comment);
   const segment = found(await storage.segments.get(request.segmentId), `Sentence ${request.segmentId}`);
   const base = requireRevisionNumber(request.baseRevision, 'baseRevision');
-  if (base !== segment.revision) throw conflictWith(segment, base);
+  if (base !== segment.revision) throw await conflictError(storage, segment, base);
   const text = await getSegmentVersion(storage, segment.id, target);
-  if (text === segment.text) return { segment, revision: null };
-  return appendRevision(storage, analyzer, segment, {
+  if (text === segment.text) return { segment, revision: null, action: null };
+  return reviseSentence(storage, analyzer, segment, { kind: 'revert', author }, {
     kind: 'revert',
     text,
     revertedTo: target,
-    author,
     comment: comment ?? `Restored version ${target}`,
     status: text === segment.original ? 'to-review' : 'edited',
   });

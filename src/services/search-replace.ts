@@ -1,8 +1,8 @@
-import type { Storage } from '../storage/types.js';
-import type { SegmentRecord } from '../model.js';
-import { appendRevision, type SaveResult } from './correct-segment.js';
+import type { RevisionChange, Storage } from '../storage/types.js';
+import type { ActionRecord, SegmentRecord } from '../model.js';
 import type { Analyzer } from './document-analysis.js';
 import { ServiceError } from './errors.js';
+import { recordAction, reviseText } from './sentence-changes.js';
 import { readTextField, TEXT_RULES } from './input-rules.js';
 import { requireAuthor, requireRevisionNumber } from './validate.js';
 
@@ -60,7 +60,9 @@ export function planReplacements(segments: readonly SegmentRecord[], rule: Repla
 }
 
 export interface ReplaceOutcome {
-  applied: SaveResult[];
+  /** The action the replacements made are, undone as one; null when none was made. */
+  action: ActionRecord | null;
+  applied: SegmentRecord[];
   /** Sentences changed by someone else since the preview: left alone, so nothing is overwritten unseen. */
   conflicts: { segmentId: number; revision: number }[];
   /** Targets that name no sentence (deleted, or a wrong id): nothing to change there. */
@@ -68,17 +70,21 @@ export interface ReplaceOutcome {
 }
 
 /**
- * Apply a previewed rule to the sentences the editor confirmed, each as its own revision. A
- * sentence that moved on since the preview is skipped and reported, never overwritten.
+ * Apply a previewed rule to the sentences the editor confirmed (never to "all": each is named with
+ * the revision previewed), each as its own revision, all as one action. A sentence that moved on
+ * since the preview is skipped and reported, never overwritten. `origin` says whether the editor
+ * replaced by hand or took up the offer to make a correction elsewhere (propagation).
  */
 export async function applyReplacements(
   storage: Storage,
   analyzer: Analyzer,
-  request: { rule: ReplaceRule; targets: unknown; author: unknown },
+  request: { rule: ReplaceRule; targets: unknown; author: unknown; origin?: unknown },
 ): Promise<ReplaceOutcome> {
   const author = requireAuthor(request.author);
   const targets = readTargets(request.targets);
-  const outcome: ReplaceOutcome = { applied: [], conflicts: [], missing: [] };
+  const origin = readOrigin(request.origin);
+  const outcome: ReplaceOutcome = { action: null, applied: [], conflicts: [], missing: [] };
+  const changes: RevisionChange[] = [];
   for (const target of targets) {
     const segment = await storage.segments.get(target.segmentId);
     if (!segment) {
@@ -91,17 +97,26 @@ export async function applyReplacements(
     }
     const { text } = replaceAll(segment.text, request.rule);
     if (text === segment.text) continue;
-    try {
-      outcome.applied.push(await appendRevision(storage, analyzer, segment, {
-        kind: 'edit', text, revertedTo: null, author, status: 'edited',
-        comment: `Replaced “${request.rule.find}” with “${request.rule.replace}”`,
-      }));
-    } catch (error) {
-      if (!(error instanceof ServiceError) || error.code !== 'conflict') throw error;
-      outcome.conflicts.push({ segmentId: segment.id, revision: segment.revision + 1 });
-    }
+    changes.push(await reviseText(analyzer, segment, {
+      kind: 'edit', text, revertedTo: null, status: 'edited', comment: `Replaced “${request.rule.find}” with “${request.rule.replace}”`,
+    }));
   }
+  if (changes.length === 0) return outcome;
+  const recorded = await recordAction(storage, analyzer, { kind: origin, author }, changes);
+  outcome.action = recorded.action;
+  recorded.outcomes.forEach((result, index) => {
+    const change = changes[index]!;
+    if (result.ok) outcome.applied.push(result.segment);
+    else if (result.reason === 'conflict') outcome.conflicts.push({ segmentId: change.segmentId, revision: result.current.revision });
+    else outcome.missing.push(change.segmentId);
+  });
   return outcome;
+}
+
+function readOrigin(value: unknown): 'replace' | 'propagation' {
+  if (value === undefined || value === '' || value === 'replace') return 'replace';
+  if (value === 'propagation') return 'propagation';
+  throw new ServiceError('invalid-input', '"origin" must be "replace" or "propagation".');
 }
 
 function readTargets(value: unknown): { segmentId: number; revision: number }[] {

@@ -2,7 +2,7 @@ import { applyTextPatch } from '../history/text-patch.js';
 import { rebuildText, revisionsNeededFor } from '../history/rebuild.js';
 import { blameText, blameWords, extendBlame, type BlameRun } from '../history/blame.js';
 import type { Storage } from '../storage/types.js';
-import type { RevisionRecord, SegmentEventRecord, SegmentRecord } from '../model.js';
+import type { DismissalRecord, DocumentEventRecord, RevisionRecord, SegmentRecord } from '../model.js';
 import { BoundedCache } from './bounded-cache.js';
 import { ServiceError, found } from './errors.js';
 
@@ -16,8 +16,13 @@ export interface SegmentHistory {
   segment: SegmentRecord;
   /** Oldest first: revision 0 is the machine translation as imported. */
   revisions: RevisionWithText[];
-  /** Status changes and comments, oldest first. */
-  events: SegmentEventRecord[];
+  /**
+   * Everything else that happened to it, oldest first: status changes, comments, dismissals and
+   * their restores, and one event per revision after the import (which says which action made it).
+   */
+  events: DocumentEventRecord[];
+  /** The dismissals in force on it. */
+  dismissals: DismissalRecord[];
   /** The current text word by word, each with the revision that last changed it. */
   blame: BlameRun[];
 }
@@ -47,7 +52,8 @@ export async function getSegmentHistory(storage: Storage, cache: HistoryCache, s
   const segment = found(await storage.segments.get(segmentId), `Sentence ${segmentId}`);
   const replay = await replayHistory(storage, cache, segment);
   return {
-    segment, revisions: replay.revisions, events: await storage.events.listBySegment(segmentId), blame: blameWords(replay.blameRuns),
+    segment, revisions: replay.revisions, events: await storage.events.listBySegment(segmentId),
+    dismissals: await storage.dismissals.listBySegment(segmentId), blame: blameWords(replay.blameRuns),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Storage } from '../storage/types.js';
-import type { SegmentEventRecord, SegmentRecord, SegmentStatus } from '../model.js';
-import { conflictWith } from './correct-segment.js';
+import type { ActionRecord, DocumentEventRecord, SegmentRecord, SegmentStatus } from '../model.js';
 import { ServiceError } from './errors.js';
 import { readTextField, TEXT_RULES } from './input-rules.js';
+import { changeSentence } from './sentence-changes.js';
 import { requireAuthor, requireRevisionNumber } from './validate.js';
 
 /** The statuses an editor sets by hand; "edited" only ever comes from a change of text. */
@@ -19,25 +19,26 @@ export interface StatusRequest {
  * Approve a sentence (read and found fine), exclude it from the export, or send it back to
  * review. Refused with a conflict when the text changed since the editor read it.
  */
-export async function setSegmentStatus(storage: Storage, request: StatusRequest): Promise<{ segment: SegmentRecord; event: SegmentEventRecord }> {
+export async function setSegmentStatus(
+  storage: Storage, request: StatusRequest,
+): Promise<{ segment: SegmentRecord; event: DocumentEventRecord; action: ActionRecord }> {
   const author = requireAuthor(request.author);
   const baseRevision = requireRevisionNumber(request.baseRevision, 'baseRevision');
   if (!SETTABLE_STATUSES.includes(request.status as SegmentStatus)) {
     throw new ServiceError('invalid-input', `"status" must be one of ${SETTABLE_STATUSES.join(', ')}.`);
   }
-  const result = await storage.events.changeStatus({
-    segmentId: request.segmentId, expectedRevision: baseRevision, status: request.status as SegmentStatus, author,
+  const { action, outcome } = await changeSentence(storage, null, { kind: 'status', author }, {
+    type: 'status', segmentId: request.segmentId, expectedRevision: baseRevision, status: request.status as SegmentStatus,
   });
-  if (result.ok) return { segment: result.segment, event: result.event };
-  if (result.reason === 'not-found') throw new ServiceError('not-found', `Sentence ${request.segmentId} does not exist.`);
-  throw conflictWith(result.current, baseRevision);
+  return { segment: outcome.segment, event: outcome.event, action };
 }
 
 /** Add a comment to a sentence's history without changing its text. */
-export async function commentOnSegment(storage: Storage, request: { segmentId: number; body: unknown; author: unknown }): Promise<SegmentEventRecord> {
+export async function commentOnSegment(storage: Storage, request: { segmentId: number; body: unknown; author: unknown }): Promise<DocumentEventRecord> {
   const author = requireAuthor(request.author);
   const body = readTextField(request.body, 'body', TEXT_RULES.comment)?.trim() ?? '';
   if (body === '') throw new ServiceError('invalid-input', 'The comment is empty.');
-  if (!(await storage.segments.get(request.segmentId))) throw new ServiceError('not-found', `Sentence ${request.segmentId} does not exist.`);
-  return storage.events.addComment({ segmentId: request.segmentId, body, author });
+  const comment = await storage.events.addComment({ segmentId: request.segmentId, body, author });
+  if (!comment) throw new ServiceError('not-found', `Sentence ${request.segmentId} does not exist.`);
+  return comment;
 }

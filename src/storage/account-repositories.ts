@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { UserRecord, UserRole } from '../model.js';
 import { compareBytewise, prepareQuery, type Engine, type Executor } from './engine.js';
 import { TOKEN, USER } from './schema.js';
-import type { ApiTokenRepository, SessionRepository, UserRepository } from './types.js';
+import type { ApiTokenRepository, SessionRepository, UserRepository, UserUpdate } from './types.js';
 
 /** A token's last use is rewritten at most once a minute: a write per request would cost a commit. */
 const TOKEN_TOUCH_MS = 60_000;
@@ -27,6 +27,26 @@ export function createUserRepository(engine: Engine): UserRepository {
     db.updateTable('users').set({ disabled: p.disabled }).where('id', '=', p.id));
   const updatePassword = prepareQuery((p: { id: number; passwordHash: string }) =>
     db.updateTable('users').set({ password_hash: p.passwordHash }).where('id', '=', p.id));
+  const countOtherAdmins = prepareQuery((p: { id: number }) => db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('role', '=', 'admin').where(sql<boolean>`not users.disabled`).where('id', '<>', p.id));
+
+  /**
+   * Change a user unless it takes away the last active admin. Read and write are one transaction
+   * holding the users table (PostgreSQL; SQLite's write transactions exclude each other): two
+   * admins demoting each other at the same instant would otherwise each see the other still admin.
+   */
+  function updateKeepingAnAdmin(id: number, endsAdmin: boolean, write: (tx: Executor) => Promise<void>): Promise<UserUpdate> {
+    return engine.transaction(async (tx) => {
+      const row = await tx.first(selectById, { id });
+      if (!row) return { ok: false, reason: 'not-found' };
+      const user = toUser(row);
+      if (endsAdmin && user.role === 'admin' && !user.disabled && (await tx.first(countOtherAdmins, { id }))!.count === 0) {
+        return { ok: false, reason: 'last-admin' };
+      }
+      await write(tx);
+      return { ok: true, user: toUser((await tx.first(selectById, { id }))!) };
+    }, { lock: 'users' });
+  }
 
   return {
     create: async ({ name, passwordHash, role }) =>
@@ -51,8 +71,8 @@ export function createUserRepository(engine: Engine): UserRepository {
       return users.sort((a, b) => compareBytewise(lowerAscii(a.name), lowerAscii(b.name)) || a.id - b.id);
     },
     count: () => count(),
-    setRole: (id, role) => engine.run(updateRole, { id, role }),
-    setDisabled: (id, disabled) => engine.run(updateDisabled, { id, disabled }),
+    setRole: (id, role) => updateKeepingAnAdmin(id, role !== 'admin', (tx) => tx.run(updateRole, { id, role })),
+    setDisabled: (id, disabled) => updateKeepingAnAdmin(id, disabled, (tx) => tx.run(updateDisabled, { id, disabled })),
     setPasswordHash: (id, passwordHash) => engine.run(updatePassword, { id, passwordHash }),
   };
 }

@@ -1,10 +1,12 @@
 import { createAnalysisRepository } from './analysis-repository.js';
 import { createApiTokenRepository, createSessionRepository, createUserRepository } from './account-repositories.js';
+import { createActionRepository } from './action-repository.js';
 import { createDismissalRepository } from './dismissal-repository.js';
+import { createDocumentEventRepository } from './document-event-repository.js';
 import { createDocumentRepository } from './document-repository.js';
 import type { Engine } from './engine.js';
 import { createRevisionRepository } from './revision-repository.js';
-import { createSegmentEventRepository } from './segment-event-repository.js';
+import { createPresenceRepository } from './presence-repository.js';
 import { createSegmentRepository } from './segment-repository.js';
 import { createSourceRepository } from './source-repository.js';
 import type { Storage } from './types.js';
@@ -16,7 +18,9 @@ export function createStorage(engine: Engine): Storage {
     segments: createSegmentRepository(engine),
     revisions: createRevisionRepository(engine),
     dismissals: createDismissalRepository(engine),
-    events: createSegmentEventRepository(engine),
+    actions: createActionRepository(engine),
+    events: createDocumentEventRepository(engine),
+    presence: createPresenceRepository(engine),
     users: createUserRepository(engine),
     sessions: createSessionRepository(engine),
     apiTokens: createApiTokenRepository(engine),

@@ -1,18 +1,11 @@
 import { compileQuery, prepareQuery, type Engine } from './engine.js';
 import { DISMISSAL } from './schema.js';
-import { createSegmentQueue } from './segment-queue.js';
 import type { DismissalRepository } from './types.js';
 
-/** Dismissed flags; a dismissal closes its flag, so the sentence's review state is written with it. */
+/** The dismissals in force; actions add and withdraw them (action-repository.ts). */
 export function createDismissalRepository(engine: Engine): DismissalRepository {
   const { db } = engine;
-  const queue = createSegmentQueue(engine);
-  const insert = prepareQuery((p: { segmentId: number; checkId: string; spanText: string; author: string; now: string }) =>
-    db.insertInto('flag_dismissals')
-      .values({ segment_id: p.segmentId, check_id: p.checkId, span_text: p.spanText, author: p.author, created_at: p.now })
-      .onConflict((conflict) => conflict.columns(['segment_id', 'check_id', 'span_text']).doNothing()));
-  const selectOne = prepareQuery((p: { segmentId: number; checkId: string; spanText: string }) => db.selectFrom('flag_dismissals')
-    .select(DISMISSAL).where('segment_id', '=', p.segmentId).where('check_id', '=', p.checkId).where('span_text', '=', p.spanText));
+  const selectOne = prepareQuery((p: { id: number }) => db.selectFrom('flag_dismissals').select(DISMISSAL).where('id', '=', p.id));
   const selectBySegment = prepareQuery((p: { segmentId: number }) =>
     db.selectFrom('flag_dismissals').select(DISMISSAL).where('segment_id', '=', p.segmentId).orderBy('id'));
   const selectByDocument = prepareQuery((p: { documentId: number }) => db.selectFrom('flag_dismissals')
@@ -20,16 +13,7 @@ export function createDismissalRepository(engine: Engine): DismissalRepository {
     .where('segments.document_id', '=', p.documentId).orderBy('flag_dismissals.id'));
 
   return {
-    add(dismissal) {
-      return engine.transaction(async (tx) => {
-        // The sentence first: its lock orders this against a save or another dismissal of it.
-        const [before] = await queue.lock(tx, [dismissal.segmentId]);
-        // Dismissing the same flag twice keeps the first record: the insert does nothing, the select finds it.
-        await tx.run(insert, { ...dismissal, now: new Date().toISOString() });
-        if (before) await queue.write(tx, [{ before }]);
-        return (await tx.first(selectOne, dismissal))!;
-      });
-    },
+    get: (id) => engine.first(selectOne, { id }),
     listBySegment: (segmentId) => engine.all(selectBySegment, { segmentId }),
     async listBySegments(segmentIds) {
       if (segmentIds.length === 0) return [];

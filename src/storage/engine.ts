@@ -20,15 +20,32 @@ export interface Executor {
   count<Params>(query: Query<unknown, Params>, ...params: ParamsArgument<Params>): Promise<number>;
 }
 
+/** The statements of one transaction, and what it tells listeners once it commits. */
+export interface TransactionExecutor extends Executor {
+  /**
+   * Tell every listener of this database (on every server sharing it) `message`, once this
+   * transaction commits; nothing is said if it rolls back.
+   */
+  announce(message: string): Promise<void>;
+}
+
 export interface Engine extends Executor {
   /** Builds queries in this engine's SQL dialect; it never executes anything itself. */
   readonly db: Kysely<Schema>;
   /** Which SQL the engine speaks, for the few clauses one has and the other lacks (FOR UPDATE). */
   readonly dialect: 'sqlite' | 'postgres';
   /** Run `work` in one transaction on one connection: it commits when `work` resolves, rolls back when it throws. */
-  transaction<T>(work: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction<T>(work: (tx: TransactionExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Hear what committed transactions announce, through this engine or any other on the same
+   * database; `RESYNC` when messages may have been missed (a lost connection). Returns the way to stop.
+   */
+  listen(listener: (message: string) => void): () => void;
   close(): Promise<void>;
 }
+
+/** What a listener hears when announcements may have been lost: everything may have changed. */
+export const RESYNC = '*';
 
 export interface TransactionOptions {
   /** May share its commit with those begun in the same turn of the event loop (SQLite's group commit). */

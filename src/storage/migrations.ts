@@ -255,6 +255,85 @@ export const MIGRATIONS: readonly Migration[] = [
         stale_reason = 'stored before flags were kept';
     `,
   },
+  {
+    version: 9,
+    name: 'actions, the document event log, presence, archived documents',
+    sql: (t) => `
+      -- Who changed a document last (with updated_at, set by every change), and when an admin archived it.
+      ALTER TABLE documents ADD COLUMN last_author TEXT NOT NULL DEFAULT '';
+      ALTER TABLE documents ADD COLUMN archived_at ${t.time};
+      UPDATE documents SET last_author = COALESCE((SELECT revisions.author FROM revisions
+        JOIN segments ON segments.id = revisions.segment_id WHERE segments.document_id = documents.id
+        ORDER BY revisions.created_at DESC, revisions.id DESC LIMIT 1), '');
+      -- One key or one click: what an editor undoes as one. Its changes are the events naming it.
+      -- No CHECK on kinds here or below: SQLite can only change one by rebuilding the table.
+      CREATE TABLE actions (
+        id ${t.id},
+        kind TEXT NOT NULL,
+        author TEXT NOT NULL,
+        undoes ${t.bigint} REFERENCES actions(id) ON DELETE SET NULL,
+        created_at ${t.time} NOT NULL
+      );
+      CREATE INDEX actions_by_undone ON actions (undoes);
+      -- Everything that happens to a document, append-only, in the order it happened: the live
+      -- stream resumes from an id, the timeline and a sentence's history read it, an undo reads
+      -- the events of its action. Every transaction that adds events for a document first updates
+      -- the document's row, which orders them: on PostgreSQL a later id is never committed first.
+      CREATE TABLE document_events (
+        id ${t.id},
+        document_id ${t.bigint} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        segment_id ${t.bigint},
+        action_id ${t.bigint} REFERENCES actions(id) ON DELETE SET NULL,
+        type TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at ${t.time} NOT NULL,
+        revision INTEGER,
+        status TEXT,
+        previous_status TEXT,
+        check_id TEXT,
+        span_text TEXT,
+        body TEXT,
+        -- An event is undone at most once: two undos racing cannot both land.
+        undoes_event ${t.bigint} UNIQUE REFERENCES document_events(id) ON DELETE CASCADE
+      );
+      CREATE INDEX document_events_by_document ON document_events (document_id, id);
+      CREATE INDEX document_events_by_segment ON document_events (segment_id, id);
+      CREATE INDEX document_events_by_action ON document_events (action_id);
+      -- The history so far, in time order: one import entry per document (not one per sentence),
+      -- each later revision, status change, comment and dismissal. Status changes and comments
+      -- move here from segment_events, which this log replaces.
+      INSERT INTO document_events (document_id, segment_id, type, author, created_at, revision, status, check_id, span_text, body)
+      SELECT document_id, segment_id, type, author, created_at, revision, status, check_id, span_text, body FROM (
+        SELECT documents.id AS document_id, NULL AS segment_id, 'import' AS type,
+          COALESCE((SELECT revisions.author FROM revisions JOIN segments ON segments.id = revisions.segment_id
+            WHERE segments.document_id = documents.id AND revisions.number = 0 LIMIT 1), '') AS author,
+          documents.created_at AS created_at, NULL AS revision, NULL AS status, NULL AS check_id, NULL AS span_text,
+          documents.title AS body, 0 AS source, documents.id AS source_id
+        FROM documents
+        UNION ALL
+        SELECT segments.document_id, revisions.segment_id, 'revision', revisions.author, revisions.created_at, revisions.number,
+          NULL, NULL, NULL, NULL, 1, revisions.id
+        FROM revisions JOIN segments ON segments.id = revisions.segment_id WHERE revisions.number > 0
+        UNION ALL
+        SELECT segments.document_id, segment_events.segment_id, segment_events.kind, segment_events.author, segment_events.created_at,
+          NULL, segment_events.status, NULL, NULL, segment_events.body, 2, segment_events.id
+        FROM segment_events JOIN segments ON segments.id = segment_events.segment_id
+        UNION ALL
+        SELECT segments.document_id, flag_dismissals.segment_id, 'dismissal', flag_dismissals.author, flag_dismissals.created_at,
+          NULL, NULL, flag_dismissals.check_id, flag_dismissals.span_text, NULL, 3, flag_dismissals.id
+        FROM flag_dismissals JOIN segments ON segments.id = flag_dismissals.segment_id
+      ) AS history ORDER BY created_at, source, source_id;
+      DROP TABLE segment_events;
+      -- Who has which sentence open in an editor, until expires_at: current state, not history.
+      CREATE TABLE presence (
+        document_id ${t.bigint} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        segment_id ${t.bigint} NOT NULL,
+        author TEXT NOT NULL,
+        expires_at ${t.time} NOT NULL,
+        PRIMARY KEY (document_id, author, segment_id)
+      );
+    `,
+  },
 ];
 
 /** The migrations a database that recorded `applied` still needs, oldest first. */

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 import { parseTextPatch } from '../history/text-patch.js';
-import type { ImportedFile, RevisionKind, RevisionRecord, SegmentRole, SegmentStatus, UserRole } from '../model.js';
+import type {
+  ActionKind, DocumentEventType, ImportedFile, RevisionKind, RevisionRecord, SegmentRole, SegmentStatus, UserRole,
+} from '../model.js';
 
 /**
  * The tables as the query builder sees them (columns as stored, in snake_case), and the column
@@ -11,7 +13,7 @@ export interface Schema {
   documents: {
     id: Generated<number>; title: string; target_language: string; detected_language: string; original_text: string;
     source_text: string | null; source_language: string | null; revision_sum: Generated<number>; created_at: string; updated_at: string;
-    imported_format: ImportedFile['format'] | null; imported_file: string | null;
+    imported_format: ImportedFile['format'] | null; imported_file: string | null; last_author: Generated<string>; archived_at: string | null;
     segment_count: Generated<number>; set_aside_count: Generated<number>; to_review_count: Generated<number>; edited_count: Generated<number>;
     approved_count: Generated<number>; excluded_count: Generated<number>; corrected_count: Generated<number>;
     open_flag_count: Generated<number>; flagged_count: Generated<number>;
@@ -30,10 +32,13 @@ export interface Schema {
     reverted_to: number | null; author: string; comment: string | null; created_at: string;
   };
   flag_dismissals: { id: Generated<number>; segment_id: number; check_id: string; span_text: string; author: string; created_at: string };
-  segment_events: {
-    id: Generated<number>; segment_id: number; kind: 'status' | 'comment'; status: SegmentStatus | null; body: string | null;
-    author: string; created_at: string;
+  actions: { id: Generated<number>; kind: ActionKind; author: string; undoes: number | null; created_at: string };
+  document_events: {
+    id: Generated<number>; document_id: number; segment_id: number | null; action_id: number | null; type: DocumentEventType;
+    author: string; created_at: string; revision: number | null; status: SegmentStatus | null; previous_status: SegmentStatus | null;
+    check_id: string | null; span_text: string | null; body: string | null; undoes_event: number | null;
   };
+  presence: { document_id: number; segment_id: number; author: string; expires_at: string };
   /** `disabled` is 0 or 1 in SQLite, a BOOLEAN in PostgreSQL. */
   users: {
     id: Generated<number>; name: string; password_hash: string; role: UserRole; disabled: Generated<number | boolean>; created_at: string;
@@ -51,7 +56,7 @@ export interface Schema {
 export const DOCUMENT = [
   'documents.id', 'documents.title', 'documents.target_language as targetLanguage', 'documents.detected_language as detectedLanguage',
   'documents.source_language as sourceLanguage', 'documents.revision_sum as revisionSum', 'documents.created_at as createdAt',
-  'documents.updated_at as updatedAt',
+  'documents.updated_at as updatedAt', 'documents.last_author as lastAuthor', 'documents.archived_at as archivedAt',
 ] as const;
 
 export const SEGMENT = [
@@ -78,9 +83,22 @@ export const DISMISSAL = [
   'flag_dismissals.span_text as spanText', 'flag_dismissals.author', 'flag_dismissals.created_at as createdAt',
 ] as const;
 
+/**
+ * An event's columns, read from `document_events` joined (left) with its action as `actions` and
+ * with the event that undid it as `undos`: see `selectEvents` in document-event-repository.ts.
+ */
 export const EVENT = [
-  'segment_events.id', 'segment_events.segment_id as segmentId', 'segment_events.kind', 'segment_events.status', 'segment_events.body',
-  'segment_events.author', 'segment_events.created_at as createdAt',
+  'document_events.id', 'document_events.document_id as documentId', 'document_events.segment_id as segmentId',
+  'document_events.action_id as actionId', 'actions.kind as actionKind', 'actions.undoes as undoesAction', 'document_events.type',
+  'document_events.author', 'document_events.created_at as createdAt', 'document_events.revision', 'document_events.status',
+  'document_events.previous_status as previousStatus', 'document_events.check_id as checkId', 'document_events.span_text as spanText',
+  'document_events.body', 'document_events.undoes_event as undoesEvent', 'undos.id as undoneBy',
+] as const;
+
+export const ACTION = ['actions.id', 'actions.kind', 'actions.author', 'actions.undoes', 'actions.created_at as createdAt'] as const;
+
+export const PRESENCE = [
+  'presence.document_id as documentId', 'presence.segment_id as segmentId', 'presence.author', 'presence.expires_at as expiresAt',
 ] as const;
 
 /** A user's columns; `disabled` becomes a boolean in `toUser`. */

@@ -1,3 +1,4 @@
+import { prepareEventWrites } from './document-event-repository.js';
 import { chunksOf, compileQuery, prepareQuery, type Engine, type Executor } from './engine.js';
 import { SOURCE_SENTENCE } from './schema.js';
 import type { SourceRepository } from './types.js';
@@ -5,8 +6,9 @@ import type { SourceRepository } from './types.js';
 /** Source texts, their sentences and the alignment links. */
 export function createSourceRepository(engine: Engine): SourceRepository {
   const { db } = engine;
-  const updateDocument = prepareQuery((p: { documentId: number; text: string; language: string; now: string }) => db.updateTable('documents')
-    .set({ source_text: p.text, source_language: p.language, updated_at: p.now }).where('id', '=', p.documentId));
+  const writes = prepareEventWrites(db);
+  const updateDocument = prepareQuery((p: { documentId: number; text: string; language: string }) => db.updateTable('documents')
+    .set({ source_text: p.text, source_language: p.language }).where('id', '=', p.documentId));
   const deleteSentences = prepareQuery((p: { documentId: number }) =>
     db.deleteFrom('source_sentences').where('document_id', '=', p.documentId));
   const deleteLinks = prepareQuery((p: { segmentId: number }) => db.deleteFrom('segment_sources').where('segment_id', '=', p.segmentId));
@@ -30,8 +32,10 @@ export function createSourceRepository(engine: Engine): SourceRepository {
 
   return {
     async attach(documentId, source) {
+      const now = new Date().toISOString();
       await engine.transaction(async (tx) => {
-        await tx.run(updateDocument, { documentId, text: source.text, language: source.language, now: new Date().toISOString() });
+        await writes.lockDocuments(tx, [documentId]);
+        await tx.run(updateDocument, { documentId, text: source.text, language: source.language });
         await tx.run(markStale, { documentId, reason: 'source attached' });
         // Replacing a source drops the old sentences and, by cascade, their links.
         await tx.run(deleteSentences, { documentId });
@@ -48,6 +52,8 @@ export function createSourceRepository(engine: Engine): SourceRepository {
           const id = ids[position];
           return id === undefined ? [] : [{ segment_id: link.segmentId, source_sentence_id: id }];
         })));
+        await writes.addEvent(tx, { documentId, type: 'source', body: source.language }, source.author, now);
+        await writes.touchDocument(tx, documentId, source.author, now);
       });
     },
     listSentences: (documentId) => engine.all(selectSentences, { documentId }),
@@ -63,21 +69,26 @@ export function createSourceRepository(engine: Engine): SourceRepository {
       }
       return sources;
     },
-    async setLinks(segmentId, sourceSentenceIds) {
+    async setLinks(segmentId, sourceSentenceIds, author) {
+      const now = new Date().toISOString();
+      const segment = await engine.first(selectSegmentDocument, { id: segmentId });
+      if (!segment) throw new RangeError(`there is no segment ${segmentId}`);
       await engine.transaction(async (tx) => {
-        const segment = await tx.first(selectSegmentDocument, { id: segmentId });
+        await writes.lockDocuments(tx, [segment.document_id]);
         const sentences = sourceSentenceIds.length === 0 ? [] : await tx.all(compileQuery(db.selectFrom('source_sentences')
           .select(['id', 'document_id']).where('id', 'in', [...sourceSentenceIds])));
         const documentOf = new Map(sentences.map((row) => [row.id, row.document_id]));
         for (const id of sourceSentenceIds) {
           // A link may only point into the same document's source.
-          if (segment === undefined || documentOf.get(id) !== segment.document_id) {
+          if (documentOf.get(id) !== segment.document_id) {
             throw new RangeError(`source sentence ${id} is not in the document of segment ${segmentId}`);
           }
         }
         await tx.run(deleteLinks, { segmentId });
         await insertLinks(tx, sourceSentenceIds.map((id) => ({ segment_id: segmentId, source_sentence_id: id })));
-        if (segment) await tx.run(markStale, { documentId: segment.document_id, reason: 'source links changed' });
+        await tx.run(markStale, { documentId: segment.document_id, reason: 'source links changed' });
+        await writes.addEvent(tx, { documentId: segment.document_id, segmentId, type: 'source' }, author, now);
+        await writes.touchDocument(tx, segment.document_id, author, now);
       });
     },
   };

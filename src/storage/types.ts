@@ -1,8 +1,10 @@
 import type { TextPatch } from '../history/text-patch.js';
 import type {
-  SegmentRole, SegmentStatus, RevisionKind, DocumentRecord, DocumentWithText, DocumentSummary, SegmentRecord, RevisionRecord, DismissalRecord,
-  SegmentEventRecord, UserRole, UserRecord, ApiTokenRecord, SourceSentenceRecord, ImportedFile, AnalysedSegmentRecord, DocumentAnalysisState,
-  FlagRecord } from '../model.js';
+  ActionKind, ActionRecord, AnalysedSegmentRecord, ApiTokenRecord, DismissalRecord, DocumentAnalysisState, DocumentEventRecord, DocumentRecord,
+  DocumentSummary, DocumentWithText, FlagRecord, ImportedFile, PresenceRecord, RevisionKind, RevisionRecord, SegmentRecord, SegmentRole,
+  SegmentStatus, SourceSentenceRecord, UserRecord, UserRole,
+} from '../model.js';
+import type { DocumentSignal } from './document-signals.js';
 
 /**
  * The storage interface every backend implements. Methods are async even over better-sqlite3
@@ -14,7 +16,10 @@ export interface Storage {
   readonly segments: SegmentRepository;
   readonly revisions: RevisionRepository;
   readonly dismissals: DismissalRepository;
-  readonly events: SegmentEventRepository;
+  /** The one way a sentence changes: an action and its changes, in one transaction. */
+  readonly actions: ActionRepository;
+  readonly events: DocumentEventRepository;
+  readonly presence: PresenceRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly apiTokens: ApiTokenRepository;
@@ -45,18 +50,35 @@ export interface NewDocument {
 }
 
 export interface DocumentRepository {
-  /** Insert a document, its segments and each segment's revision 0 in one transaction. */
+  /** Insert a document, its segments, each segment's revision 0 and the import's event in one transaction. */
   create(document: NewDocument): Promise<DocumentRecord>;
   get(id: number): Promise<DocumentRecord | undefined>;
   getWithText(id: number): Promise<DocumentWithText | undefined>;
   /** The file the document was imported from, when it was kept; undefined otherwise. */
   getImportedFile(id: number): Promise<ImportedFile | undefined>;
-  /** Documents newest first, a page at a time, optionally only those whose title contains `search` (any case). */
-  list(options?: { limit?: number; offset?: number; search?: string }): Promise<DocumentSummary[]>;
-  /** How many documents there are (whose title contains `search`, when given). */
-  count(options?: { search?: string }): Promise<number>;
-  /** The ids of every document, oldest first (for work across all documents). */
+  /**
+   * Documents newest first, a page at a time, optionally only those whose title contains `search`
+   * (any case); archived ones only with `archived`, and then only those.
+   */
+  list(options?: DocumentQuery & { limit?: number; offset?: number }): Promise<DocumentSummary[]>;
+  /** How many documents `list` would give without a limit. */
+  count(options?: DocumentQuery): Promise<number>;
+  /** The ids of every document, archived ones included, oldest first (for work across all documents). */
   listIds(): Promise<number[]>;
+  /** Give a document a new title, recorded as an event; false when there is no such document. */
+  rename(id: number, title: string, author: string): Promise<DocumentEventRecord | undefined>;
+  /** Archive a document or bring it back, recorded as an event; undefined when there is no such document. */
+  setArchived(id: number, archived: boolean, author: string): Promise<DocumentEventRecord | undefined>;
+  /**
+   * Delete a document and everything of it (sentences, revisions, dismissals, source, events,
+   * presence, and the actions that changed nothing else); false when there is no such document.
+   */
+  delete(id: number): Promise<boolean>;
+}
+
+export interface DocumentQuery {
+  search?: string;
+  archived?: boolean;
 }
 
 export interface SegmentRepository {
@@ -64,10 +86,14 @@ export interface SegmentRepository {
   listByDocument(documentId: number): Promise<SegmentRecord[]>;
 }
 
-export interface NewRevision {
+/** A new text for a sentence, made against the revision the editor saw. */
+export interface RevisionChange {
+  type: 'revision';
   segmentId: number;
-  /** The revision the change was made against; the append fails when the segment has moved on. */
+  /** The revision the change was made against; the change is refused when the sentence has moved on. */
   expectedRevision: number;
+  /** When given, the change is also refused unless the sentence still has this status (an undo). */
+  expectedStatus?: SegmentStatus;
   kind: Exclude<RevisionKind, 'import'>;
   text: string;
   /** The flags found in `text`, stored with the revision; left out, the sentence has no current flags until analysed. */
@@ -78,54 +104,116 @@ export interface NewRevision {
   status: SegmentStatus;
   /**
    * A segment in one of these statuses keeps it instead of taking `status`. Decided inside the
-   * append's transaction, from the row it writes, so a status set by someone else just before
-   * the save commits is not overwritten.
+   * transaction, from the row it writes, so a status set by someone else just before the change
+   * commits is not overwritten.
    */
   keepStatuses?: readonly SegmentStatus[];
-  author: string;
   comment: string | null;
+  undoesEvent?: number;
 }
 
-export type AppendResult =
-  | { ok: true; segment: SegmentRecord; revision: RevisionRecord }
+/** A status set on a sentence at the revision the editor saw. */
+export interface StatusChange {
+  type: 'status';
+  segmentId: number;
+  expectedRevision: number;
+  expectedStatus?: SegmentStatus;
+  status: SegmentStatus;
+  undoesEvent?: number;
+}
+
+/** A flag dismissed (refused when it already is), or a dismissal withdrawn (refused when there is none). */
+export interface DismissalChange {
+  type: 'dismissal' | 'dismissal-restore';
+  segmentId: number;
+  checkId: string;
+  spanText: string;
+  undoesEvent?: number;
+}
+
+export type SentenceChange = RevisionChange | StatusChange | DismissalChange;
+
+export interface NewAction {
+  kind: ActionKind;
+  author: string;
+  /** For an undo, the action it undoes. */
+  undoes?: number | null;
+}
+
+/** How one change of an action went: made (with the event that records it), or refused and why. */
+export type ChangeOutcome =
+  | { ok: true; segment: SegmentRecord; event: DocumentEventRecord; revision: RevisionRecord | null; dismissal: DismissalRecord | null }
   | { ok: false; reason: 'conflict'; current: SegmentRecord }
   | { ok: false; reason: 'not-found' };
 
+export interface RecordedAction {
+  /** The action, or null when none of its changes could be made (then nothing was written). */
+  action: ActionRecord | null;
+  /** One outcome per change, in the order given. */
+  outcomes: ChangeOutcome[];
+}
+
+export interface ActionRepository {
+  /**
+   * Make the changes of one action in one transaction: each is made when the sentence is as the
+   * change expects it (its revision, its status; a dismissal absent or present), and refused
+   * otherwise without stopping the others. Every change made is recorded as a document event
+   * naming the action, and the documents touched learn their last author, time and revision sum;
+   * committed, it is announced to every server watching (see DocumentEventRepository.watch).
+   */
+  record(action: NewAction, changes: readonly SentenceChange[]): Promise<RecordedAction>;
+  get(id: number): Promise<ActionRecord | undefined>;
+  /** The events of an action, in the order they were made. */
+  listEvents(actionId: number): Promise<DocumentEventRecord[]>;
+}
+
 export interface RevisionRepository {
-  /** Compare-and-append: insert the revision and update the segment in one transaction, or report a conflict. */
-  append(revision: NewRevision): Promise<AppendResult>;
   /** Every revision of a segment, oldest first. */
   listBySegment(segmentId: number): Promise<RevisionRecord[]>;
   /** Revisions `from`..`to` (inclusive) of a segment, oldest first. */
   listRange(segmentId: number, from: number, to: number): Promise<RevisionRecord[]>;
   /** Every revision of every segment of a document, by segment position then number. */
   listByDocument(documentId: number): Promise<RevisionRecord[]>;
-  /** The revisions of a document's sentences, newest first, optionally by one author, at most `limit`. */
-  listTimeline(documentId: number, options: { author?: string; limit: number; beforeId?: number }): Promise<RevisionRecord[]>;
-  /** The authors who changed a document, for the timeline filter. */
-  listAuthors(documentId: number): Promise<string[]>;
 }
 
+/** The dismissals in force (a restore removes one; the history of both is in the document events). */
 export interface DismissalRepository {
-  /** Record a dismissal; dismissing the same flag twice keeps the first record. */
-  add(dismissal: Pick<DismissalRecord, 'segmentId' | 'checkId' | 'spanText' | 'author'>): Promise<DismissalRecord>;
+  get(id: number): Promise<DismissalRecord | undefined>;
   listBySegment(segmentId: number): Promise<DismissalRecord[]>;
   /** The dismissals of a few sentences (a page's), oldest first. */
   listBySegments(segmentIds: readonly number[]): Promise<DismissalRecord[]>;
   listByDocument(documentId: number): Promise<DismissalRecord[]>;
 }
 
-export type StatusChangeResult =
-  | { ok: true; segment: SegmentRecord; event: SegmentEventRecord }
-  | { ok: false; reason: 'conflict'; current: SegmentRecord }
-  | { ok: false; reason: 'not-found' };
+export interface DocumentEventRepository {
+  /** Add a comment to a sentence's history; undefined when there is no such sentence. */
+  addComment(comment: { segmentId: number; body: string; author: string }): Promise<DocumentEventRecord | undefined>;
+  /** A document's events after `afterId`, oldest first, at most `limit`: what a stream has not sent yet. */
+  listAfter(documentId: number, afterId: number, limit: number): Promise<DocumentEventRecord[]>;
+  /** The id of a document's newest event; 0 when it has none. */
+  latestId(documentId: number): Promise<number>;
+  /** The events of one sentence, oldest first. */
+  listBySegment(segmentId: number): Promise<DocumentEventRecord[]>;
+  /** A document's events newest first, optionally by one author, before an event id, at most `limit`. */
+  listTimeline(documentId: number, options: { author?: string; beforeId?: number; limit: number }): Promise<DocumentEventRecord[]>;
+  /** The authors of a document's events, for the timeline filter. */
+  listAuthors(documentId: number): Promise<string[]>;
+  /**
+   * Hear of every committed change to any document of this database, made through this storage or
+   * any other on the same database (another server): new events, a changed presence list, a
+   * deletion; `resync` when some may have been missed. Returns the way to stop.
+   */
+  watch(listener: (signal: DocumentSignal) => void): () => void;
+}
 
-export interface SegmentEventRepository {
-  /** Set a sentence's status and record who did it, in one transaction; refused when the sentence moved past `expectedRevision`. */
-  changeStatus(change: { segmentId: number; expectedRevision: number; status: SegmentStatus; author: string }): Promise<StatusChangeResult>;
-  addComment(comment: { segmentId: number; body: string; author: string }): Promise<SegmentEventRecord>;
-  listBySegment(segmentId: number): Promise<SegmentEventRecord[]>;
-  listByDocument(documentId: number): Promise<SegmentEventRecord[]>;
+/** Who has which sentence open in an editor; every change is announced as a `presence` signal. */
+export interface PresenceRepository {
+  /** Say `author` has the sentence open until `expiresAt` (saying it again extends it). */
+  open(presence: PresenceRecord): Promise<void>;
+  /** Say `author` closed the sentence. */
+  close(presence: Omit<PresenceRecord, 'expiresAt'>): Promise<void>;
+  /** Who has which sentence of a document open at `now`, by author then sentence. */
+  list(documentId: number, now: string): Promise<PresenceRecord[]>;
 }
 
 export interface UserRepository {
@@ -139,10 +227,17 @@ export interface UserRepository {
   findByName(name: string): Promise<UserRecord | undefined>;
   list(): Promise<UserRecord[]>;
   count(): Promise<number>;
-  setRole(id: number, role: UserRole): Promise<void>;
-  setDisabled(id: number, disabled: boolean): Promise<void>;
+  /**
+   * Change a user's role, unless that leaves no active admin: the check and the change are one
+   * transaction under a lock, so two admins demoting each other at the same instant cannot both succeed.
+   */
+  setRole(id: number, role: UserRole): Promise<UserUpdate>;
+  /** Disable or enable a user, under the same rule as setRole. */
+  setDisabled(id: number, disabled: boolean): Promise<UserUpdate>;
   setPasswordHash(id: number, passwordHash: string): Promise<void>;
 }
+
+export type UserUpdate = { ok: true; user: UserRecord } | { ok: false; reason: 'last-admin' | 'not-found' };
 
 export interface SessionRecord {
   user: UserRecord;
@@ -180,6 +275,8 @@ export interface ApiTokenRepository {
 }
 
 export interface NewSource {
+  /** Who attached it, for the document's history. */
+  author: string;
   text: string;
   language: string;
   sentences: readonly { position: number; start: number; end: number; text: string }[];
@@ -188,15 +285,15 @@ export interface NewSource {
 }
 
 export interface SourceRepository {
-  /** Attach (or replace) a document's source text, its sentences and their links, in one transaction; its stored flags go stale. */
+  /** Attach (or replace) a document's source text, its sentences and their links, in one transaction, recorded as an event; its stored flags go stale. */
   attach(documentId: number, source: NewSource): Promise<void>;
   listSentences(documentId: number): Promise<SourceSentenceRecord[]>;
   /** Every link of the document's segments to source sentences, by segment position then source position. */
   listLinks(documentId: number): Promise<{ segmentId: number; sourceSentenceId: number }[]>;
   /** The source sentences linked to each of a few segments (a page's): text joined by a space, by segment id. */
   listForSegments(segmentIds: readonly number[]): Promise<Map<number, string>>;
-  /** Replace the source sentences one target segment is linked to (an editor correcting the alignment); the document's flags go stale. */
-  setLinks(segmentId: number, sourceSentenceIds: readonly number[]): Promise<void>;
+  /** Replace the source sentences one target segment is linked to (an editor correcting the alignment), recorded as an event; the document's flags go stale. */
+  setLinks(segmentId: number, sourceSentenceIds: readonly number[], author: string): Promise<void>;
 }
 
 /** The flags found in one sentence's text at one revision. */

@@ -36,7 +36,7 @@ export function authorName(response: Response): string {
 /** Find the caller from a bearer token or the session cookie, and give templates what they need. */
 export function authenticate(storage: Storage, callers: CallerCache): RequestHandler {
   return async (request, response, next) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.get('authorization') ?? '')?.[1];
+    const bearer = bearerTokenOf(request);
     const token: unknown = request.cookies?.[SESSION_COOKIE];
     let caller: Caller | undefined;
     if (bearer) {
@@ -61,6 +61,21 @@ export function authenticate(storage: Storage, callers: CallerCache): RequestHan
     response.locals.csrfToken = caller ? caller.csrfToken : anonymousCsrfToken(request, response);
     next();
   };
+}
+
+/**
+ * The credential a request was let in with, to check again later (a stream stays open for hours):
+ * still valid while the session lives or the token is not revoked, and the user is not disabled.
+ * `key` names it, so the streams opened with one credential are checked once.
+ */
+export function credentialOf(storage: Storage, request: Request, response: Response): { key: string; check(): Promise<boolean> } {
+  const caller = callerOf(response);
+  if (caller.via === 'token') {
+    const bearer = bearerTokenOf(request)!;
+    return { key: `token ${bearer}`, check: async () => (await findTokenUser(storage, bearer)) !== undefined };
+  }
+  const token = String(request.cookies?.[SESSION_COOKIE]);
+  return { key: `session ${token}`, check: async () => (await findSession(storage, token)) !== undefined };
 }
 
 /**
@@ -110,6 +125,10 @@ export function isLoopback(request: Request): boolean {
 /** Options for the session cookie: Secure when the request came over HTTPS. */
 export function sessionCookieOptions(request: Request, expiresAt?: string) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: request.secure, path: '/', ...(expiresAt && { expires: new Date(expiresAt) }) };
+}
+
+function bearerTokenOf(request: Request): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(request.get('authorization') ?? '')?.[1];
 }
 
 function anonymousCsrfToken(request: Request, response: Response): string {

@@ -20,3 +20,11 @@ export interface AppCaches {
 export function createAppCaches(): AppCaches {
   return { histories: createHistoryCache(), segmentMarkup: createSegmentMarkupCache(), callers: createCallerCache() };
 }
+
+/**
+ * Drop what is kept of a deleted document: SQLite may give its ids to the next document, whose
+ * sentences must not be shown this one's replayed history.
+ */
+export function forgetDocument(caches: AppCaches, segmentIds: readonly number[]): void {
+  for (const id of segmentIds) caches.histories.delete(id);
+}

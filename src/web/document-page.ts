@@ -3,9 +3,10 @@ import { locateSentence, readDocumentPage } from '../services/analyzed-segments.
 import { toProgress } from '../services/document-progress.js';
 import { readPageNumber } from '../services/documents.js';
 import type { PropagationOffer } from '../services/propagate-correction.js';
+import type { Storage } from '../storage/types.js';
+import { toUndoOffer, type UndoOffer } from './undo-views.js';
 import { toDocumentHeader, toFilterChoices } from './document-views.js';
 import { toPageLinks } from './page-links.js';
-import { toPropagationView } from './replacement-views.js';
 import type { RouteContext } from './route-table.js';
 import { filterParams, readSegmentFilter, toSegmentQuery } from './segment-filter.js';
 import { ARTICLE_PLACEHOLDER, joinPage, renderArticleMarkup } from './segment-markup.js';
@@ -16,8 +17,10 @@ export async function renderDocumentPage(
   request: Request,
   response: Response,
   documentId: number,
-  extras: { propagation?: PropagationOffer | null; focusId?: number } = {},
+  extras: { propagation?: PropagationOffer | null; focusId?: number; undoOffer?: UndoOffer | null } = {},
 ): Promise<void> {
+  // Read before the sentences, for the page's stream to start from (see showDocument).
+  const lastEventId = await storage.events.latestId(documentId);
   const filter = readSegmentFilter(request.query);
   const query = toSegmentQuery(filter);
   const { focusId } = extras;
@@ -42,7 +45,9 @@ export async function renderDocumentPage(
     filterQuery: new URLSearchParams(filterParams(query)).toString(),
     filter,
     choices: toFilterChoices(),
-    propagation: toPropagationView(extras.propagation ?? null),
+    propagation: extras.propagation ?? null,
+    undoOffer: extras.undoOffer ?? null,
+    lastEventId,
     sourceLanguage: document.sourceLanguage ?? '',
   });
   response.type('html').send(joinPage(html, article));
@@ -56,13 +61,29 @@ function renderView(response: Response, view: string, locals: object): Promise<s
 
 /**
  * The address of the page that shows one sentence (keeping the filter when it shows the
- * sentence), with the sentence as the fragment; undefined when the document has no such sentence.
+ * sentence, and the query parameters named in `keep`), with the sentence as the fragment;
+ * undefined when the document has no such sentence.
  */
 export async function findSentencePage(
-  { storage }: Pick<RouteContext, 'storage'>, request: Request, documentId: number, segmentId: number,
+  { storage }: Pick<RouteContext, 'storage'>, request: Request, documentId: number, segmentId: number, keep: readonly string[] = [],
 ): Promise<string | undefined> {
   const location = await locateSentence(storage, documentId, toSegmentQuery(readSegmentFilter(request.query)), segmentId);
   if (!location) return undefined;
   const params = new URLSearchParams({ ...filterParams(location.query), page: String(location.page) });
+  for (const name of keep) {
+    const value = request.query[name];
+    if (typeof value === 'string' && value !== '') params.set(name, value);
+  }
   return `/documents/${documentId}?${params.toString()}#segment-${segmentId}`;
+}
+
+/** The Undo offer of the action a page was reached after (`?action=ID`), to undo it from there; null without one. */
+export async function findUndoOffer(storage: Storage, request: Request): Promise<UndoOffer | null> {
+  const value = request.query.action;
+  const id = typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : undefined;
+  const action = id === undefined ? undefined : await storage.actions.get(id);
+  if (!action) return null;
+  const url = new URL(request.originalUrl, 'http://retouche');
+  url.searchParams.delete('action');
+  return toUndoOffer(action, `${url.pathname}${url.search}`);
 }

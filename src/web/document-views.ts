@@ -12,6 +12,8 @@ export function toDocumentJson(document: DocumentRecord) {
     detectedLanguage: document.detectedLanguage,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
+    lastAuthor: document.lastAuthor,
+    archivedAt: document.archivedAt,
   };
 }
 

@@ -1,12 +1,18 @@
 import { diffForDisplay, diffSideBySide, type DiffPart } from '../history/display-diff.js';
+import type { DocumentEventRecord } from '../model.js';
 import type { TimelineEntry } from '../services/document-history.js';
 import type { RevisionWithText, SegmentHistory } from '../services/segment-history.js';
+import { canUndoEvent } from '../services/undo-action.js';
+import { describeEvent, toActionJson, toActionView, toEventJson, type ActionView } from './event-views.js';
 
-/** One line of a sentence's history: a revision (with its diff), a status change or a comment. */
+/**
+ * One line of a sentence's history: a revision (with its diff), or another event (a status, a
+ * comment, a dismissal or its restore, a corrected source link), each saying which action made it
+ * and offering its undo while that is possible.
+ */
 export type HistoryEntry =
-  | ({ type: 'revision' } & RevisionView)
-  | { type: 'status'; status: string; author: string; createdAt: string }
-  | { type: 'comment'; body: string; author: string; createdAt: string };
+  | ({ type: 'revision' } & RevisionView & ActionView)
+  | ({ type: Exclude<DocumentEventRecord['type'], 'revision'>; what: string; body: string | null; author: string; createdAt: string } & ActionView);
 
 export interface RevisionView {
   number: number;
@@ -37,16 +43,40 @@ function toRevisionView(revision: RevisionWithText, current: number): RevisionVi
   };
 }
 
-/** A sentence's revisions, status changes and comments, newest first. */
+/** A sentence's revisions and other events, newest first, each with the action that made it and its undo. */
 export function toHistoryEntries(history: SegmentHistory): HistoryEntry[] {
+  const byId = new Map(history.events.map((event) => [event.id, event]));
+  const revisionEvents = new Map(history.events.filter((event) => event.type === 'revision').map((event) => [event.revision, event]));
+  const actionOf = (event: DocumentEventRecord | undefined) => toActionView(event, event?.undoesEvent ? byId.get(event.undoesEvent) : undefined,
+    event !== undefined && canUndoEvent(event, history.segment, history.dismissals));
   const entries: HistoryEntry[] = [
-    ...history.revisions.map((revision) => ({ type: 'revision' as const, ...toRevisionView(revision, history.segment.revision) })),
-    ...history.events.map((event) => (event.kind === 'comment'
-      ? { type: 'comment' as const, body: event.body ?? '', author: event.author, createdAt: event.createdAt }
-      : { type: 'status' as const, status: event.status ?? '', author: event.author, createdAt: event.createdAt })),
+    ...history.revisions.map((revision) => ({
+      type: 'revision' as const, ...toRevisionView(revision, history.segment.revision), ...actionOf(revisionEvents.get(revision.number)),
+    })),
+    ...history.events.filter((event) => event.type !== 'revision').map((event) => ({
+      type: event.type as Exclude<DocumentEventRecord['type'], 'revision'>, what: describeEvent(event), body: event.body,
+      author: event.author, createdAt: event.createdAt, ...actionOf(event),
+    })),
   ];
   // Stable sort: a revision and an event of the same millisecond keep revisions-then-events order.
   return entries.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+/**
+ * A sentence's history for the API: each revision with the action that made it, the other events
+ * (statuses, comments, dismissals, restores), and whether each can be undone now.
+ */
+export function toHistoryJson(history: SegmentHistory) {
+  const revisionEvents = new Map(history.events.filter((event) => event.type === 'revision').map((event) => [event.revision, event]));
+  const undoable = (event: DocumentEventRecord | undefined) => event !== undefined && canUndoEvent(event, history.segment, history.dismissals);
+  return {
+    revisions: history.revisions.map(({ before: _before, ...revision }) => {
+      const event = revisionEvents.get(revision.number);
+      return { ...revision, eventId: event?.id ?? null, action: toActionJson(event), undoneBy: event?.undoneBy ?? null, undoable: undoable(event) };
+    }),
+    events: history.events.filter((event) => event.type !== 'revision')
+      .map((event) => ({ ...toEventJson(event), undoneBy: event.undoneBy, undoable: undoable(event) })),
+  };
 }
 
 /** The timeline page's entries with their diffs, and the author filter's choices. */
@@ -54,15 +84,15 @@ export function toTimelineView(timeline: { entries: TimelineEntry[]; authors: st
   return {
     entries: timeline.entries.map((entry) => ({
       id: entry.id,
+      type: entry.type,
       segmentId: entry.segmentId,
       position: entry.position,
-      number: entry.number,
-      kind: entry.kind,
+      revision: entry.revision,
       author: entry.author,
-      comment: entry.comment,
+      what: describeEvent(entry, entry.change),
+      comment: entry.type === 'comment' ? entry.body : entry.change?.comment ?? null,
       createdAt: entry.createdAt,
-      revertedTo: entry.revertedTo,
-      sides: entry.number === 0 ? { before: [], after: [{ text: entry.text, kind: 'same' as const }] } : diffSideBySide(entry.before, entry.text),
+      sides: entry.change ? diffSideBySide(entry.change.before, entry.change.text) : null,
     })),
     authors: timeline.authors,
     nextBeforeId: timeline.nextBeforeId,
@@ -103,25 +133,33 @@ const HISTORY_PAGE_SIZE = 50;
  * Without a page number, the page that shows `revision` (else the first).
  */
 export function paginateHistory(history: SegmentHistory, options: { page?: number; revision?: number }) {
+  // A revision's own event goes with it (it says which action made it), so only the other events are entries.
+  const others = history.events.filter((event) => event.type !== 'revision');
   // Newest first also among entries of the same millisecond (scripts save fast): the sort is stable.
   const order = [
     ...history.revisions.map((revision, index) => ({ isRevision: true, index, createdAt: revision.createdAt, number: revision.number })).reverse(),
-    ...history.events.map((event, index) => ({ isRevision: false, index, createdAt: event.createdAt, number: -1 })).reverse(),
+    ...others.map((event, index) => ({ isRevision: false, index, createdAt: event.createdAt, number: -1 })).reverse(),
   ].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   const pageCount = Math.max(1, Math.ceil(order.length / HISTORY_PAGE_SIZE));
   const position = options.revision === undefined ? -1 : order.findIndex((entry) => entry.isRevision && entry.number === options.revision);
   const wanted = options.page ?? (position >= 0 ? Math.floor(position / HISTORY_PAGE_SIZE) + 1 : 1);
   const page = Math.min(Math.max(1, wanted), pageCount);
-  const shown = order.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
-  const revisions = new Set(shown.filter((entry) => entry.isRevision).map((entry) => entry.index));
-  const events = new Set(shown.filter((entry) => !entry.isRevision).map((entry) => entry.index));
+  const onPage = order.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
+  const revisions = new Set(onPage.filter((entry) => entry.isRevision).map((entry) => entry.index));
+  const events = new Set(onPage.filter((entry) => !entry.isRevision).map((entry) => entry.index));
+  const shownRevisions = history.revisions.filter((_, index) => revisions.has(index));
+  const numbers = new Set(shownRevisions.map((revision) => revision.number));
+  const shown = new Set(others.filter((_, index) => events.has(index)));
+  for (const event of history.events) if (event.type === 'revision' && numbers.has(event.revision!)) shown.add(event);
+  // An undo among them names the event it undid, which its line describes.
+  const undone = new Set([...shown].map((event) => event.undoesEvent));
   return {
     page,
     pageCount,
     history: {
       ...history,
-      revisions: history.revisions.filter((_, index) => revisions.has(index)).reverse(),
-      events: history.events.filter((_, index) => events.has(index)).reverse(),
+      revisions: shownRevisions.reverse(),
+      events: history.events.filter((event) => shown.has(event) || undone.has(event.id)).reverse(),
     },
   };
 }

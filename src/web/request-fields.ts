@@ -19,3 +19,11 @@ export function optionalString(value: unknown, field: string): string | undefine
   if (typeof value !== 'string') throw new ServiceError('invalid-input', `"${field}" must be a string.`);
   return value;
 }
+
+/**
+ * A local address to go to after a form, from a field or query: a path on this site (never
+ * "//elsewhere" or a full URL, which would send the person away), else `fallback`.
+ */
+export function readReturnPath(value: unknown, fallback: string): string {
+  return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : fallback;
+}

@@ -3,6 +3,7 @@ import type { UserRole } from '../model.js';
 import { hasRole } from '../services/accounts.js';
 import { ServiceError } from '../services/errors.js';
 import type { Analyzer } from '../services/document-analysis.js';
+import type { DocumentFeed } from '../services/document-feed.js';
 import type { UrlPolicy } from '../services/fetch-page.js';
 import type { LoginThrottle } from '../services/login-throttle.js';
 import type { Storage } from '../storage/types.js';
@@ -14,11 +15,11 @@ import { parseUpload } from './upload.js';
 /**
  * One route: an action of the app at one method and path. A route that answers `both` is mounted
  * twice from this one entry: at its path for people (HTML, forms that post and redirect) and at
- * `/api` + its path for scripts (JSON). HTML forms can only GET and POST, so the form of a PUT
- * route posts to the same path.
+ * `/api` + its path for scripts (JSON). HTML forms can only GET and POST, so the form of a PUT or
+ * DELETE route posts to the same path.
  */
 export interface Route {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   /** The weakest role that may call it, or anyone (the login form). */
   access: 'anyone' | UserRole;
@@ -41,6 +42,8 @@ export interface RouteContext {
   /** Keeps the stored flags current (off the request thread). */
   analyzer: Analyzer;
   caches: AppCaches;
+  /** The live documents' streams on this server. */
+  feed: DocumentFeed;
   throttle: LoginThrottle;
   /** What URL imports may reach. */
   urlPolicy: UrlPolicy;
@@ -51,16 +54,17 @@ export type RefusalHandler = (error: ServiceError, request: Request, response: R
 
 /** Where one route is registered: its method, its full path, and the answer given there. */
 export interface Registration {
-  method: 'get' | 'post' | 'put';
+  method: Route['method'];
   path: string;
   answer: 'html' | 'json';
 }
 
-/** Where a route is registered: `/api` + path for JSON, its path for HTML (a PUT route's form posts there). */
+/** Where a route is registered: `/api` + path for JSON, its path for HTML (a PUT or DELETE route's form posts there). */
 export function registrationsOf(route: Route): Registration[] {
   const registrations: Registration[] = [];
   if (route.answers !== 'html') registrations.push({ method: route.method, path: `/api${route.path}`, answer: 'json' });
-  if (route.answers !== 'json') registrations.push({ method: route.method === 'put' ? 'post' : route.method, path: route.path, answer: 'html' });
+  const formMethod = route.method === 'put' || route.method === 'delete' ? 'post' : route.method;
+  if (route.answers !== 'json') registrations.push({ method: formMethod, path: route.path, answer: 'html' });
   return registrations;
 }
 
@@ -108,7 +112,10 @@ function checkAccess(route: Route, context: RouteContext): RequestHandler {
 /** Changes through the API send a JSON object (or, to an upload route, a multipart form); forms send a form. */
 function checkBody(route: Route): RequestHandler {
   return (request, response, next) => {
-    if (route.method === 'get') return next();
+    // A DELETE may come without a body (a restored flag names everything in its path).
+    if (route.method === 'get' || (route.method === 'delete' && request.get('content-length') === undefined && request.get('transfer-encoding') === undefined)) {
+      return next();
+    }
     if (request.is('multipart/form-data') && !route.multipart) {
       throw new HttpError(415, 'unsupported-media-type', 'Only the import and source forms may send multipart data.');
     }

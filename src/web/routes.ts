@@ -7,8 +7,13 @@ import {
   showImportForm, showProgress, showReplaceForm, showReport,
 } from './handlers/document-handlers.js';
 import { revertAuthor, showBlame, showComparison, showRevisions, showSentenceHistory, showTimeline } from './handlers/history-handlers.js';
+import { announcePresence, streamDocumentEvents } from './handlers/live-handlers.js';
+import { undoChange } from './handlers/action-handlers.js';
 import {
-  applyFlagSuggestion, commentOnSentence, dismissSentenceFlag, refuseSave, revertSentence, saveSentence, setSentenceStatus,
+  archiveDocumentFromList, deleteDocumentForGood, refuseManage, renameDocumentTitle, showManageForm,
+} from './handlers/manage-handlers.js';
+import {
+  applyFlagSuggestion, commentOnSentence, dismissSentenceFlag, refuseSave, restoreSentenceFlag, revertSentence, saveSentence, setSentenceStatus,
   showPropagation, showSentenceEditor, showSentenceFragment,
 } from './handlers/segment-handlers.js';
 import { attachSourceText, refuseSource, relinkSentence, showSource } from './handlers/source-handlers.js';
@@ -50,17 +55,29 @@ export const ROUTES: readonly Route[] = [
   { method: 'post', path: '/documents/:id/replacements/preview', access: 'editor', answers: 'json', handler: previewReplace },
   { method: 'post', path: '/replacements', access: 'editor', answers: 'both', handler: applyReplace },
   { method: 'get', path: '/checks', access: 'viewer', answers: 'json', handler: showChecks },
+  { method: 'get', path: '/documents/:id/manage', access: 'editor', answers: 'html', handler: showManageForm },
+  { method: 'put', path: '/documents/:id/title', access: 'editor', answers: 'both', handler: renameDocumentTitle, refused: refuseManage },
+  { method: 'put', path: '/documents/:id/archived', access: 'admin', answers: 'both', handler: archiveDocumentFromList, refused: refuseManage },
+  { method: 'delete', path: '/documents/:id', access: 'admin', answers: 'both', handler: deleteDocumentForGood, refused: refuseManage },
+
+  // The live document: its changes as they happen, and who is editing which sentence.
+  { method: 'get', path: '/documents/:id/events', access: 'viewer', answers: 'json', handler: streamDocumentEvents },
+  { method: 'post', path: '/segments/:id/presence', access: 'editor', answers: 'json', handler: announcePresence },
 
   // One sentence.
   { method: 'put', path: '/segments/:id', access: 'editor', answers: 'both', handler: saveSentence, refused: refuseSave },
   { method: 'post', path: '/segments/:id/revert', access: 'editor', answers: 'both', handler: revertSentence },
   { method: 'post', path: '/segments/:id/apply-suggestion', access: 'editor', answers: 'both', handler: applyFlagSuggestion },
   { method: 'post', path: '/segments/:id/dismissals', access: 'editor', answers: 'both', handler: dismissSentenceFlag },
+  { method: 'delete', path: '/segments/:id/dismissals/:dismissalId', access: 'editor', answers: 'both', handler: restoreSentenceFlag },
   { method: 'post', path: '/segments/:id/status', access: 'editor', answers: 'both', handler: setSentenceStatus },
   { method: 'post', path: '/segments/:id/comments', access: 'editor', answers: 'both', handler: commentOnSentence },
   { method: 'get', path: '/segments/:id/propagation', access: 'viewer', answers: 'json', handler: showPropagation },
   { method: 'get', path: '/segments/:id/fragment', access: 'viewer', answers: 'html', handler: showSentenceFragment },
   { method: 'get', path: '/segments/:id/edit', access: 'editor', answers: 'html', handler: showSentenceEditor },
+
+  // Every change made with one key or click is an action, undone as one.
+  { method: 'post', path: '/actions/:id/undo', access: 'editor', answers: 'both', handler: undoChange },
 
   // History.
   { method: 'get', path: '/segments/:id/history', access: 'viewer', answers: 'html', handler: showSentenceHistory },

@@ -1,3 +1,4 @@
+import type { DiffPart } from '../history/display-diff.js';
 import type { Response } from 'express';
 import { readAnalyzedSegment } from '../services/analyzed-segments.js';
 import { getDocumentRecord } from '../services/documents.js';
@@ -9,7 +10,19 @@ export interface FailedSave {
   text: string;
   comment: string;
   message: string;
-  conflict: { text: string; revision: number } | null;
+  conflict: FailedConflict | null;
+}
+
+/**
+ * What a conflict shows to merge by hand: the text the editor started from, theirs now and the
+ * editor's, with word diffs from the base (as the 409 carries them, see conflictError).
+ */
+export interface FailedConflict {
+  /** The revision the editor started from, which the form keeps sending. */
+  baseRevision: string;
+  base: { revision: number; text: string } | null;
+  theirs: { revision: number; text: string; author: string | null; createdAt: string | null; diff: DiffPart[] | null };
+  yours: { text: string; diff: DiffPart[] | null } | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
+import type { DiffPart } from '../history/display-diff.js';
 import { BoundedCache } from '../services/bounded-cache.js';
 import type { AnalyzedSegment } from '../services/analyzed-segments.js';
 import { toSegmentView } from './segment-views.js';

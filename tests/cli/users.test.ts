@@ -7,6 +7,7 @@ import { createAppCaches } from '../../src/web/caches.js';
 import { CALLER_TRUST_MS } from '../../src/web/caller-cache.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import { createTempDatabase, createTestAnalyzer, REPO_ROOT } from '../support/test-server.js';
+import { createDocumentFeed } from '../../src/services/document-feed.js';
 
 const run = promisify(execFile);
 const database = createTempDatabase();
@@ -61,7 +62,8 @@ describe('npm run users', () => {
   it('prints a working API token as the last line, which stops working once the user is disabled', async () => {
     const token = (await users('token', 'Fatima', 'nightly import')).lines.at(-1)!;
     const storage = createSqliteStorage(database.file);
-    const server = createApp({ storage, analyzer: createTestAnalyzer(storage), caches: createAppCaches() }).listen(0, '127.0.0.1');
+    const analyzer = createTestAnalyzer(storage);
+    const server = createApp({ storage, analyzer, caches: createAppCaches(), feed: createDocumentFeed(storage, analyzer) }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/documents`;
     try {

@@ -8,6 +8,7 @@ import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
 import type { Analyzer } from '../../src/services/document-analysis.js';
+import { setSegmentStatus } from '../../src/services/segment-status.js';
 
 let storage: Storage;
 let analyzer: Analyzer;
@@ -58,8 +59,8 @@ describe('patch export', () => {
     const [first, second, , credit, oracle, tenant] = segments;
     await correctSegment(storage, analyzer, { segmentId: first!.id, text: 'Microsoft’s offer was turned down.', baseRevision: 0, author: 'ana' });
     await correctSegment(storage, analyzer, { segmentId: tenant!.id, text: 'The occupant of the White House has taken an interest in the matter.', baseRevision: 0, author: 'ana' });
-    await storage.events.changeStatus({ segmentId: oracle!.id, expectedRevision: 0, status: 'excluded', author: 'ana' });
-    await storage.events.changeStatus({ segmentId: credit!.id, expectedRevision: 0, status: 'to-review', author: 'ana' });
+    await setSegmentStatus(storage, { segmentId: oracle!.id, baseRevision: 0, status: 'excluded', author: 'ana' });
+    await setSegmentStatus(storage, { segmentId: credit!.id, baseRevision: 0, status: 'to-review', author: 'ana' });
     expect(second!.text).toBe('Microsoft said so on Sunday.');
 
     const { text, patch, machineTranslation } = await exportsOf(document.id);

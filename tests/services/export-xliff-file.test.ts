@@ -11,6 +11,7 @@ import type { SegmentRecord } from '../../src/model.js';
 import { createTestAnalyzer, createTestStorage } from '../support/test-server.js';
 import { replaceEach } from '../support/replace-each.js';
 import type { Analyzer } from '../../src/services/document-analysis.js';
+import { setSegmentStatus } from '../../src/services/segment-status.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
 
@@ -30,8 +31,7 @@ async function importXliff(text: string, name = 'from-the-engine.xlf'): Promise<
 
 async function approve(segment: SegmentRecord): Promise<void> {
   const current = (await storage.segments.get(segment.id))!;
-  const result = await storage.events.changeStatus({ segmentId: segment.id, expectedRevision: current.revision, status: 'approved', author: 'ana' });
-  expect(result.ok).toBe(true);
+  await setSegmentStatus(storage, { segmentId: segment.id, baseRevision: current.revision, status: 'approved', author: 'ana' });
 }
 
 async function correct(segment: SegmentRecord, text: string): Promise<void> {

@@ -8,6 +8,7 @@ import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
 import type { Analyzer } from '../../src/services/document-analysis.js';
+import { recordDismissal } from '../support/changes.js';
 
 let storage: Storage;
 let analyzer: Analyzer;
@@ -37,7 +38,7 @@ async function importReviewedArticle() {
   const [heading, tenant, aside] = await storage.segments.listByDocument(document.id);
   await correctSegment(storage, analyzer, { segmentId: tenant!.id, text: FIXED, baseRevision: 0, author: 'ana' });
   await correctSegment(storage, analyzer, { segmentId: aside!.id, text: COMMAS, baseRevision: 0, author: 'ana' });
-  await storage.dismissals.add({ segmentId: aside!.id, checkId: 'false-friends', spanText: 'complaint', author: 'ana' });
+  await recordDismissal(storage, { segmentId: aside!.id, checkId: 'false-friends', spanText: 'complaint', author: 'ana' });
   return { document, heading: heading!, tenant: tenant! };
 }
 

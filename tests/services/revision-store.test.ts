@@ -10,6 +10,7 @@ import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
 import type { Analyzer } from '../../src/services/document-analysis.js';
+import { recordEdit } from '../support/changes.js';
 
 let storage: Storage;
 let analyzer: Analyzer;
@@ -128,10 +129,9 @@ describe('revision store', () => {
 
   it('writes nothing when the append fails half-way', async () => {
     const segmentId = await importSentence('A sentence.');
-    // A status the schema rejects makes the segment update fail after the revision insert.
-    const append = storage.revisions.append({
-      segmentId, expectedRevision: 0, kind: 'edit', text: 'B sentence.', patch: [['-', 'A'], ['+', 'B'], ['=', 10]],
-      checkpoint: null, revertedTo: null, status: 'bogus' as never, author: 'ana', comment: null,
+    // A status the schema rejects makes the segment update fail after the action was inserted.
+    const append = recordEdit(storage, { id: segmentId, revision: 0, text: 'A sentence.' }, 'B sentence.', {
+      patch: [['-', 'A'], ['+', 'B'], ['=', 10]], status: 'bogus' as never,
     });
     await expect(append).rejects.toThrow(/CHECK constraint/);
     expect(await storage.revisions.listBySegment(segmentId)).toHaveLength(1);

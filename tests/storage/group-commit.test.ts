@@ -7,6 +7,7 @@ import { createSqliteStorage, type SqliteStorage } from '../../src/storage/sqlit
 import type { SegmentRecord } from '../../src/model.js';
 import { createTestAnalyzer, createTempDatabase } from '../support/test-server.js';
 import type { Analyzer } from '../../src/services/document-analysis.js';
+import { recordEdit, recordStatus } from '../support/changes.js';
 
 let database: { file: string; remove(): void };
 let storage: SqliteStorage;
@@ -50,11 +51,8 @@ describe('group commit of saves (SQLite)', () => {
 
   it('rolls back a failing save alone: the others of its group still land', async () => {
     const [first, second, third] = segments as [SegmentRecord, SegmentRecord, SegmentRecord];
-    // A status the schema rejects makes this append fail after its revision insert.
-    const failing = storage.revisions.append({
-      segmentId: second.id, expectedRevision: 0, kind: 'edit', text: 'Broken.', patch: [['-', second.text], ['+', 'Broken.']],
-      checkpoint: null, revertedTo: null, status: 'bogus' as never, author: 'ana', comment: null,
-    });
+    // A status the schema rejects makes this change fail after its sentence was read.
+    const failing = recordEdit(storage, second, 'Broken.', { status: 'bogus' as never });
     const [one, broken, three] = await Promise.allSettled([save(first, 'One.'), failing, save(third, 'Three.')]);
     expect(one.status).toBe('fulfilled');
     expect(three.status).toBe('fulfilled');
@@ -77,7 +75,7 @@ describe('group commit of saves (SQLite)', () => {
     const pending = save(segment, 'Corrected while someone excluded it.');
     // The save has read the sentence and joined the queue; another editor excludes the sentence before the commit.
     await new Promise((resolve) => process.nextTick(resolve));
-    await storage.events.changeStatus({ segmentId: segment.id, expectedRevision: 0, status: 'excluded', author: 'ben' });
+    await recordStatus(storage, { segmentId: segment.id, expectedRevision: 0, status: 'excluded', author: 'ben' });
     await expect(pending).resolves.toMatchObject({ segment: { text: 'Corrected while someone excluded it.', status: 'excluded' } });
     expect(await storage.segments.get(segment.id)).toMatchObject({ status: 'excluded', revision: 1 });
   });

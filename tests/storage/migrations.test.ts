@@ -9,6 +9,7 @@ import { applyMigrations, openDatabase } from '../../src/storage/sqlite/open-dat
 import type { Storage } from '../../src/storage/types.js';
 import { createTempDatabase, createTempPostgresDatabase, TEST_ENGINES, type StorageEngine } from '../support/test-server.js';
 import { LEGACY_POSTGRES_MIGRATIONS, LEGACY_SQLITE_MIGRATIONS, type LegacyMigration } from './fixtures/legacy-schema.js';
+import { recordEdit } from '../support/changes.js';
 
 /** The schema version the code before the rewrite left databases at (the fixture's last step). */
 const LEGACY_VERSION = 6;
@@ -147,7 +148,7 @@ describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
 
     expect(await storage.documents.getWithText(1)).toEqual({
       id: 1, title: 'Old article', targetLanguage: 'en', detectedLanguage: 'en', sourceLanguage: 'fr', revisionSum: 1,
-      createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', originalText: 'The tenant spoke. He left.',
+      createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', lastAuthor: 'ana', archivedAt: null, originalText: 'The tenant spoke. He left.',
     });
     expect(await storage.segments.listByDocument(1)).toEqual([
       { id: 1, documentId: 1, position: 0, paragraph: 0, start: 0, end: 17, role: 'body', original: 'The tenant spoke.', text: 'The occupant spoke.', status: 'edited', revision: 1, updatedAt: '2026-11-02T10:00:00.000Z' },
@@ -161,9 +162,15 @@ describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
     expect(await storage.dismissals.listByDocument(1)).toEqual([
       { id: 1, segmentId: 2, checkId: 'repeated-word', spanText: 'He', author: 'ana', createdAt: '2026-11-02T10:30:00.000Z' },
     ]);
-    expect(await storage.events.listByDocument(1)).toEqual([
-      { id: 1, segmentId: 2, kind: 'status', status: 'approved', body: null, author: 'ben', createdAt: '2026-11-02T11:00:00.000Z' },
-      { id: 2, segmentId: 1, kind: 'comment', status: null, body: 'Check the name.', author: 'ben', createdAt: '2026-11-02T12:00:00.000Z' },
+    // The history so far, as one log in time order: the import once, the revision, the dismissal, the status change, the comment.
+    const event = { documentId: 1, actionId: null, actionKind: null, undoesAction: null, previousStatus: null, undoesEvent: null, undoneBy: null };
+    const none = { revision: null, status: null, checkId: null, spanText: null, body: null };
+    expect(await storage.events.listAfter(1, 0, 100)).toEqual([
+      { ...event, ...none, id: 1, segmentId: null, type: 'import', author: 'importer', createdAt: '2026-11-01T10:00:00.000Z', body: 'Old article' },
+      { ...event, ...none, id: 2, segmentId: 1, type: 'revision', author: 'ana', createdAt: '2026-11-02T10:00:00.000Z', revision: 1 },
+      { ...event, ...none, id: 3, segmentId: 2, type: 'dismissal', author: 'ana', createdAt: '2026-11-02T10:30:00.000Z', checkId: 'repeated-word', spanText: 'He' },
+      { ...event, ...none, id: 4, segmentId: 2, type: 'status', author: 'ben', createdAt: '2026-11-02T11:00:00.000Z', status: 'approved' },
+      { ...event, ...none, id: 5, segmentId: 1, type: 'comment', author: 'ben', createdAt: '2026-11-02T12:00:00.000Z', body: 'Check the name.' },
     ]);
     const ana = { id: 1, name: 'Ana', role: 'admin', disabled: false, createdAt: '2026-11-01T08:00:00.000Z' };
     expect(await storage.users.list()).toEqual([ana, { id: 2, name: 'Ben', role: 'editor', disabled: true, createdAt: '2026-11-01T08:30:00.000Z' }]);
@@ -181,11 +188,10 @@ describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
     expect(await storage.documents.getImportedFile(1)).toBeUndefined();
 
     // And it takes new writes on top of the old rows, with the old keys still enforced.
-    const appended = await storage.revisions.append({
-      segmentId: 1, expectedRevision: 1, kind: 'edit', text: 'The occupant spoke again.', patch: [['=', 18], ['+', ' again'], ['=', 1]],
-      checkpoint: null, revertedTo: null, status: 'edited', author: 'ben', comment: null,
+    const appended = await recordEdit(storage, { id: 1, revision: 1, text: 'The occupant spoke.' }, 'The occupant spoke again.', {
+      patch: [['=', 18], ['+', ' again'], ['=', 1]], author: 'ben',
     });
-    expect(appended).toMatchObject({ ok: true, revision: { id: 4, number: 2 }, segment: { revision: 2 } });
+    expect(appended.outcomes).toMatchObject([{ ok: true, revision: { id: 4, number: 2 }, segment: { revision: 2 }, event: { id: 6 } }]);
     expect(await storage.documents.get(1)).toMatchObject({ revisionSum: 2 });
     expect(await storage.users.create({ name: 'Carla', passwordHash: 'h', role: 'viewer' })).toMatchObject({ id: 3 });
     expect(await storage.users.create({ name: 'ANA', passwordHash: 'h', role: 'viewer' })).toBeUndefined();

@@ -9,6 +9,7 @@ import { createPostgresStorage } from '../../src/storage/postgres/index.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTempDatabase, createTempPostgresDatabase, createTestAnalyzer, REPO_ROOT, TEST_DATABASE_URL } from '../support/test-server.js';
+import { recordDismissal, recordStatus } from '../support/changes.js';
 
 const run = promisify(execFile);
 
@@ -34,7 +35,8 @@ async function snapshot(storage: Storage) {
       segments: await storage.segments.listByDocument(id),
       revisions: await storage.revisions.listByDocument(id),
       dismissals: await storage.dismissals.listByDocument(id),
-      events: await storage.events.listByDocument(id),
+      events: await storage.events.listAfter(id, 0, 1_000),
+      presence: await storage.presence.list(id, '2000-01-01T00:00:00.000Z'),
       sentences: await storage.sources.listSentences(id),
       links: await storage.sources.listLinks(id),
       // The stored flags, the open-flag index behind them, and the counters kept from both.
@@ -75,11 +77,12 @@ describe.skipIf(!TEST_DATABASE_URL)('npm run migrate and migrate-to-postgres on 
     const first = segments[0]!.id;
     await correctSegment(source, analyzer, { segmentId: first, baseRevision: 0, text: 'The occupant of the White House spoke.', author: 'ana', comment: 'usage' });
     await correctSegment(source, analyzer, { segmentId: first, baseRevision: 1, text: 'The occupant of the White House spoke again.', author: 'ben' });
-    await source.events.changeStatus({ segmentId: first, expectedRevision: 2, status: 'approved', author: 'ana' });
+    await recordStatus(source, { segmentId: first, expectedRevision: 2, status: 'approved', author: 'ana' });
     await source.events.addComment({ segmentId: segments[1]!.id, body: 'Check the name.', author: 'ben' });
-    await source.dismissals.add({ segmentId: segments[1]!.id, checkId: 'repeated-word', spanText: 'He', author: 'ana' });
+    await recordDismissal(source, { segmentId: segments[1]!.id, checkId: 'repeated-word', spanText: 'He', author: 'ana' });
+    await source.presence.open({ documentId: document.id, segmentId: first, author: 'ana', expiresAt: '2099-01-01T00:00:00.000Z' });
     await source.sources.attach(document.id, {
-      text: 'Le locataire a parlé. Il est parti.', language: 'fr',
+      author: 'ana', text: 'Le locataire a parlé. Il est parti.', language: 'fr',
       sentences: [{ position: 0, start: 0, end: 21, text: 'Le locataire a parlé.' }, { position: 1, start: 22, end: 35, text: 'Il est parti.' }],
       links: [{ segmentId: first, sourcePositions: [0] }, { segmentId: segments[1]!.id, sourcePositions: [1] }],
     });
@@ -114,7 +117,7 @@ describe.skipIf(!TEST_DATABASE_URL)('npm run migrate and migrate-to-postgres on 
   it('copies every row with its id, resets the id sequences, and refuses a non-empty target', async () => {
     const copied = await cli('migrate-to-postgres', { RETOUCHE_DB: sqlite.file, DATABASE_URL: target.url });
     expect(copied.stderr).toBe('');
-    expect(copied).toMatchObject({ code: 0, stdout: expect.stringContaining('1 documents, 3 segments, 3 segment_analyses, 0 open_flags, 5 revisions, 1 flag_dismissals, 2 segment_events, 2 users, 1 sessions, 1 api_tokens, 2 source_sentences, 2 segment_sources') });
+    expect(copied).toMatchObject({ code: 0, stdout: expect.stringContaining('1 documents, 3 segments, 3 segment_analyses, 0 open_flags, 5 revisions, 1 flag_dismissals, 4 actions, 7 document_events, 1 presence, 2 users, 1 sessions, 1 api_tokens, 2 source_sentences, 2 segment_sources') });
 
     const before = createSqliteStorage(sqlite.file);
     const after = await createPostgresStorage(target.url);

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SegmentRecord } from '../../src/model.js';
 import { addCounts, countSentence, dismissalKey, EMPTY_COUNTS, selectOpenFlags } from '../../src/review/queue.js';
-import type { NewRevision, Storage } from '../../src/storage/types.js';
+import type { DocumentSignal } from '../../src/storage/document-signals.js';
+import type { RevisionChange, Storage } from '../../src/storage/types.js';
+import { editOf, recordDismissal, recordEdit, recordStatus } from '../support/changes.js';
 import { createTestDatabase, TEST_ENGINES } from '../support/test-server.js';
 
 // The storage contract (src/storage/types.ts), run on SQLite and, when DATABASE_URL is set, on
@@ -36,12 +38,9 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
     return { document, segments: await storage.segments.listByDocument(document.id) };
   }
 
-  /** An edit of `segment` from `expectedRevision` to `text`, as correctSegment asks for it. */
-  function edit(segment: SegmentRecord, text: string, extra: Partial<NewRevision> = {}): NewRevision {
-    return {
-      segmentId: segment.id, expectedRevision: segment.revision, kind: 'edit', text, patch: [['-', segment.text], ['+', text]],
-      checkpoint: null, revertedTo: null, status: 'edited', author: 'ana', comment: null, ...extra,
-    };
+  /** Save an edit of `segment` from its revision to `text` as an action of its own; the change's outcome. */
+  async function append(segment: SegmentRecord, text: string, extra: Partial<RevisionChange> & { author?: string } = {}) {
+    return (await recordEdit(storage, segment, text, extra)).outcomes[0]!;
   }
 
   describe('documents and segments', () => {
@@ -49,7 +48,7 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       const { document, segments } = await createDocument();
       expect(document).toEqual({
         id: document.id, title: 'Article', targetLanguage: 'en', detectedLanguage: 'en', sourceLanguage: null, revisionSum: 0,
-        createdAt: document.createdAt, updatedAt: document.createdAt,
+        createdAt: document.createdAt, updatedAt: document.createdAt, lastAuthor: 'importer', archivedAt: null,
       });
       expect(await storage.documents.get(document.id)).toEqual(document);
       expect(await storage.documents.getWithText(document.id)).toEqual({ ...document, originalText: SENTENCES.join('\n\n') });
@@ -93,10 +92,11 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       const titles = ['Budget vote', 'Strike at 50% of plants', 'budget_2027 draft', 'Weather'];
       const created: Awaited<ReturnType<typeof createDocument>>[] = [];
       for (const title of titles) created.push(await createDocument(title));
-      await storage.revisions.append(edit(created[1]!.segments[0]!, 'The occupant of the White House spoke.'));
+      await append(created[1]!.segments[0]!, 'The occupant of the White House spoke.');
       const summary = (index: number, correctedCount = 0) => ({
         id: created[index]!.document.id, title: titles[index], targetLanguage: 'en', detectedLanguage: 'en',
-        createdAt: created[index]!.document.createdAt, updatedAt: expect.any(String), segmentCount: 3, correctedCount,
+        createdAt: created[index]!.document.createdAt, updatedAt: expect.any(String), lastAuthor: correctedCount ? 'ana' : 'importer', archivedAt: null,
+        segmentCount: 3, correctedCount,
         counts: {
           total: 3, setAside: 0, toReview: 3 - correctedCount, edited: correctedCount, approved: 0, excluded: 0, corrected: correctedCount, openFlags: 0, flagged: 0,
         },
@@ -114,52 +114,127 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
     });
   });
 
-  describe('revisions', () => {
-    it('appends a revision, answering with the segment and the revision exactly as a fresh read gives them', async () => {
+  describe('managing documents', () => {
+    it('renames and archives a document as events, lists the archived apart, and brings one back', async () => {
+      const { document } = await createDocument('Budget vote');
+      const { document: kept } = await createDocument('Weather');
+      const renamed = await storage.documents.rename(document.id, 'Budget: the vote', 'ana');
+      expect(renamed).toMatchObject({ documentId: document.id, type: 'rename', body: 'Budget: the vote', author: 'ana', actionId: null });
+      expect(await storage.documents.get(document.id)).toMatchObject({ title: 'Budget: the vote', lastAuthor: 'ana', updatedAt: renamed!.createdAt });
+      const archived = await storage.documents.setArchived(document.id, true, 'admin');
+      expect(archived).toMatchObject({ type: 'archive', author: 'admin' });
+      expect(await storage.documents.get(document.id)).toMatchObject({ archivedAt: archived!.createdAt });
+      expect((await storage.documents.list()).map((summary) => summary.id)).toEqual([kept.id]);
+      expect((await storage.documents.list({ archived: true })).map((summary) => [summary.id, summary.archivedAt])).toEqual([[document.id, archived!.createdAt]]);
+      expect([await storage.documents.count(), await storage.documents.count({ archived: true }), await storage.documents.count({ archived: true, search: 'vote' })])
+        .toEqual([1, 1, 1]);
+      expect(await storage.documents.listIds()).toEqual([document.id, kept.id]);
+      expect(await storage.documents.setArchived(document.id, false, 'admin')).toMatchObject({ type: 'unarchive' });
+      expect(await storage.documents.get(document.id)).toMatchObject({ archivedAt: null });
+      expect(await storage.documents.count()).toBe(2);
+      expect(await storage.documents.rename(document.id + 1000, 'Nothing', 'ana')).toBeUndefined();
+      expect(await storage.documents.setArchived(document.id + 1000, true, 'ana')).toBeUndefined();
+    });
+
+    it('deletes a document and everything of it, keeping an action that also changed another document', async () => {
+      const { document, segments } = await createDocument('Doomed');
+      const { segments: others } = await createDocument('Kept');
+      const own = await recordEdit(storage, segments[0]!, 'Gone soon.');
+      const shared = await storage.actions.record({ kind: 'replace', author: 'ana' }, [editOf(segments[1]!, 'Gone too.'), editOf(others[0]!, 'Stays.')]);
+      await recordDismissal(storage, { segmentId: segments[2]!.id, checkId: 'spelling', spanText: 'new', author: 'ana' });
+      await storage.events.addComment({ segmentId: segments[2]!.id, body: 'A note.', author: 'ben' });
+      await storage.presence.open({ documentId: document.id, segmentId: segments[0]!.id, author: 'ana', expiresAt: '2099-01-01T00:00:00.000Z' });
+      await storage.sources.attach(document.id, {
+        author: 'ana', text: 'Le locataire.', language: 'fr', sentences: [{ position: 0, start: 0, end: 13, text: 'Le locataire.' }],
+        links: [{ segmentId: segments[0]!.id, sourcePositions: [0] }],
+      });
+      expect(await storage.documents.delete(document.id)).toBe(true);
+      expect(await storage.documents.delete(document.id)).toBe(false);
+      expect(await storage.documents.get(document.id)).toBeUndefined();
+      expect(await storage.segments.listByDocument(document.id)).toEqual([]);
+      for (const segment of segments) {
+        expect([await storage.segments.get(segment.id), await storage.revisions.listBySegment(segment.id), await storage.events.listBySegment(segment.id),
+          await storage.dismissals.listBySegment(segment.id)]).toEqual([undefined, [], [], []]);
+      }
+      expect([await storage.events.listAfter(document.id, 0, 10), await storage.presence.list(document.id, '2030-01-01T00:00:00.000Z'),
+        await storage.sources.listSentences(document.id), await storage.sources.listLinks(document.id)]).toEqual([[], [], [], []]);
+      expect(await storage.actions.get(own.action!.id)).toBeUndefined();
+      expect((await storage.actions.listEvents(shared.action!.id)).map((event) => event.segmentId)).toEqual([others[0]!.id]);
+    });
+  });
+
+  describe('actions: the one way a sentence changes', () => {
+    it('makes an edit, answering with the segment, the revision and the event exactly as fresh reads give them', async () => {
       const { document, segments } = await createDocument();
-      const appended = await storage.revisions.append(edit(segments[0]!, 'The occupant of the White House spoke.', { comment: 'false friend' }));
-      if (!appended.ok) throw new Error('append failed');
+      const recorded = await recordEdit(storage, segments[0]!, 'The occupant of the White House spoke.', { comment: 'false friend' });
+      const [appended] = recorded.outcomes;
+      if (!appended?.ok || !recorded.action) throw new Error('append failed');
+      expect(recorded.action).toEqual({ id: expect.any(Number), kind: 'save', author: 'ana', undoes: null, createdAt: appended.segment.updatedAt });
+      expect(await storage.actions.get(recorded.action.id)).toEqual(recorded.action);
       expect(appended.segment).toEqual(await storage.segments.get(segments[0]!.id));
       expect(appended.segment).toMatchObject({ text: 'The occupant of the White House spoke.', status: 'edited', revision: 1 });
       expect(appended.revision).toEqual({
-        id: appended.revision.id, segmentId: segments[0]!.id, number: 1, kind: 'edit', patch: [['-', SENTENCES[0]], ['+', 'The occupant of the White House spoke.']],
+        id: appended.revision!.id, segmentId: segments[0]!.id, number: 1, kind: 'edit', patch: [['-', SENTENCES[0]], ['+', 'The occupant of the White House spoke.']],
         checkpoint: null, revertedTo: null, author: 'ana', comment: 'false friend', createdAt: appended.segment.updatedAt,
       });
       expect((await storage.revisions.listBySegment(segments[0]!.id)).at(-1)).toEqual(appended.revision);
-      // The document learns of the change from one row: its revision sum and its time.
-      expect(await storage.documents.get(document.id)).toMatchObject({ revisionSum: 1, updatedAt: appended.segment.updatedAt });
-      const reverted = await storage.revisions.append(edit(appended.segment, SENTENCES[0]!, { kind: 'revert', revertedTo: 0, checkpoint: SENTENCES[0]! }));
-      expect(reverted).toMatchObject({ ok: true, revision: { number: 2, kind: 'revert', revertedTo: 0, checkpoint: SENTENCES[0] } });
-      expect(await storage.documents.get(document.id)).toMatchObject({ revisionSum: 2 });
-    });
-
-    it('refuses an append from a stale revision with the current segment, and reports a missing one', async () => {
-      const { segments } = await createDocument();
-      await storage.revisions.append(edit(segments[0]!, 'First.'));
-      expect(await storage.revisions.append(edit(segments[0]!, 'Second.'))).toEqual({
-        ok: false, reason: 'conflict', current: await storage.segments.get(segments[0]!.id),
+      expect(appended.event).toEqual({
+        id: expect.any(Number), documentId: document.id, segmentId: segments[0]!.id, actionId: recorded.action.id, actionKind: 'save', undoesAction: null,
+        type: 'revision', author: 'ana', createdAt: appended.segment.updatedAt, revision: 1, status: 'edited', previousStatus: 'to-review',
+        checkId: null, spanText: null, body: null, undoesEvent: null, undoneBy: null,
       });
-      expect(await storage.revisions.append(edit({ ...segments[0]!, id: segments[2]!.id + 1000 }, 'Nowhere.'))).toEqual({ ok: false, reason: 'not-found' });
-      expect(await storage.revisions.listBySegment(segments[0]!.id)).toHaveLength(2);
+      expect(await storage.actions.listEvents(recorded.action.id)).toEqual([appended.event]);
+      // The document learns of the change from one row: its revision sum, its time and who made it.
+      expect(await storage.documents.get(document.id)).toMatchObject({ revisionSum: 1, updatedAt: appended.segment.updatedAt, lastAuthor: 'ana' });
+      const reverted = await append(appended.segment, SENTENCES[0]!, { kind: 'revert', revertedTo: 0, checkpoint: SENTENCES[0]!, author: 'ben' });
+      expect(reverted).toMatchObject({ ok: true, revision: { number: 2, kind: 'revert', revertedTo: 0, checkpoint: SENTENCES[0] } });
+      expect(await storage.documents.get(document.id)).toMatchObject({ revisionSum: 2, lastAuthor: 'ben' });
     });
 
-    it('keeps a status the append was told to keep, as the row stands when it commits', async () => {
+    it('refuses a change from a stale revision or status with the current segment, reports a missing one, and then writes nothing', async () => {
+      const { document, segments } = await createDocument();
+      await append(segments[0]!, 'First.');
+      const before = await storage.events.latestId(document.id);
+      const stale = await recordEdit(storage, segments[0]!, 'Second.');
+      expect(stale).toEqual({ action: null, outcomes: [{ ok: false, reason: 'conflict', current: await storage.segments.get(segments[0]!.id) }] });
+      const current = (await storage.segments.get(segments[0]!.id))!;
+      expect((await recordEdit(storage, current, 'Third.', { expectedStatus: 'approved' })).outcomes[0]).toMatchObject({ ok: false, reason: 'conflict' });
+      expect(await recordEdit(storage, { ...segments[0]!, id: segments[2]!.id + 1000 }, 'Nowhere.')).toEqual({ action: null, outcomes: [{ ok: false, reason: 'not-found' }] });
+      expect(await storage.revisions.listBySegment(segments[0]!.id)).toHaveLength(2);
+      expect(await storage.events.latestId(document.id)).toBe(before);
+      expect(await storage.documents.get(document.id)).toMatchObject({ revisionSum: 1 });
+    });
+
+    it('makes the changes of a batch that it can, as one action, and refuses the others', async () => {
+      const { document, segments } = await createDocument();
+      const [first, second, third] = segments as [SegmentRecord, SegmentRecord, SegmentRecord];
+      await append(second, 'Moved on.', { author: 'ben' });
+      const recorded = await storage.actions.record({ kind: 'replace', author: 'ana' }, [
+        editOf(first, 'One.'), editOf(second, 'Two.'), editOf(third, 'Three.'),
+      ]);
+      expect(recorded.outcomes.map((outcome) => (outcome.ok ? outcome.segment.text : outcome.reason))).toEqual(['One.', 'conflict', 'Three.']);
+      expect((await storage.actions.listEvents(recorded.action!.id)).map((event) => [event.segmentId, event.revision, event.actionKind]))
+        .toEqual([[first.id, 1, 'replace'], [third.id, 1, 'replace']]);
+      expect(await storage.documents.get(document.id)).toMatchObject({ revisionSum: 3, lastAuthor: 'ana' });
+    });
+
+    it('keeps a status the change was told to keep, as the row stands when it commits', async () => {
       const { segments } = await createDocument();
       // Someone excludes the sentence after the save read it, before the save commits.
-      await storage.events.changeStatus({ segmentId: segments[0]!.id, expectedRevision: 0, status: 'excluded', author: 'ben' });
-      const kept = await storage.revisions.append(edit(segments[0]!, 'Kept out.', { keepStatuses: ['excluded', 'approved'] }));
-      expect(kept).toMatchObject({ ok: true, segment: { text: 'Kept out.', status: 'excluded', revision: 1 } });
-      const notKept = await storage.revisions.append(edit(segments[1]!, 'Edited.', { keepStatuses: ['excluded'] }));
+      await recordStatus(storage, { segmentId: segments[0]!.id, expectedRevision: 0, status: 'excluded', author: 'ben' });
+      const kept = await append(segments[0]!, 'Kept out.', { keepStatuses: ['excluded', 'approved'] });
+      expect(kept).toMatchObject({ ok: true, segment: { text: 'Kept out.', status: 'excluded', revision: 1 }, event: { status: 'excluded', previousStatus: 'excluded' } });
+      const notKept = await append(segments[1]!, 'Edited.', { keepStatuses: ['excluded'] });
       expect(notKept).toMatchObject({ ok: true, segment: { status: 'edited' } });
     });
 
-    it('lets exactly one of many appends from the same base land, across two storages on one database', async () => {
+    it('lets exactly one of many changes from the same base land, across two storages on one database', async () => {
       const other = await database.open();
       const { segments } = await createDocument();
       let segment = segments[0]!;
       for (let round = 0; round < 5; round++) {
-        const results = await Promise.all(Array.from({ length: 6 }, (_, index) =>
-          (index % 2 ? other : storage).revisions.append(edit(segment, `Round ${round} by ${index}.`))));
+        const results = await Promise.all(Array.from({ length: 6 }, async (_, index) =>
+          (await recordEdit(index % 2 ? other : storage, segment, `Round ${round} by ${index}.`)).outcomes[0]!));
         expect(results.filter((result) => result.ok)).toHaveLength(1);
         expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.reason)).toEqual(Array(5).fill('conflict'));
         segment = (await other.segments.get(segment.id))!;
@@ -167,62 +242,168 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       expect((await storage.revisions.listBySegment(segment.id)).map((revision) => revision.number)).toEqual([0, 1, 2, 3, 4, 5]);
     });
 
-    it('lists a range, a document\'s revisions by segment then number, a timeline and its authors', async () => {
+    it('changes a status at the revision the editor saw and records the one before, refusing a stale one', async () => {
       const { document, segments } = await createDocument();
-      let [first, second] = segments as [SegmentRecord, SegmentRecord];
-      const ids: number[] = [];
-      for (const [index, author] of ['ana', 'Ben', 'ana', 'émile', 'Zoé'].entries()) {
-        const target = index % 2 ? second : first;
-        const result = await storage.revisions.append(edit(target, `Version ${index}.`, { author }));
-        if (!result.ok) throw new Error('append failed');
-        ids.push(result.revision.id);
-        if (index % 2) second = result.segment;
-        else first = result.segment;
-      }
-      expect((await storage.revisions.listRange(first.id, 1, 2)).map((revision) => revision.number)).toEqual([1, 2]);
-      expect(await storage.revisions.listRange(first.id, 5, 9)).toEqual([]);
-      expect((await storage.revisions.listByDocument(document.id)).map((revision) => [revision.segmentId, revision.number])).toEqual([
-        [first.id, 0], [first.id, 1], [first.id, 2], [first.id, 3], [second.id, 0], [second.id, 1], [second.id, 2], [segments[2]!.id, 0],
-      ]);
-      const timeline = await storage.revisions.listTimeline(document.id, { limit: 3 });
-      expect(timeline.map((revision) => revision.id)).toEqual(ids.slice(2).reverse());
-      expect((await storage.revisions.listTimeline(document.id, { limit: 10, beforeId: ids[2] })).map((revision) => revision.author))
-        .toEqual(['Ben', 'ana', 'importer', 'importer', 'importer']);
-      expect((await storage.revisions.listTimeline(document.id, { limit: 10, author: 'ana' })).map((revision) => revision.id)).toEqual([ids[2], ids[0]]);
-      // Bytewise, as SQLite's BINARY collation orders: capitals before small letters, accented letters last.
-      expect(await storage.revisions.listAuthors(document.id)).toEqual(['Ben', 'Zoé', 'ana', 'importer', 'émile']);
-    });
-  });
-
-  describe('status changes, comments and dismissals', () => {
-    it('changes a status at the revision the editor saw, refuses it at a stale one, and lists events', async () => {
-      const { document, segments } = await createDocument();
-      const changed = await storage.events.changeStatus({ segmentId: segments[0]!.id, expectedRevision: 0, status: 'approved', author: 'ana' });
-      expect(changed).toEqual({
-        ok: true, segment: await storage.segments.get(segments[0]!.id),
-        event: { id: expect.any(Number), segmentId: segments[0]!.id, kind: 'status', status: 'approved', body: null, author: 'ana', createdAt: expect.any(String) },
+      const changed = await recordStatus(storage, { segmentId: segments[0]!.id, expectedRevision: 0, status: 'approved', author: 'ana' });
+      expect(changed.outcomes[0]).toEqual({
+        ok: true, segment: await storage.segments.get(segments[0]!.id), revision: null, dismissal: null,
+        event: expect.objectContaining({ documentId: document.id, type: 'status', revision: 0, status: 'approved', previousStatus: 'to-review', actionKind: 'status' }),
       });
-      await storage.revisions.append(edit(segments[1]!, 'Changed.'));
-      expect(await storage.events.changeStatus({ segmentId: segments[1]!.id, expectedRevision: 0, status: 'approved', author: 'ana' }))
-        .toEqual({ ok: false, reason: 'conflict', current: await storage.segments.get(segments[1]!.id) });
-      expect(await storage.events.changeStatus({ segmentId: segments[2]!.id + 1000, expectedRevision: 0, status: 'approved', author: 'ana' }))
-        .toEqual({ ok: false, reason: 'not-found' });
-      const comment = await storage.events.addComment({ segmentId: segments[1]!.id, body: 'Check the name.', author: 'ben' });
-      expect(comment).toEqual({ id: expect.any(Number), segmentId: segments[1]!.id, kind: 'comment', status: null, body: 'Check the name.', author: 'ben', createdAt: expect.any(String) });
-      expect(await storage.events.listBySegment(segments[1]!.id)).toEqual([comment]);
-      expect(await storage.events.listByDocument(document.id)).toEqual([changed.ok && changed.event, comment]);
+      await append(segments[1]!, 'Changed.');
+      expect((await recordStatus(storage, { segmentId: segments[1]!.id, expectedRevision: 0, status: 'approved', author: 'ana' })).outcomes)
+        .toEqual([{ ok: false, reason: 'conflict', current: await storage.segments.get(segments[1]!.id) }]);
+      expect(await storage.documents.get(document.id)).toMatchObject({ revisionSum: 1 });
     });
 
-    it('keeps the first of two equal dismissals, from two storages at once', async () => {
+    it('dismisses a flag once (the first of two storages at once wins) and withdraws it once', async () => {
       const other = await database.open();
       const { document, segments } = await createDocument();
       const dismissal = { segmentId: segments[0]!.id, checkId: 'false-friends', spanText: 'tenant', author: 'ana' };
-      const [one, two] = await Promise.all([storage.dismissals.add(dismissal), other.dismissals.add({ ...dismissal, author: 'ben' })]);
-      expect(two).toEqual(one);
-      expect(one).toEqual({ id: expect.any(Number), segmentId: segments[0]!.id, checkId: 'false-friends', spanText: 'tenant', author: one.author, createdAt: expect.any(String) });
-      const another = await storage.dismissals.add({ ...dismissal, segmentId: segments[1]!.id });
-      expect(await storage.dismissals.listBySegment(segments[0]!.id)).toEqual([one]);
-      expect(await storage.dismissals.listByDocument(document.id)).toEqual([one, another]);
+      const [one, two] = await Promise.all([recordDismissal(storage, dismissal), recordDismissal(other, { ...dismissal, author: 'ben' })]);
+      const [won, lost] = one.action ? [one, two] : [two, one];
+      expect(lost).toEqual({ action: null, outcomes: [{ ok: false, reason: 'conflict', current: segments[0] }] });
+      const stored = (await storage.dismissals.listBySegment(segments[0]!.id))[0]!;
+      expect(won.outcomes[0]).toMatchObject({ ok: true, dismissal: stored, event: { type: 'dismissal', checkId: 'false-friends', spanText: 'tenant' } });
+      expect(stored).toEqual({ id: expect.any(Number), segmentId: segments[0]!.id, checkId: 'false-friends', spanText: 'tenant', author: won.action!.author, createdAt: expect.any(String) });
+      expect(await storage.dismissals.get(stored.id)).toEqual(stored);
+      const another = (await recordDismissal(storage, { ...dismissal, segmentId: segments[1]!.id })).outcomes[0]!;
+      expect(await storage.dismissals.listByDocument(document.id)).toEqual([stored, another.ok && another.dismissal]);
+      const restore = { type: 'dismissal-restore' as const, segmentId: segments[0]!.id, checkId: 'false-friends', spanText: 'tenant' };
+      const [restored, again] = await Promise.all([
+        storage.actions.record({ kind: 'dismissal-restore', author: 'ben' }, [restore]), other.actions.record({ kind: 'dismissal-restore', author: 'ana' }, [restore]),
+      ]);
+      expect([restored.action, again.action].filter(Boolean)).toHaveLength(1);
+      expect(await storage.dismissals.listBySegment(segments[0]!.id)).toEqual([]);
+      expect(await storage.dismissals.get(stored.id)).toBeUndefined();
+      // History keeps both: the dismissal and its restore.
+      expect((await storage.events.listBySegment(segments[0]!.id)).map((event) => event.type)).toEqual(['dismissal', 'dismissal-restore']);
+    });
+
+    it('undoes an event at most once, and says which event undid it', async () => {
+      const other = await database.open();
+      const { segments } = await createDocument();
+      const { action, outcomes: [made] } = await recordStatus(storage, { segmentId: segments[0]!.id, expectedRevision: 0, status: 'approved', author: 'ana' });
+      if (!made?.ok) throw new Error('status failed');
+      const undo = (target: Storage) => target.actions.record({ kind: 'undo', author: 'ben', undoes: action!.id }, [
+        { type: 'status', segmentId: segments[0]!.id, expectedRevision: 0, expectedStatus: 'approved', status: 'to-review', undoesEvent: made.event.id },
+      ]);
+      const results = await Promise.all([undo(storage), undo(other)]);
+      const done = results.filter((result) => result.action);
+      expect(done).toHaveLength(1);
+      expect(done[0]!.action).toMatchObject({ kind: 'undo', undoes: action!.id });
+      const [undone] = done[0]!.outcomes;
+      const undoEvent = undone?.ok ? undone.event : undefined;
+      expect(undoEvent).toMatchObject({ type: 'status', status: 'to-review', previousStatus: 'approved', undoesEvent: made.event.id, actionKind: 'undo', undoesAction: action!.id });
+      expect(await storage.actions.listEvents(action!.id)).toEqual([{ ...made.event, undoneBy: undoEvent!.id }]);
+    });
+  });
+
+  describe('the event log', () => {
+    it('holds a document\'s import, changes and comments in order, read after an id, by sentence, newest first by author', async () => {
+      const { document, segments } = await createDocument();
+      const [first, second] = segments as [SegmentRecord, SegmentRecord];
+      const [imported] = await storage.events.listAfter(document.id, 0, 10);
+      expect(imported).toEqual({
+        id: expect.any(Number), documentId: document.id, segmentId: null, actionId: null, actionKind: null, undoesAction: null, type: 'import',
+        author: 'importer', createdAt: document.createdAt, revision: null, status: null, previousStatus: null, checkId: null, spanText: null,
+        body: 'Article', undoesEvent: null, undoneBy: null,
+      });
+      for (const [index, author] of ['ana', 'Ben', 'ana', 'émile', 'Zoé'].entries()) {
+        await append((await storage.segments.get(index % 2 ? second.id : first.id))!, `Version ${index}.`, { author });
+      }
+      const comment = await storage.events.addComment({ segmentId: second.id, body: 'Check the name.', author: 'carla' });
+      expect(comment).toMatchObject({ documentId: document.id, segmentId: second.id, type: 'comment', body: 'Check the name.', author: 'carla', actionId: null });
+      expect(await storage.events.addComment({ segmentId: second.id + 1000, body: 'Nowhere.', author: 'carla' })).toBeUndefined();
+      expect(await storage.documents.get(document.id)).toMatchObject({ lastAuthor: 'carla', updatedAt: comment!.createdAt });
+      const all = await storage.events.listAfter(document.id, 0, 100);
+      expect(all.map((event) => [event.type, event.author])).toEqual([
+        ['import', 'importer'], ['revision', 'ana'], ['revision', 'Ben'], ['revision', 'ana'], ['revision', 'émile'], ['revision', 'Zoé'], ['comment', 'carla'],
+      ]);
+      expect(all.map((event) => event.id)).toEqual([...all.map((event) => event.id)].sort((a, b) => a - b));
+      expect(await storage.events.listAfter(document.id, all[4]!.id, 2)).toEqual(all.slice(5, 7));
+      expect(await storage.events.latestId(document.id)).toBe(comment!.id);
+      expect(await storage.events.latestId(document.id + 1000)).toBe(0);
+      expect((await storage.events.listBySegment(second.id)).map((event) => event.author)).toEqual(['Ben', 'émile', 'carla']);
+      expect((await storage.events.listTimeline(document.id, { limit: 3 })).map((event) => event.id)).toEqual(all.slice(4).map((event) => event.id).reverse());
+      expect((await storage.events.listTimeline(document.id, { limit: 10, beforeId: all[3]!.id })).map((event) => event.author)).toEqual(['Ben', 'ana', 'importer']);
+      expect((await storage.events.listTimeline(document.id, { limit: 10, author: 'ana' })).map((event) => event.id)).toEqual([all[3]!.id, all[1]!.id]);
+      // Bytewise, as SQLite's BINARY collation orders: capitals before small letters, accented letters last.
+      expect(await storage.events.listAuthors(document.id)).toEqual(['Ben', 'Zoé', 'ana', 'carla', 'importer', 'émile']);
+      expect((await storage.revisions.listByDocument(document.id)).map((revision) => [revision.segmentId, revision.number])).toEqual([
+        [first.id, 0], [first.id, 1], [first.id, 2], [first.id, 3], [second.id, 0], [second.id, 1], [second.id, 2], [segments[2]!.id, 0],
+      ]);
+      expect((await storage.revisions.listRange(first.id, 1, 2)).map((revision) => revision.number)).toEqual([1, 2]);
+    });
+
+    it('tells watchers on another storage of the same database what committed, and nothing of what rolled back', async () => {
+      const other = await database.open();
+      const { document, segments } = await createDocument();
+      const heard: DocumentSignal[] = [];
+      const stop = other.events.watch((signal) => {
+        if (signal.kind !== 'resync') heard.push(signal);
+      });
+      // PostgreSQL's listening connection is opened with the first watcher: let it listen first.
+      await waitFor(async () => {
+        await storage.presence.open({ documentId: document.id, segmentId: segments[0]!.id, author: 'ana', expiresAt: '2099-01-01T00:00:00.000Z' });
+        return heard.length > 0;
+      });
+      heard.length = 0;
+      await append(segments[0]!, 'Seen elsewhere.');
+      await recordEdit(storage, segments[0]!, 'A stale edit.');
+      await storage.presence.close({ documentId: document.id, segmentId: segments[0]!.id, author: 'ana' });
+      await storage.documents.delete(document.id);
+      await waitFor(async () => heard.length >= 3);
+      stop();
+      expect(heard).toEqual([
+        { kind: 'events', documentId: document.id }, { kind: 'presence', documentId: document.id }, { kind: 'deleted', documentId: document.id },
+      ]);
+    });
+
+    it('never lets a reader who saw an event miss an older one, with two storages writing to one document at once', async () => {
+      const other = await database.open();
+      const sentences = Array.from({ length: 8 }, (_, index) => `Sentence ${index}.`);
+      const { document, segments } = await createDocument('Busy', sentences);
+      const seen: number[] = [];
+      let cursor = 0;
+      let writing = true;
+      const reader = (async () => {
+        while (writing) {
+          for (const event of await storage.events.listAfter(document.id, cursor, 100)) {
+            seen.push(event.id);
+            cursor = event.id;
+          }
+        }
+      })();
+      await Promise.all(segments.map(async (segment, index) => {
+        let current = segment;
+        for (let round = 0; round < 5; round++) {
+          const outcome = (await recordEdit(index % 2 ? other : storage, current, `Sentence ${index}, round ${round}.`)).outcomes[0]!;
+          if (outcome.ok) current = outcome.segment;
+        }
+      }));
+      writing = false;
+      await reader;
+      const all = (await storage.events.listAfter(document.id, 0, 1000)).map((event) => event.id);
+      expect(all).toHaveLength(1 + segments.length * 5);
+      for (const event of await storage.events.listAfter(document.id, cursor, 1000)) seen.push(event.id);
+      expect(seen).toEqual(all);
+    });
+  });
+
+  describe('presence', () => {
+    it('keeps who has which sentence open until it expires, says it again, and forgets a closed one', async () => {
+      const { document, segments } = await createDocument();
+      const open = (author: string, segment: SegmentRecord, expiresAt: string) => storage.presence.open({ documentId: document.id, segmentId: segment.id, author, expiresAt });
+      await open('ben', segments[1]!, '2030-01-01T00:01:00.000Z');
+      await open('ana', segments[0]!, '2030-01-01T00:01:00.000Z');
+      await open('ana', segments[0]!, '2030-01-01T00:02:00.000Z');
+      await open('carla', segments[2]!, '2030-01-01T00:00:30.000Z');
+      expect(await storage.presence.list(document.id, '2030-01-01T00:00:45.000Z')).toEqual([
+        { documentId: document.id, segmentId: segments[0]!.id, author: 'ana', expiresAt: '2030-01-01T00:02:00.000Z' },
+        { documentId: document.id, segmentId: segments[1]!.id, author: 'ben', expiresAt: '2030-01-01T00:01:00.000Z' },
+      ]);
+      await storage.presence.close({ documentId: document.id, segmentId: segments[1]!.id, author: 'ben' });
+      expect((await storage.presence.list(document.id, '2030-01-01T00:00:45.000Z')).map((presence) => presence.author)).toEqual(['ana']);
     });
   });
 
@@ -244,6 +425,28 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       expect(await storage.users.findForLogin('Fatima')).toEqual({ ...fatima, role: 'admin', disabled: true, passwordHash: 'scrypt$2' });
       await storage.users.setDisabled(fatima!.id, false);
       expect(await storage.users.get(fatima!.id)).toMatchObject({ disabled: false });
+    });
+
+    it('never leaves no active admin, even when two admins demote or disable each other at once on two storages', async () => {
+      const other = await database.open();
+      for (let round = 0; round < 4; round++) {
+        const ana = (await storage.users.create({ name: `ana${round}`, passwordHash: 'h', role: 'admin' }))!;
+        const ben = (await storage.users.create({ name: `ben${round}`, passwordHash: 'h', role: 'admin' }))!;
+        // The admin the round before left steps aside: these two are the only active admins.
+        for (const user of await storage.users.list()) {
+          if (user.role === 'admin' && user.id !== ana.id && user.id !== ben.id) expect(await storage.users.setRole(user.id, 'viewer')).toMatchObject({ ok: true });
+        }
+        // Each takes the other's admin role away at the same instant, through another server.
+        const results = await Promise.all(round % 2
+          ? [storage.users.setDisabled(ben.id, true), other.users.setDisabled(ana.id, true)]
+          : [storage.users.setRole(ben.id, 'editor'), other.users.setRole(ana.id, 'editor')]);
+        expect(results.map((result) => (result.ok ? 'done' : result.reason)).sort()).toEqual(['done', 'last-admin']);
+        const admins = (await storage.users.list()).filter((user) => user.role === 'admin' && !user.disabled);
+        expect(admins).toHaveLength(1);
+        expect(await other.users.setRole(admins[0]!.id, 'viewer')).toEqual({ ok: false, reason: 'last-admin' });
+        expect(await other.users.setDisabled(admins[0]!.id, true)).toEqual({ ok: false, reason: 'last-admin' });
+      }
+      expect(await storage.users.setRole(12345, 'viewer')).toEqual({ ok: false, reason: 'not-found' });
     });
 
     it('creates one first admin out of racing requests on two storages, and none once a user exists', async () => {
@@ -320,7 +523,7 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
 
   describe('sources', () => {
     const source = (segments: SegmentRecord[], text = 'Le locataire a parlé. Il est parti.') => ({
-      text, language: 'fr',
+      author: 'ana', text, language: 'fr',
       sentences: [{ position: 0, start: 0, end: 21, text: 'Le locataire a parlé.' }, { position: 1, start: 22, end: 35, text: 'Il est parti.' }],
       // The third sentence translates nothing (an addition); position 7 is no sentence and links nothing.
       links: [{ segmentId: segments[0]!.id, sourcePositions: [0] }, { segmentId: segments[1]!.id, sourcePositions: [1, 7] }],
@@ -337,11 +540,13 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       expect(await storage.sources.listLinks(document.id)).toEqual([
         { segmentId: segments[0]!.id, sourceSentenceId: sentences[0]!.id }, { segmentId: segments[1]!.id, sourceSentenceId: sentences[1]!.id },
       ]);
-      expect(await storage.documents.get(document.id)).toMatchObject({ sourceLanguage: 'fr' });
-      await storage.sources.attach(document.id, { text: 'Il locatario.', language: 'it', sentences: [{ position: 0, start: 0, end: 13, text: 'Il locatario.' }], links: [] });
+      expect(await storage.documents.get(document.id)).toMatchObject({ sourceLanguage: 'fr', lastAuthor: 'ana' });
+      await storage.sources.attach(document.id, { author: 'ben', text: 'Il locatario.', language: 'it', sentences: [{ position: 0, start: 0, end: 13, text: 'Il locatario.' }], links: [] });
       expect(await storage.sources.listLinks(document.id)).toEqual([]);
       expect((await storage.sources.listSentences(document.id)).map((sentence) => sentence.text)).toEqual(['Il locatario.']);
-      expect(await storage.documents.get(document.id)).toMatchObject({ sourceLanguage: 'it' });
+      expect(await storage.documents.get(document.id)).toMatchObject({ sourceLanguage: 'it', lastAuthor: 'ben' });
+      expect((await storage.events.listAfter(document.id, 0, 10)).map((event) => [event.type, event.body, event.author]))
+        .toEqual([['import', 'Article', 'importer'], ['source', 'fr', 'ana'], ['source', 'it', 'ben']]);
     });
 
     it('sets a segment\'s links, refusing a sentence of another document and changing nothing then', async () => {
@@ -351,13 +556,17 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       await storage.sources.attach(other.id, source(otherSegments));
       const [first, second] = await storage.sources.listSentences(document.id);
       const [foreign] = await storage.sources.listSentences(other.id);
-      await expect(storage.sources.setLinks(segments[2]!.id, [first!.id, foreign!.id])).rejects.toThrow(RangeError);
-      await storage.sources.setLinks(segments[2]!.id, [second!.id, first!.id]);
-      await storage.sources.setLinks(segments[0]!.id, []);
+      const before = await storage.events.latestId(document.id);
+      await expect(storage.sources.setLinks(segments[2]!.id, [first!.id, foreign!.id], 'ana')).rejects.toThrow(RangeError);
+      expect(await storage.events.latestId(document.id)).toBe(before);
+      await storage.sources.setLinks(segments[2]!.id, [second!.id, first!.id], 'ana');
+      await storage.sources.setLinks(segments[0]!.id, [], 'ben');
       expect(await storage.sources.listLinks(document.id)).toEqual([
         { segmentId: segments[1]!.id, sourceSentenceId: second!.id },
         { segmentId: segments[2]!.id, sourceSentenceId: first!.id }, { segmentId: segments[2]!.id, sourceSentenceId: second!.id },
       ]);
+      expect((await storage.events.listAfter(document.id, before, 10)).map((event) => [event.type, event.segmentId, event.author]))
+        .toEqual([['source', segments[2]!.id, 'ana'], ['source', segments[0]!.id, 'ben']]);
     });
   });
 
@@ -429,22 +638,22 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       const { document, segments } = await createDocument();
       await storage.analyses.store(document.id, [{ segmentId: segments[0]!.id, revision: 0, flags: [tenant, white] }, { segmentId: segments[1]!.id, revision: 0, flags: [he] }]);
       // A save that fixes one flag's words leaves the other open: the sentence is edited and still to review.
-      const saved = await storage.revisions.append(edit(segments[0]!, 'The occupant of the White House spoke.', { flags: [flag('name-consistency', 20, 25, 'fluency/capitalization', 'minor')] }));
+      const saved = (await recordEdit(storage, segments[0]!, 'The occupant of the White House spoke.', { flags: [flag('name-consistency', 20, 25, 'fluency/capitalization', 'minor')] })).outcomes[0]!;
       expect(saved.ok && saved.segment.status).toBe('edited');
       expect(await storage.analyses.getSegment(segments[0]!.id)).toMatchObject({ status: 'edited', openFlags: 1 });
       expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ toReview: 3, edited: 1, corrected: 1, openFlags: 2, flagged: 2 });
       // Dismissed: closed.
-      await storage.dismissals.add({ segmentId: segments[0]!.id, checkId: 'name-consistency', spanText: 'White', author: 'ana' });
+      await recordDismissal(storage, { segmentId: segments[0]!.id, checkId: 'name-consistency', spanText: 'White', author: 'ana' });
       expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ toReview: 2, edited: 1, openFlags: 1, flagged: 1 });
       expect(await storage.analyses.countMatching(document.id, { category: 'fluency/capitalization' })).toBe(0);
       // Approved: closed; sent back to review: open again.
-      await storage.events.changeStatus({ segmentId: segments[1]!.id, expectedRevision: 0, status: 'approved', author: 'ana' });
+      await recordStatus(storage, { segmentId: segments[1]!.id, expectedRevision: 0, status: 'approved', author: 'ana' });
       expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ toReview: 1, approved: 1, openFlags: 0, flagged: 0 });
-      await storage.events.changeStatus({ segmentId: segments[1]!.id, expectedRevision: 0, status: 'to-review', author: 'ana' });
+      await recordStatus(storage, { segmentId: segments[1]!.id, expectedRevision: 0, status: 'to-review', author: 'ana' });
       expect(await storage.analyses.findNearest(document.id, { toReview: true }, -1, 'next')).toBe(segments[1]!.id);
       expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ toReview: 2, openFlags: 1, flagged: 1 });
       // A save without flags leaves the sentence unanalysed: no flags of another text are shown.
-      const unanalysed = await storage.revisions.append(edit(segments[1]!, 'She left.'));
+      const unanalysed = (await recordEdit(storage, segments[1]!, 'She left.')).outcomes[0]!;
       expect(await storage.analyses.getSegment(segments[1]!.id)).toMatchObject({ flags: null, openFlags: 0, revision: unanalysed.ok ? 1 : -1 });
       expect((await storage.analyses.getState(document.id))!.counts).toEqual(await recount(document.id));
     });
@@ -460,9 +669,9 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       });
       const segments = await storage.segments.listByDocument(document.id);
       expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ total: 3, setAside: 2, toReview: 1, excluded: 2 });
-      await storage.events.changeStatus({ segmentId: segments[0]!.id, expectedRevision: 0, status: 'to-review', author: 'ana' });
+      await recordStatus(storage, { segmentId: segments[0]!.id, expectedRevision: 0, status: 'to-review', author: 'ana' });
       expect((await storage.analyses.getState(document.id))!.counts).toMatchObject({ total: 3, setAside: 1, toReview: 2, excluded: 1 });
-      await storage.events.changeStatus({ segmentId: segments[2]!.id, expectedRevision: 0, status: 'excluded', author: 'ana' });
+      await recordStatus(storage, { segmentId: segments[2]!.id, expectedRevision: 0, status: 'excluded', author: 'ana' });
       expect((await storage.analyses.getState(document.id))!.counts).toEqual(await recount(document.id));
     });
 
@@ -472,12 +681,12 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       await storage.analyses.store(document.id, [], { fingerprint: 'checks-1', version: 1 });
       expect(await storage.analyses.getState(document.id)).toMatchObject({ version: 1, analysedVersion: 1, analysedWith: 'checks-1' });
       await storage.sources.attach(document.id, {
-        text: 'Le locataire a parlé.', language: 'fr', sentences: [{ position: 0, start: 0, end: 21, text: 'Le locataire a parlé.' }],
+        author: 'ana', text: 'Le locataire a parlé.', language: 'fr', sentences: [{ position: 0, start: 0, end: 21, text: 'Le locataire a parlé.' }],
         links: [{ segmentId: segments[0]!.id, sourcePositions: [0] }],
       });
       expect(await storage.analyses.getState(document.id)).toMatchObject({ version: 2, analysedVersion: 1, staleReason: 'source attached' });
       expect(await storage.sources.listForSegments([segments[0]!.id, segments[1]!.id])).toEqual(new Map([[segments[0]!.id, 'Le locataire a parlé.']]));
-      await storage.sources.setLinks(segments[1]!.id, []);
+      await storage.sources.setLinks(segments[1]!.id, [], 'ana');
       expect(await storage.analyses.getState(document.id)).toMatchObject({ version: 3, staleReason: 'source links changed' });
       // An analysis begun at version 2 finished too late to count as complete.
       await storage.analyses.store(document.id, [], { fingerprint: 'checks-1', version: 2 });
@@ -493,11 +702,20 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       const { document, segments } = await createDocument();
       await storage.analyses.store(document.id, segments.map((segment) => ({ segmentId: segment.id, revision: 0, flags: [he, flag('repeated-word', 0, 1)] })));
       await Promise.all(segments.flatMap((segment, index) => [
-        (index % 2 ? other : storage).revisions.append(edit(segment, `${segment.text} Again.`, { flags: [he] })),
-        (index % 2 ? storage : other).events.changeStatus({ segmentId: segment.id, expectedRevision: 0, status: 'approved', author: 'ana' }),
-        other.dismissals.add({ segmentId: segment.id, checkId: 'inanimate-pronoun', spanText: segment.text.slice(0, 2), author: 'ben' }),
+        recordEdit(index % 2 ? other : storage, segment, `${segment.text} Again.`, { flags: [he] }),
+        recordStatus(index % 2 ? storage : other, { segmentId: segment.id, expectedRevision: 0, status: 'approved', author: 'ana' }),
+        recordDismissal(other, { segmentId: segment.id, checkId: 'inanimate-pronoun', spanText: segment.text.slice(0, 2), author: 'ben' }),
       ]));
       expect((await other.analyses.getState(document.id))!.counts).toEqual(await recount(document.id));
     });
   });
 });
+
+/** Wait until `done` says so (every 20 ms, at most 5 s). */
+async function waitFor(done: () => Promise<boolean>): Promise<void> {
+  const until = Date.now() + 5_000;
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error('waited 5 s in vain');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -13,6 +13,7 @@ import { createPostgresStorage } from '../../src/storage/postgres/index.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTestAccounts } from './accounts.js';
+import { createDocumentFeed, type DocumentFeed } from '../../src/services/document-feed.js';
 
 /** The repository root, for reading seeds/ and ../shared/. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -43,6 +44,8 @@ export interface TestServer {
   fetch(path: string, init?: RequestInit, as?: string): Promise<Response>;
   /** A logged-in browser session for `name`, for plain-form tests: Cookie header and CSRF token. */
   sessionFor(name: string): Promise<{ cookie: string; csrfToken: string }>;
+  /** The server's live-document feed (its streams). */
+  feed: DocumentFeed;
   close(): Promise<void>;
 }
 
@@ -123,7 +126,8 @@ export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy'
   const database = await createTestStorage();
   const { storage } = database;
   const analyzer = createTestAnalyzer(storage);
-  const server = createApp({ storage, analyzer, caches: createAppCaches(), ...options }).listen(0, '127.0.0.1');
+  const feed = createDocumentFeed(storage, analyzer);
+  const server = createApp({ storage, analyzer, caches: createAppCaches(), feed, ...options }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -140,7 +144,9 @@ export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy'
       return fetch(`${url}${path}`, { ...init, headers });
     },
     sessionFor: (name) => accounts.sessionFor(name),
+    feed,
     async close() {
+      feed.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await analyzer.settle();

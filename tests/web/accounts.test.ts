@@ -7,6 +7,7 @@ import { createAppCaches } from '../../src/web/caches.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/index.js';
 import { TEST_PASSWORD } from '../support/accounts.js';
 import { createTempDatabase, createTestAnalyzer, startTestServer, type TestServer } from '../support/test-server.js';
+import { createDocumentFeed } from '../../src/services/document-feed.js';
 
 let server: TestServer;
 afterEach(() => server?.close());
@@ -201,7 +202,8 @@ describe('request log', () => {
     const stream = new Writable({ write(chunk, _encoding, done) { lines.push(...String(chunk).trim().split('\n')); done(); } });
     const database = createTempDatabase();
     const storage = createSqliteStorage(database.file);
-    const app = createApp({ storage, analyzer: createTestAnalyzer(storage), caches: createAppCaches(), logger: pino({ level: 'info' }, stream) });
+    const analyzer = createTestAnalyzer(storage);
+    const app = createApp({ storage, analyzer, caches: createAppCaches(), feed: createDocumentFeed(storage, analyzer), logger: pino({ level: 'info' }, stream) });
     const http = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => http.once('listening', resolve));
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

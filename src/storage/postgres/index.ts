@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { createStorage } from '../create-storage.js';
-import { bindParameters, createQueryBuilder, type Engine, type Executor, type Query } from '../engine.js';
+import { bindParameters, createQueryBuilder, type Engine, type Executor, type Query, type TransactionExecutor } from '../engine.js';
+import { CHANNEL, createAnnouncements } from './listen.js';
 import type { Storage } from '../types.js';
 import { applyPostgresMigrations } from './migrate.js';
 import { createPool, withTransaction } from './pool.js';
@@ -17,11 +18,12 @@ export async function createPostgresStorage(url: string): Promise<Storage> {
     await pool.end();
     throw error;
   }
-  return createStorage(createPostgresEngine(pool));
+  return createStorage(createPostgresEngine(pool, url));
 }
 
 /** Queries on a pool; a transaction runs on one client checked out for it. */
-function createPostgresEngine(pool: pg.Pool): Engine {
+function createPostgresEngine(pool: pg.Pool, url: string): Engine {
+  const announcements = createAnnouncements(url);
   // A kept query runs as a named statement, which each connection parses and plans once.
   const names = new Map<Query<unknown, unknown>, string>();
   const nameOf = (query: Query<unknown, unknown>) => names.get(query) ?? names.set(query, `retouche_${names.size + 1}`).get(query)!;
@@ -45,10 +47,17 @@ function createPostgresEngine(pool: pg.Pool): Engine {
         // Under READ COMMITTED two transactions can both see a row missing and both insert it;
         // EXCLUSIVE makes the second wait for the first to commit, and still lets others read.
         if (lock) await client.query(`LOCK TABLE ${lock} IN EXCLUSIVE MODE`);
-        return work(executorOn(client));
+        const tx: TransactionExecutor = {
+          ...executorOn(client),
+          // NOTIFY waits for the commit and is dropped by a rollback, as announce promises.
+          announce: async (message) => void (await client.query('SELECT pg_notify($1, $2)', [CHANNEL, message])),
+        };
+        return work(tx);
       });
     },
+    listen: (listener) => announcements.listen(listener),
     async close() {
+      await announcements.close();
       // Closing twice is harmless over SQLite, so it is here too.
       if (!pool.ended) await pool.end();
     },

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { createStorage } from '../create-storage.js';
-import { bindParameters, createQueryBuilder, type Engine, type Executor, type Query, type TransactionOptions } from '../engine.js';
+import {
+  bindParameters, createQueryBuilder, type Engine, type Executor, type Query, type TransactionExecutor, type TransactionOptions,
+} from '../engine.js';
 import type { Storage } from '../types.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import { openDatabase, openReader } from './open-database.js';
@@ -21,15 +23,21 @@ export function createSqliteStorage(file: string): SqliteStorage {
 /**
  * Connections to one file from this process share one lock. SQLite's own lock would make a second
  * connection wait for the first one's transaction by blocking the event loop, which that
- * transaction needs to go on: both would stall until the busy timeout.
+ * transaction needs to go on: both would stall until the busy timeout. They also share their
+ * listeners: a SQLite file has one server, this process, so what one connection's transactions
+ * announce is heard by every connection to the file here.
  */
-const locks = new Map<string, { idle?: Promise<void> }>();
-function lockOf(file: string): { idle?: Promise<void> } {
-  if (file === ':memory:') return {};
+interface SharedFile {
+  idle?: Promise<void> | undefined;
+  readonly listeners: Set<(message: string) => void>;
+}
+const files = new Map<string, SharedFile>();
+function sharedFileOf(file: string): SharedFile {
+  if (file === ':memory:') return { listeners: new Set() };
   const key = path.resolve(file);
-  let lock = locks.get(key);
-  if (!lock) locks.set(key, (lock = {}));
-  return lock;
+  let shared = files.get(key);
+  if (!shared) files.set(key, (shared = { listeners: new Set() }));
+  return shared;
 }
 
 /**
@@ -54,7 +62,7 @@ function createSqliteEngine(db: Database.Database, reader?: Database.Database): 
   // better-sqlite3 binds numbers, strings, bigints, buffers and null; SQLite keeps booleans as 0 and 1.
   const bound = (query: Query<unknown, unknown>, params: unknown) =>
     bindParameters(query, params, (value) => (typeof value === 'boolean' ? Number(value) : value));
-  const lock = lockOf(db.name);
+  const lock = sharedFileOf(db.name);
   async function exclusive<T>(work: () => Promise<T>): Promise<T> {
     while (lock.idle) await lock.idle;
     let done!: () => void;
@@ -92,13 +100,24 @@ function createSqliteEngine(db: Database.Database, reader?: Database.Database): 
 
   // Every transaction is a savepoint in a group commit: saves wait for the end of the turn to
   // share it, anything else commits at once (with whatever saves are waiting).
-  const groupCommit = createGroupCommit(db, (work: (tx: Executor) => Promise<unknown>) => work(inside), exclusive);
+  const groupCommit = createGroupCommit(db, (work: () => Promise<unknown>) => work(), exclusive);
   return {
     ...outside,
     db: createQueryBuilder('sqlite'),
     dialect: 'sqlite',
-    transaction: <T>(work: (tx: Executor) => Promise<T>, { grouped = false }: TransactionOptions = {}) =>
-      groupCommit.submit(work, { now: !grouped }) as Promise<T>,
+    async transaction<T>(work: (tx: TransactionExecutor) => Promise<T>, { grouped = false }: TransactionOptions = {}): Promise<T> {
+      const announced: string[] = [];
+      const tx: TransactionExecutor = { ...inside, announce: async (message) => void announced.push(message) };
+      const result = await groupCommit.submit(() => work(tx), { now: !grouped }) as T;
+      // Committed (the group commit settles only then): now the listeners may hear of it.
+      for (const message of announced) for (const listener of lock.listeners) listener(message);
+      return result;
+    },
+    listen(listener) {
+      const own = (message: string) => listener(message);
+      lock.listeners.add(own);
+      return () => void lock.listeners.delete(own);
+    },
     groupCommit,
     async close() {
       // Saves still waiting for their group's commit are written, not dropped; a transaction under way ends first.

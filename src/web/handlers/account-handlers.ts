@@ -6,11 +6,11 @@ import {
 import { ServiceError } from '../../services/errors.js';
 import { parseId } from '../../services/validate.js';
 import { callerOf, isLoopback, SESSION_COOKIE, sessionCookieOptions } from '../auth.js';
-import { fieldsOf, queryText } from '../request-fields.js';
+import { fieldsOf, queryText, readReturnPath } from '../request-fields.js';
 import type { RouteContext } from '../route-table.js';
 
 export async function showLogin(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
-  if (response.locals.caller) return response.redirect(303, safeNext(queryText(request, 'next')));
+  if (response.locals.caller) return response.redirect(303, readReturnPath(queryText(request, 'next'), '/documents'));
   renderLogin(request, response, { firstRun: await isFirstRun(storage) });
 }
 
@@ -18,7 +18,7 @@ export async function logInWithPassword(request: Request, response: Response, { 
   const form = fieldsOf(request);
   const session = await logIn(storage, throttle, { name: form.name, password: form.password, address: request.ip ?? '' });
   response.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(request, session.expiresAt));
-  response.redirect(303, safeNext(form.next));
+  response.redirect(303, readReturnPath(form.next, '/documents'));
 }
 
 /** The login form again, with the name typed and why it failed (and, when slowed down, how long to wait). */
@@ -119,12 +119,9 @@ async function requireFirstRun(storage: RouteContext['storage'], request: Reques
 
 function renderLogin(request: Request, response: Response, state: Record<string, unknown>): void {
   response.render('login', {
-    title: 'Log in', error: null, name: '', firstRun: false, next: safeNext(queryText(request, 'next') || fieldsOf(request).next),
+    title: 'Log in', error: null, name: '', firstRun: false, next: readReturnPath(queryText(request, 'next') || fieldsOf(request).next, '/documents'),
     setupHere: isLoopback(request), ...state,
   });
 }
 
 /** Only local paths after login: the login form must not send people to another site. */
-function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/documents';
-}

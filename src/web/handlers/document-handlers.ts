@@ -12,7 +12,7 @@ import { applyReplacements, previewReplacements, readReplaceRule } from '../../s
 import { parseId } from '../../services/validate.js';
 import { SUPPORTED_LANGUAGES } from '../../text/detect-language.js';
 import { authorName } from '../auth.js';
-import { findSentencePage, renderDocumentPage } from '../document-page.js';
+import { findSentencePage, findUndoOffer, renderDocumentPage } from '../document-page.js';
 import { toDocumentJson } from '../document-views.js';
 import { HttpError } from '../errors.js';
 import { readImportRequest } from '../import-request.js';
@@ -22,17 +22,22 @@ import { fieldsOf, queryText } from '../request-fields.js';
 import type { RouteContext } from '../route-table.js';
 import { answersJson } from '../route-table.js';
 import { toSegmentJson } from '../segment-views.js';
+import { toUndoOffer } from '../undo-views.js';
 
-/** A page of documents (`?page=`, 50 each), optionally only titles containing `?search=`. */
+/** A page of documents (`?page=`, 50 each), optionally only titles containing `?search=`; the archived ones with `?archived=1`. */
 export async function showDocuments(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
-  const list = await listDocuments(storage, { page: readPageNumber(request.query.page), search: queryText(request, 'search') });
+  const archived = queryText(request, 'archived') === '1';
+  const list = await listDocuments(storage, { page: readPageNumber(request.query.page), search: queryText(request, 'search'), archived });
   // Each document's review as its own page counts it, from the same kept counters.
   const documents = list.documents.map((document) => ({ ...document, progress: toProgress(document.counts) }));
   if (answersJson(response)) {
-    response.json({ documents, total: list.total, page: list.page, pageSize: list.pageSize });
+    response.json({ documents, total: list.total, page: list.page, pageSize: list.pageSize, archived });
     return;
   }
-  response.render('documents', { title: 'Documents', ...list, documents, pages: toPageLinks(list.page, list.pageCount, { search: list.search }, '/documents') });
+  const params = { search: list.search, ...(archived && { archived: '1' }) };
+  response.render('documents', {
+    title: archived ? 'Archived documents' : 'Documents', ...list, documents, pages: toPageLinks(list.page, list.pageCount, params, '/documents'),
+  });
 }
 
 export function showImportForm(_request: Request, response: Response): void {
@@ -87,23 +92,27 @@ export async function showDocument(request: Request, response: Response, context
   if (answersJson(response)) {
     const page = readPageNumber(request.query.page);
     const range = { offset: (page - 1) * SENTENCES_PER_API_PAGE, limit: SENTENCES_PER_API_PAGE };
+    // Read before the sentences: a stream opened with ?after=lastEventId then misses nothing that came after them.
+    const lastEventId = await storage.events.latestId(documentId);
     const { document, state, segments } = await readAnalyzedSentences(storage, analyzer, documentId, range);
     response.json({
-      document: toDocumentJson(document), progress: toProgress(state.counts), segments: segments.map(toSegmentJson),
+      document: toDocumentJson(document), lastEventId, progress: toProgress(state.counts), segments: segments.map(toSegmentJson),
       page, pageSize: SENTENCES_PER_API_PAGE, pageCount: Math.max(1, Math.ceil(state.counts.total / SENTENCES_PER_API_PAGE)),
     });
     return;
   }
   const sentence = queryText(request, 'sentence');
   if (sentence) {
-    const location = await findSentencePage(context, request, documentId, parseId(sentence, 'Sentence'));
+    const location = await findSentencePage(context, request, documentId, parseId(sentence, 'Sentence'), ['action', 'propagate']);
     if (!location) throw new HttpError(404, 'not-found', `Document ${documentId} has no sentence ${sentence}.`);
     return response.redirect(location);
   }
   const propagateFrom = queryText(request, 'propagate');
   const propagateId = propagateFrom ? parseId(propagateFrom, 'Sentence') : undefined;
   const propagation = propagateId === undefined ? null : await offerPropagation(storage, propagateId);
-  await renderDocumentPage(context, request, response, documentId, { propagation, ...(propagateId !== undefined && { focusId: propagateId }) });
+  await renderDocumentPage(context, request, response, documentId, {
+    propagation, undoOffer: await findUndoOffer(storage, request), ...(propagateId !== undefined && { focusId: propagateId }),
+  });
 }
 
 export async function showProgress(request: Request, response: Response, { analyzer }: RouteContext): Promise<void> {
@@ -156,19 +165,23 @@ export async function previewReplace(request: Request, response: Response, { sto
   response.json({ matches });
 }
 
-/** Apply a previewed rule to the confirmed sentences ({segmentId, revision} as previewed), one revision each. */
+/** Apply a previewed rule to the confirmed sentences ({segmentId, revision} as previewed), one revision each, as one action. */
 export async function applyReplace(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const body = fieldsOf(request);
-  const outcome = await applyReplacements(storage, analyzer, { rule: readReplaceRule(body), targets: readTargets(body.targets), author: authorName(response) });
+  const outcome = await applyReplacements(storage, analyzer, {
+    rule: readReplaceRule(body), targets: readTargets(body.targets), author: authorName(response), origin: body.origin,
+  });
   if (answersJson(response)) {
     response.json({
-      applied: outcome.applied.map((result) => ({ segmentId: result.segment.id, revision: result.segment.revision })), conflicts: outcome.conflicts,
+      action: outcome.action,
+      applied: outcome.applied.map((segment) => ({ segmentId: segment.id, revision: segment.revision })), conflicts: outcome.conflicts,
     });
     return;
   }
   // The forms name the document they came from, for the way back.
   const documentId = typeof body.documentId === 'string' && body.documentId !== '' ? parseId(body.documentId, 'Document') : null;
-  response.render('replace-done', { title: 'Replaced', documentId, outcome });
+  const undoOffer = outcome.action && toUndoOffer(outcome.action, documentId ? `/documents/${documentId}` : '/documents');
+  response.render('replace-done', { title: 'Replaced', documentId, outcome, undoOffer });
 }
 
 export async function showReport(request: Request, response: Response, { storage }: RouteContext): Promise<void> {

@@ -6,14 +6,17 @@ import { revertAuthorEdits } from '../../services/revert-author.js';
 import { getSegmentHistory } from '../../services/segment-history.js';
 import { parseId, requireRevisionNumber } from '../../services/validate.js';
 import { authorName } from '../auth.js';
-import { paginateHistory, toBlameView, toComparisonView, toHistoryEntries, toTimelineView } from '../history-views.js';
+import { paginateHistory, toBlameView, toComparisonView, toHistoryEntries, toHistoryJson, toTimelineView } from '../history-views.js';
+import { findUndoOffer } from '../document-page.js';
 import { toPageLinks } from '../page-links.js';
 import { fieldsOf, queryText } from '../request-fields.js';
 import { answersJson, type RouteContext } from '../route-table.js';
 import { toSegmentJson } from '../segment-views.js';
+import { toUndoOffer } from '../undo-views.js';
 
 /** A sentence's history page: newest first, 50 entries a page (?page=N, or ?revision=N for the page that shows version N). */
 export async function showSentenceHistory(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
+  const undoOffer = await findUndoOffer(storage, request);
   const history = await getSegmentHistory(storage, caches.histories, parseId(request.params.id, 'Sentence'));
   const { document } = await getSegment(storage, history.segment.id);
   const revision = queryText(request, 'revision');
@@ -28,6 +31,8 @@ export async function showSentenceHistory(request: Request, response: Response, 
     document: { id: document.id, title: document.title },
     segment: history.segment,
     entries: toHistoryEntries(page.history),
+    dismissals: history.dismissals,
+    undoOffer,
     blame: toBlameView(history),
     comparison,
     pages: toPageLinks(page.page, page.pageCount, request.query.from === undefined && request.query.to === undefined ? {} : compared,
@@ -35,14 +40,10 @@ export async function showSentenceHistory(request: Request, response: Response, 
   });
 }
 
-/** Every revision of a sentence with its text, and its status changes and comments, for scripts. */
+/** Every revision of a sentence with its text and action, and its other events, each saying whether it can be undone, for scripts. */
 export async function showRevisions(request: Request, response: Response, { storage, analyzer, caches }: RouteContext): Promise<void> {
   const history = await getSegmentHistory(storage, caches.histories, parseId(request.params.id, 'Sentence'));
-  response.json({
-    segment: toSegmentJson(await readAnalyzedSegment(storage, analyzer, history.segment.id)),
-    revisions: history.revisions.map(({ before: _before, ...revision }) => revision),
-    events: history.events,
-  });
+  response.json({ segment: toSegmentJson(await readAnalyzedSegment(storage, analyzer, history.segment.id)), ...toHistoryJson(history) });
 }
 
 export async function showBlame(request: Request, response: Response, { storage, caches }: RouteContext): Promise<void> {
@@ -79,15 +80,20 @@ export async function showComparison(request: Request, response: Response, { sto
   });
 }
 
-/** Undo every edit of one author in a time span, each undo a new revision (admins). */
+/** Undo every edit of one author in a time span, each undo a new revision, all one action (admins). */
 export async function revertAuthor(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const documentId = parseId(request.params.id, 'Document');
   const body = fieldsOf(request);
   const outcome = await revertAuthorEdits(storage, analyzer, { documentId, author: body.targetAuthor, from: body.from, to: body.to, by: authorName(response) });
   if (answersJson(response)) {
-    response.json({ reverted: outcome.reverted.map((result) => ({ segmentId: result.segment.id, revision: result.segment.revision })), skipped: outcome.skipped });
+    response.json({
+      action: outcome.action, reverted: outcome.reverted.map((segment) => ({ segmentId: segment.id, revision: segment.revision })), skipped: outcome.skipped,
+    });
     return;
   }
   const document = await getDocumentRecord(storage, documentId);
-  response.render('revert-author-done', { title: 'Edits undone', document: { id: document.id, title: document.title }, outcome, targetAuthor: body.targetAuthor });
+  response.render('revert-author-done', {
+    title: 'Edits undone', document: { id: document.id, title: document.title }, outcome, targetAuthor: body.targetAuthor,
+    undoOffer: outcome.action && toUndoOffer(outcome.action, `/documents/${document.id}/timeline`),
+  });
 }

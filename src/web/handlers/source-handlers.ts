@@ -5,6 +5,7 @@ import type { ServiceError } from '../../services/errors.js';
 import { languageName } from '../../services/languages.js';
 import { parseId } from '../../services/validate.js';
 import { SUPPORTED_LANGUAGES } from '../../text/detect-language.js';
+import { authorName } from '../auth.js';
 import { fieldsOf, optionalString } from '../request-fields.js';
 import { answersJson, type RouteContext } from '../route-table.js';
 import { uploadedFile } from '../upload.js';
@@ -28,6 +29,7 @@ export async function attachSourceText(request: Request, response: Response, { s
   const fields = fieldsOf(request);
   const attached = await attachSource(storage, {
     documentId,
+    author: authorName(response),
     text: optionalString(fields.sourceText, 'sourceText'),
     file: uploadedFile(request, response, 'sourceFile'),
     language: optionalString(fields.sourceLanguage, 'sourceLanguage'),
@@ -46,7 +48,7 @@ export async function refuseSource(error: ServiceError, request: Request, respon
 /** Correct a link: the 1-based positions of the source sentences this sentence translates ("" for an addition). */
 export async function relinkSentence(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
   const segmentId = parseId(request.params.id, 'Sentence');
-  await relinkSegment(storage, { segmentId, positions: fieldsOf(request).positions });
+  await relinkSegment(storage, { segmentId, positions: fieldsOf(request).positions, author: authorName(response) });
   if (answersJson(response)) return void response.json({ ok: true });
   const { segment } = await getSegment(storage, segmentId);
   response.redirect(303, `/documents/${segment.documentId}/source#link-${segmentId}`);

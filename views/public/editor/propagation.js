@@ -1,5 +1,6 @@
 // After a correction, offer to make the same change in the other sentences that contain the
-// replaced phrase (in this document and the others); each is saved as its own revision.
+// replaced phrase: those of this document ticked, those of other documents under their titles
+// and unticked; each is saved as its own revision, all of them as one action.
 
 import { sendJson } from './api.js';
 import { notify } from './page.js';
@@ -9,11 +10,11 @@ export async function offerPropagation(segmentId) {
   document.querySelector('.propagation')?.remove();
   const { ok, result } = await sendJson('GET', `/api/segments/${segmentId}/propagation`);
   const offer = ok ? result.propagation : null;
-  if (!offer || offer.matches.length === 0) return;
+  if (!offer || !offer.summary) return;
   const panel = buildPanel(offer);
   document.querySelector('.filters')?.before(panel);
   // Never steal the focus from the sentence being edited: announce the offer, and let p reach it.
-  notify(`The same change fits ${offer.matches.length} other sentence${offer.matches.length === 1 ? '' : 's'}: press p to review.`);
+  notify(`${offer.summary} Press p to review.`);
 }
 
 /** Move the focus to the open propagation offer, if there is one. */
@@ -29,21 +30,26 @@ function buildPanel(offer) {
   const panel = element('section', { className: 'notice propagation', role: 'region', 'aria-label': 'Make the same change elsewhere' });
   panel.append(
     element('h2', {}, 'Make the same change elsewhere?'),
-    element('p', {}, `You replaced “${offer.rule.find}” with “${offer.rule.replace}”. ${offer.matches.length} other sentence${offer.matches.length === 1 ? '' : 's'} contain “${offer.rule.find}”; each one you keep ticked is changed as its own revision.`),
+    element('p', {}, `You replaced “${offer.rule.find}” with “${offer.rule.replace}”. ${offer.summary} Each sentence you tick is changed as its own revision.`),
   );
-  const list = element('ul', { className: 'matches' });
-  for (const match of offer.matches) {
-    const checkbox = element('input', { type: 'checkbox', checked: true });
-    checkbox.dataset.segmentId = String(match.segmentId);
-    checkbox.dataset.revision = String(match.revision);
-    const label = element('label', {}, checkbox, ' ', element('span', {}, match.before), ' → ', element('span', { className: 'after' }, match.after));
-    list.append(element('li', {}, label));
+  for (const group of [offer.sameDocument, ...offer.otherDocuments]) {
+    if (group.matches.length === 0) continue;
+    const here = group === offer.sameDocument;
+    const list = element('ul', { className: 'matches' });
+    for (const match of group.matches) {
+      const checkbox = element('input', { type: 'checkbox', checked: here });
+      checkbox.dataset.segmentId = String(match.segmentId);
+      checkbox.dataset.revision = String(match.revision);
+      const label = element('label', {}, checkbox, ' ', element('span', {}, match.before), ' → ', element('span', { className: 'after' }, match.after));
+      list.append(element('li', {}, label));
+    }
+    panel.append(element('p', { className: 'meta' }, here ? 'In this article' : `In “${group.title}”`), list);
   }
   const apply = element('button', { type: 'button', className: 'apply' }, 'Apply to the ticked sentences');
   const dismiss = element('button', { type: 'button', className: 'quiet' }, 'No, thanks');
   apply.addEventListener('click', () => void applyOffer(panel, offer));
   dismiss.addEventListener('click', () => panel.remove());
-  panel.append(list, apply, ' ', dismiss);
+  panel.append(apply, ' ', dismiss);
   return panel;
 }
 
@@ -54,7 +60,7 @@ async function applyOffer(panel, offer) {
     panel.remove();
     return;
   }
-  const { ok, result, error } = await sendJson('POST', '/api/replacements', { ...offer.rule, targets });
+  const { ok, result, error } = await sendJson('POST', '/api/replacements', { ...offer.rule, targets, origin: 'propagation' });
   if (!ok) {
     notify(error.message);
     return;
