@@ -71,8 +71,12 @@ describe('JSON API', () => {
 
     const stale = await put(segment.id, { text: 'Something else.', baseRevision: 0, author: 'Ben' });
     expect(stale.status).toBe(409);
+    // The three texts a merge needs: where Ben started, Ana's text with its word diff, and Ben's.
     expect(await stale.json()).toEqual({ error: {
-      code: 'conflict', message: expect.stringMatching(/changed by someone else/), current: { id: segment.id, text: FIXED, revision: 1, status: 'edited' },
+      code: 'conflict', message: expect.stringMatching(/changed by Ana since you opened it/), current: { id: segment.id, text: FIXED, revision: 1, status: 'edited' },
+      base: { revision: 0, text: segment.original },
+      theirs: { revision: 1, text: FIXED, author: 'Ana', createdAt: expect.any(String), diff: expect.arrayContaining([{ text: 'occupant', kind: 'added' }]) },
+      yours: { text: 'Something else.', diff: expect.arrayContaining([{ text: 'Something', kind: 'added' }]) },
     } });
 
     const history = await (await server.fetch(`/api/segments/${segment.id}/revisions`)).json();
@@ -100,15 +104,16 @@ describe('JSON API', () => {
     const clean = await txt.text();
     // The photo's caption is page noise, left out like its credit.
     expect(clean.startsWith(`${FIXED}\n\nMicrosoft's offer`)).toBe(true);
-    expect(clean.endsWith('Oracle and TikTok did not immediately confirm.')).toBe(true);
+    expect(clean.endsWith('Oracle and TikTok did not immediately confirm.\n')).toBe(true);
     const everything = await server.fetch(`/api/documents/${seed.document.id}/export?format=txt&include=excluded`);
-    expect(await everything.text()).toBe(original.replace(TENANT, FIXED));
+    expect(everything.headers.get('content-disposition')).toMatch(/^attachment; filename="?\d+-seed\.with-excluded\.txt"?$/);
+    expect(await everything.text()).toBe(`${original.replace(TENANT, FIXED).replace(/\n$/, '')}\n`);
 
     const json = await (await server.fetch(`/api/documents/${seed.document.id}/export?format=json`)).json();
     const exported = json.segments.find((segment: { original: string }) => segment.original === TENANT);
     expect(exported.text).toBe(FIXED);
     expect(exported.revisions.map((revision: { kind: string }) => revision.kind)).toEqual(['import', 'edit', 'revert', 'edit']);
-    expect(json.text).toBe(clean);
+    expect(`${json.text}\n`).toBe(clean);
     expect(exported).toMatchObject({ role: 'body', status: 'edited', risk: expect.any(Number), flags: expect.any(Array) });
   });
 

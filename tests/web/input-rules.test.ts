@@ -91,6 +91,6 @@ describe('one set of input rules, whichever way text comes in', () => {
     expect(segmentCount).toBe(13);
     const { segments } = await (await server.fetch(`/api/documents/${document.id}`)).json();
     expect(segments.every((segment: { text: string }) => segment.text.length <= MAX_SENTENCE_LENGTH)).toBe(true);
-    expect(await (await server.fetch(`/api/documents/${document.id}/export?format=txt`)).text()).toBe(text);
+    expect(await (await server.fetch(`/api/documents/${document.id}/export?format=txt`)).text()).toBe(`${text}\n`);
   });
 });

@@ -59,20 +59,53 @@ describe('HTML pages without JavaScript', () => {
     const fixed = segment.original.replace('tenant', 'occupant');
     const response = await postForm(`/segments/${segment.id}`, form({ text: fixed, baseRevision: '0', comment: '' }));
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`/documents/${seed.document.id}?sentence=${segment.id}&propagate=${segment.id}`);
-    const html = await (await open(`/documents/${seed.document.id}`)).text();
+    const location = response.headers.get('location')!;
+    expect(location).toMatch(new RegExp(`^/documents/${seed.document.id}\\?sentence=${segment.id}&action=\\d+&propagate=${segment.id}$`));
+    // The address of the sentence leads to the page that holds it, the offers kept.
+    const page = (await open(location)).headers.get('location')!;
+    expect(page).toMatch(/action=\d+/);
+    const html = await (await open(page)).text();
     expect(html).toContain('<del>tenant</del><ins>occupant</ins>');
+    // The page offers to undo the save just made.
+    const actionId = /action=(\d+)/.exec(location)![1];
+    expect(html).toContain(`<form method="post" action="/actions/${actionId}/undo">`);
+    // Undone from that form: back on the page, offered to redo.
+    const undone = await postForm(`/actions/${actionId}/undo`, form({ returnTo: `/documents/${seed.document.id}?sentence=${segment.id}` }));
+    expect(undone.status).toBe(303);
+    expect(undone.headers.get('location')).toMatch(new RegExp(`^/documents/${seed.document.id}\\?sentence=${segment.id}&action=\\d+$`));
+    expect((await (await server.fetch(`/api/segments/${segment.id}/revisions`)).json()).segment).toMatchObject({ text: segment.original, revision: 2 });
+    const redone = await postForm(`/actions/${/action=(\d+)/.exec(undone.headers.get('location')!)![1]}/undo`, form({}));
+    expect(redone.status).toBe(303);
+    expect((await (await server.fetch(`/api/segments/${segment.id}/revisions`)).json()).segment).toMatchObject({ text: fixed, revision: 3 });
   });
 
-  it('answers a stale save with 409, their text shown and the editor\'s text kept', async () => {
+  it('answers a stale save with 409 and the three versions, and saves over theirs only once the editor chose, never silently', async () => {
     const segment = seed.segments[3]!;
+    // Ana's text, saved, undone and redone above: version 3.
+    const theirs = '3';
     const response = await postForm(`/segments/${segment.id}`, form({ text: 'My own rewrite.', baseRevision: '0' }), 'Ben');
     expect(response.status).toBe(409);
     const html = await response.text();
-    expect(html).toContain('changed by someone else');
-    expect(html).toMatch(/<blockquote class="their-text">[^<]*occupant of the White House/);
+    expect(html).toContain('changed by Ana since you opened it');
+    expect(html).toMatch(/<p class="base">.*version 0.*tenant of the White House/s);
+    expect(html).toMatch(/<p class="theirs">.*version 3, Ana.*<ins>occupant<\/ins>/s);
     expect(html).toContain('>My own rewrite.</textarea>');
-    expect(html).toContain('name="baseRevision" value="1"');
+    // The form still names the version Ben started from, and the one he was shown.
+    expect(html).toContain('name="baseRevision" value="0"');
+    expect(html).toContain(`name="seenRevision" value="${theirs}"`);
+
+    // Submitted again as it came back (no choice): refused, nothing saved.
+    const unchosen = await postForm(`/segments/${segment.id}`, form({ text: 'My own rewrite.', baseRevision: '0', seenRevision: theirs }), 'Ben');
+    expect(unchosen.status).toBe(400);
+    // The old form submitted once more, without the version seen: the conflict again, never an overwrite.
+    expect((await postForm(`/segments/${segment.id}`, form({ text: 'My own rewrite.', baseRevision: '0' }), 'Ben')).status).toBe(409);
+    const kept = await postForm(`/segments/${segment.id}`, form({ text: 'My own rewrite.', baseRevision: '0', seenRevision: theirs, choice: 'theirs' }), 'Ben');
+    expect(kept.status).toBe(303);
+    expect((await (await server.fetch(`/api/segments/${segment.id}/revisions`)).json()).segment.revision).toBe(3);
+    const mine = await postForm(`/segments/${segment.id}`, form({ text: 'My own rewrite.', baseRevision: '0', seenRevision: theirs, choice: 'mine' }), 'Ben');
+    expect(mine.status).toBe(303);
+    const after = (await (await server.fetch(`/api/segments/${segment.id}/revisions`)).json()).segment;
+    expect(after).toMatchObject({ text: 'My own rewrite.', revision: 4 });
   });
 
   it('records the signed-in user as the author, and refuses a form without its CSRF token', async () => {
@@ -96,10 +129,14 @@ describe('HTML pages without JavaScript', () => {
     let html = await (await open(`/segments/${segment.id}/history?from=0&to=1`)).text();
     expect(html).toMatch(/Version 1<\/strong>\s*· edited\s*by <span class="author">Ana<\/span>/);
     expect(html).toContain('<p class="before"><span class="label">v0</span> <span>This is an announcement that will not fail to react the </span><del>tenant</del>');
-    const restore = await postForm(`/segments/${segment.id}/revert`, form({ revision: '0', baseRevision: '1' }));
+    const { revision } = (await (await server.fetch(`/api/segments/${segment.id}/revisions`)).json()).segment;
+    const restore = await postForm(`/segments/${segment.id}/revert`, form({ revision: '0', baseRevision: String(revision) }));
     expect(restore.status).toBe(303);
-    html = await (await open(`/segments/${segment.id}/history`)).text();
-    expect(html).toMatch(/Version 2<\/strong>\s*· restored version 0/);
+    // Back on the history, offered to undo the restore.
+    expect(restore.headers.get('location')).toMatch(new RegExp(`^/segments/${segment.id}/history\\?action=\\d+$`));
+    html = await (await open(restore.headers.get('location')!)).text();
+    expect(html).toMatch(new RegExp(`Version ${revision + 1}</strong>\\s*· restored version 0`));
+    expect(html).toContain('Done: restored version by Ana.');
   });
 
   it('imports an uploaded UTF-8 file with a BOM and CRLF line ends', async () => {

@@ -29,6 +29,8 @@ describe('the route table', () => {
       'GET /api/segments/:id/blame', 'GET /api/segments/:id/propagation', 'POST /api/documents/:id/replacements/preview',
       'POST /api/replacements', 'GET /api/documents/:id/timeline', 'GET /api/documents/:id/compare', 'POST /api/documents/:id/revert-author',
       'POST /api/documents/:id/source', 'GET /api/documents/:id/source', 'PUT /api/segments/:id/source-links', 'GET /api/checks',
+      'DELETE /api/segments/:id/dismissals/:dismissalId', 'POST /api/actions/:id/undo', 'GET /api/documents/:id/events',
+      'POST /api/segments/:id/presence', 'PUT /api/documents/:id/title', 'PUT /api/documents/:id/archived', 'DELETE /api/documents/:id',
     ];
     expect(documented.filter((route) => !api.has(route))).toEqual([]);
     expect(api.size).toBe(documented.length);

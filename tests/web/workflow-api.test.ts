@@ -36,7 +36,8 @@ describe('review workflow API', () => {
     const approved = await call('POST', `/api/segments/${quote.id}/status`, { status: 'approved', baseRevision: 0, author: 'Ana' });
     expect(approved.status).toBe(200);
     expect(approved.body.segment.status).toBe('approved');
-    expect(approved.body.event).toMatchObject({ kind: 'status', status: 'approved', author: 'Ana' });
+    expect(approved.body.event).toMatchObject({ type: 'status', status: 'approved', previousStatus: quote.status, author: 'Ana' });
+    expect(approved.body.action).toMatchObject({ kind: 'status', author: 'Ana' });
 
     const oracle = sentence('Oracle and TikTok');
     await call('PUT', `/api/segments/${oracle.id}`, { text: 'Oracle and TikTok did not confirm immediately.', baseRevision: 0, author: 'Ben' });
@@ -63,7 +64,7 @@ describe('review workflow API', () => {
     const empty = await call('POST', `/api/segments/${heading.id}/comments`, { body: '  ', author: 'Ana' });
     expect(empty.status).toBe(400);
     const history = await call('GET', `/api/segments/${heading.id}/revisions`);
-    expect(history.body.events).toEqual([expect.objectContaining({ kind: 'comment', body: 'US readers expect "executive orders".', author: 'Ana' })]);
+    expect(history.body.events).toEqual([expect.objectContaining({ type: 'comment', body: 'US readers expect "executive orders".', author: 'Ana', action: null, undoable: false })]);
   });
 
   it('previews a search-and-replace, applies it as one revision per sentence, and skips sentences changed meanwhile', async () => {
@@ -95,7 +96,27 @@ describe('review workflow API', () => {
     expect(saved.status).toBe(200);
     const offer = (await call('GET', `/api/segments/${oracle.id}/propagation`)).body.propagation;
     expect(offer.rule).toEqual({ find: 'American activities', replace: 'US operations', caseSensitive: true, wholeWord: true });
-    expect(offer.matches.map((match: { documentId: number }) => match.documentId)).toEqual([other.body.document.id, other.body.document.id]);
+    // Nothing else in this article; the other article's two sentences apart, under its title, each with the change as a word diff.
+    expect(offer.sameDocument).toEqual({ documentId: seed.document.id, title: 'Seed', matches: [] });
+    expect(offer.otherDocuments).toEqual([{ documentId: other.body.document.id, title: 'Second', matches: [expect.anything(), expect.anything()] }]);
+    const [match] = offer.otherDocuments[0].matches;
+    expect(match).toMatchObject({ before: 'The American activities of the group grew.', after: 'The US operations of the group grew.' });
+    expect(match.diff).toEqual([
+      { text: 'The ', kind: 'same' }, { text: 'American', kind: 'removed' }, { text: 'US', kind: 'added' }, { text: ' ', kind: 'same' },
+      { text: 'activities', kind: 'removed' }, { text: 'operations', kind: 'added' }, { text: ' of the group grew.', kind: 'same' },
+    ]);
+    expect(offer.summary).toBe('2 sentences in 1 other article contain “American activities”.');
+    // Applied to the sentences named (one of the two), as one action, undone as one.
+    const applied = await call('POST', '/api/replacements', {
+      ...offer.rule, origin: 'propagation', author: 'Ana', targets: [{ segmentId: match.segmentId, revision: match.revision }],
+    });
+    expect(applied.body.action).toMatchObject({ kind: 'propagation', author: 'Ana' });
+    expect(applied.body.applied).toEqual([expect.objectContaining({ segmentId: match.segmentId })]);
+    const second = (await call('GET', `/api/documents/${other.body.document.id}`)).body.segments as SegmentJson[];
+    expect(second.map((segment) => segment.text)).toEqual(['The US operations of the group grew.', 'Its American activities shrank.']);
+    expect((await call('POST', `/api/actions/${applied.body.action.id}/undo`, { author: 'Ana' })).status).toBe(200);
+    expect((await call('GET', `/api/segments/${match.segmentId}/revisions`)).body.segment.text).toBe(match.before);
+    expect((await call('POST', '/api/replacements', { ...offer.rule, origin: 'all', author: 'Ana', targets: [] })).status).toBe(400);
     const untouched = (await call('GET', `/api/documents/${seed.document.id}`)).body.segments.find((segment: SegmentJson) => segment.revision === 0);
     expect((await call('GET', `/api/segments/${untouched.id}/propagation`)).body.propagation).toBeNull();
   });
@@ -106,7 +127,10 @@ describe('review workflow API', () => {
     expect(all.authors).toEqual(expect.arrayContaining(['Ana', 'Ben', 'Cleo', 'tester']));
     const cleo = (await call('GET', `/api/documents/${seed.document.id}/timeline?author=Cleo`)).body;
     expect(cleo.entries).toHaveLength(1);
-    expect(cleo.entries[0]).toMatchObject({ author: 'Cleo', text: expect.stringMatching(/ Really\.$/) });
+    expect(cleo.entries[0]).toMatchObject({ author: 'Cleo', type: 'revision', change: { text: expect.stringMatching(/ Really\.$/) } });
+    // The import is one entry, the document's first.
+    const oldest = (await call('GET', `/api/documents/${seed.document.id}/timeline?author=tester`)).body.entries;
+    expect(oldest.filter((entry: { type: string }) => entry.type === 'import')).toEqual([expect.objectContaining({ body: 'Seed', segmentId: null })]);
   });
 
   it('compares the whole document between the machine translation, a moment and now', async () => {
