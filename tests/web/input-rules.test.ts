@@ -57,6 +57,27 @@ describe('one set of input rules, whichever way text comes in', () => {
     });
     expect(form.status).toBe(400);
     expect(await form.text()).toContain('text&#34; in the form is not valid UTF-8');
+    // A multipart field: its bytes reach the check as they came, not turned into U+FFFD by the parser.
+    const boundary = 'retouche-boundary';
+    const multipart = await fetch(`${server.url}/documents`, {
+      method: 'POST', headers: { cookie, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrfToken}\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nCaf`), Buffer.from([0xe9]),
+        Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="text"\r\n\r\nLe caf\u00e9 est ferm\u00e9.\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(multipart.status).toBe(400);
+    expect(await multipart.text()).toContain('title&#34; is not valid UTF-8 (byte 0xE9 at position 3)');
+    // Valid UTF-8 in the same form is read as the characters sent.
+    const accepted = new FormData();
+    accepted.set('_csrf', csrfToken);
+    accepted.set('title', 'Café — “été”');
+    accepted.set('text', 'The café is closed.');
+    const created = await fetch(`${server.url}/documents`, { method: 'POST', body: accepted, headers: { cookie }, redirect: 'manual' });
+    expect(created.status).toBe(303);
+    const id = created.headers.get('location')!.split('/').pop();
+    expect((await (await server.fetch(`/api/documents/${id}`)).json()).document.title).toBe('Café — “été”');
     const query = await server.fetch('/api/documents?search=caf%E9');
     expect(query.status).toBe(400);
     expect((await query.json()).error.message).toMatch(/^"search" in the query string is not valid UTF-8/);
