@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditHistory, importArticle, putSegment, readSegments, runWithLimit, saveWithRetry, type SegmentJson, type ServerFetch,
 } from '../reliability/editor-client.js';
+import { openEventStream } from '../support/event-stream.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { TEST_DATABASE_URL } from '../support/test-server.js';
 
@@ -78,4 +79,35 @@ describe.skipIf(!TEST_DATABASE_URL)('two servers sharing one PostgreSQL database
     expect(conflicts).toBeGreaterThan(0);
     expect(acknowledged.length).toBeGreaterThan(SAVES * 0.75);
   }, 120_000);
+
+  it('streams a save made through one server to a page connected to the other within a second, and presence too', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const stream = await openEventStream((init) => b.fetch(`/api/documents/${documentId}/events`, init, 'viewer'));
+    try {
+      expect(stream.status).toBe(200);
+      await stream.next((event) => event.event === 'presence');
+      const segment = (await readSegments(a.fetch, documentId))[3]!;
+      // Several saves, each timed from its answer on server A to its event on server B.
+      const delays: number[] = [];
+      for (let round = 0; round < 10; round++) {
+        const text = `The council voted on motion four, take ${round}.`;
+        const current = (await readSegments(a.fetch, documentId))[3]!;
+        const answered = await putSegment(a.fetch, segment.id, text, current.revision);
+        const at = performance.now();
+        expect(answered.status).toBe(200);
+        const event = await stream.next((candidate) => (candidate.data as { segment?: { text: string } }).segment?.text === text);
+        delays.push(Math.max(0, event.at - at));
+      }
+      console.log(`multi-server: a save's event crossed servers in ${Math.round(Math.max(...delays))} ms at most (10 saves)`);
+      expect(Math.max(...delays)).toBeLessThan(1_000);
+      const opened = await a.fetch(`/api/segments/${segment.id}/presence`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ open: true }),
+      }, 'Ana');
+      expect(opened.status).toBe(200);
+      await stream.next((event) => event.event === 'presence'
+        && (event.data as { editors: { author: string }[] }).editors.some((editor) => editor.author === 'Ana'));
+    } finally {
+      stream.close();
+    }
+  }, 30_000);
 });

@@ -19,13 +19,15 @@ export interface EventStreamClient {
 }
 
 /**
- * Open an event stream with fetch and parse it as EventSource does (fields `id`, `event`, `data`;
- * a blank line ends an event; lines starting with ':' are comments), with the given headers
- * (Authorization or Cookie, Last-Event-ID).
+ * Open an event stream with `request` (a fetch of the stream's address, credentials added, as a
+ * test server's fetch does) and parse it as EventSource does (fields `id`, `event`, `data`; a
+ * blank line ends an event; lines starting with ':' are comments). `headers`: Last-Event-ID.
  */
-export async function openEventStream(url: string, headers: Record<string, string>): Promise<EventStreamClient> {
+export async function openEventStream(
+  request: (init: RequestInit) => Promise<Response>, headers: Record<string, string> = {},
+): Promise<EventStreamClient> {
   const abort = new AbortController();
-  const response = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: abort.signal });
+  const response = await request({ headers: { Accept: 'text/event-stream', ...headers }, signal: abort.signal });
   const events: StreamEvent[] = [];
   const waiters = new Set<() => void>();
   const wake = () => {

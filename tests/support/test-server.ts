@@ -44,8 +44,6 @@ export interface TestServer {
   fetch(path: string, init?: RequestInit, as?: string): Promise<Response>;
   /** A logged-in browser session for `name`, for plain-form tests: Cookie header and CSRF token. */
   sessionFor(name: string): Promise<{ cookie: string; csrfToken: string }>;
-  /** The API token of `name`, made with the account on first use. */
-  tokenFor(name: string): Promise<string>;
   /** The server's live-document feed (its streams). */
   feed: DocumentFeed;
   close(): Promise<void>;
@@ -146,7 +144,6 @@ export async function startTestServer(options: Pick<AppDependencies, 'urlPolicy'
       return fetch(`${url}${path}`, { ...init, headers });
     },
     sessionFor: (name) => accounts.sessionFor(name),
-    tokenFor: (name) => accounts.tokenFor(name),
     feed,
     async close() {
       feed.close();

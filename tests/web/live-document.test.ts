@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 async function stream(as: string, documentId = seed.document.id, headers: Record<string, string> = {}): Promise<EventStreamClient> {
-  const client = await openEventStream(`${server.url}/api/documents/${documentId}/events`, { Authorization: `Bearer ${await server.tokenFor(as)}`, ...headers });
+  const client = await openEventStream((init) => server.fetch(`/api/documents/${documentId}/events`, init, as), headers);
   open.push(client);
   return client;
 }
