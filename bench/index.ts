@@ -8,6 +8,7 @@ import { benchAnalysis } from './analysis.js';
 import { benchHistory } from './history.js';
 import { benchHttp } from './http.js';
 import { benchLargeDocument } from './large-document.js';
+import { benchLiveStreams } from './live-streams.js';
 import { benchLongHistory } from './long-history.js';
 import { benchManyDocuments } from './many-documents.js';
 import { benchPostgres } from './postgres.js';
@@ -28,6 +29,7 @@ const rows: BenchRow[] = [
   ...(await benchLargeDocument()),
   ...(await benchLongHistory()),
   ...(await benchManyDocuments()),
+  ...(await benchLiveStreams()),
 ];
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ date: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, rows }, null, 2));

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { startServerProcess, type ServerProcess } from '../tests/support/server-process.js';
 import { REPO_ROOT } from '../tests/support/test-server.js';
 import { correctOneWord, load, logIn } from './http.js';
+import { readRssMb } from './process-memory.js';
 import type { BenchRow } from './types.js';
 import { LIG_DIR } from '../eval/data-dir.js';
 
@@ -129,13 +130,9 @@ export function buildArticle(words = WORDS): string {
 
 function sampleMemory(server: ServerProcess) {
   let peak = 0;
+  // Not Linux, or the process has ended: the peak so far stands.
   const read = () => {
-    try {
-      const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
-      peak = Math.max(peak, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-    } catch {
-      // Not Linux, or the process has ended: the peak so far stands.
-    }
+    peak = Math.max(peak, readRssMb(server.process.pid));
   };
   const timer = setInterval(read, 20);
   return { stop: () => { clearInterval(timer); read(); return peak; } };
