@@ -70,14 +70,17 @@ describe('group commit of saves (SQLite)', () => {
     expect(await storage.revisions.listBySegment(segment.id)).toHaveLength(2);
   });
 
-  it('does not undo a status set while a save waits for its group', async () => {
+  it('never undoes a status set while a save waits for its group: the one made from a stale revision is refused', async () => {
     const segment = segments[0]!;
     const pending = save(segment, 'Corrected while someone excluded it.');
     // The save has read the sentence and joined the queue; another editor excludes the sentence before the commit.
     await new Promise((resolve) => process.nextTick(resolve));
-    await recordStatus(storage, { segmentId: segment.id, expectedRevision: 0, status: 'excluded', author: 'ben' });
-    await expect(pending).resolves.toMatchObject({ segment: { text: 'Corrected while someone excluded it.', status: 'excluded' } });
-    expect(await storage.segments.get(segment.id)).toMatchObject({ status: 'excluded', revision: 1 });
+    // Both are actions sharing the group's commit, in the order they came: the save lands first, and
+    // the exclusion, made from the revision before it, is refused for its editor to look again.
+    const excluded = await recordStatus(storage, { segmentId: segment.id, expectedRevision: 0, status: 'excluded', author: 'ben' });
+    await expect(pending).resolves.toMatchObject({ segment: { text: 'Corrected while someone excluded it.', status: 'edited' } });
+    expect(excluded).toMatchObject({ action: null, outcomes: [{ ok: false, reason: 'conflict', current: { revision: 1 } }] });
+    expect(await storage.segments.get(segment.id)).toMatchObject({ status: 'edited', revision: 1 });
   });
 
   it('writes the saves still waiting for their commit when the storage closes', async () => {
