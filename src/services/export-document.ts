@@ -107,7 +107,8 @@ async function formatBody(
     case 'docx': return writeDocx(outlineArticle(document, segments, options));
     case 'html': return writeHtml(outlineArticle(document, segments, options));
     case 'json': return formatJson(storage, analyzer, document.id, formatText(document, segments, options));
-    case 'patch': return formatPatch(baseName, formatMachineTranslationText(document, segments, options), formatText(document, segments, options));
+    // Between the two texts as their .txt files hold them, final newline included: the patch applies to the files.
+    case 'patch': return formatPatch(baseName, `${formatMachineTranslationText(document, segments, options)}\n`, `${formatText(document, segments, options)}\n`);
     case 'xliff': {
       // An article that came as XLIFF goes back into its own file, for the tool that sent it.
       const kept = await storage.documents.getImportedFile(document.id);

@@ -58,7 +58,7 @@ describe('exportDocument', () => {
     await correctSegment(storage, analyzer, { segmentId: second!.id, text: HOSTILE, baseRevision: 0, author: 'ana' });
     const body = async <F extends (typeof EXPORT_FORMATS)[number]>(format: F) => (await exportDocument(storage, analyzer, document.id, format)).body;
 
-    expect(await body('txt')).toBe(`First sentence here.\n\n${HOSTILE}`);
+    expect(await body('txt')).toBe(`First sentence here.\n\n${HOSTILE}\n`);
     expect(await body('md')).toContain('\n\n\\<script>alert(1)\\</script> & "quotes" \\]\\]>\n');
     expect(await body('html')).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; ]]&gt;</p>');
     expect((await mammoth.extractRawText({ buffer: Buffer.from(await body('docx')) })).value).toBe(`Hostile\n\nFirst sentence here.\n\n${HOSTILE}\n\n`);

@@ -43,7 +43,8 @@ async function exportsOf(documentId: number, includeExcluded = false) {
   const patch = await exportDocument(storage, analyzer, documentId, 'patch', { includeExcluded });
   const document = (await storage.documents.getWithText(documentId))!;
   const segments = await storage.segments.listByDocument(documentId);
-  return { text, patch, machineTranslation: formatMachineTranslationText(document, segments, { includeExcluded }) };
+  // The machine translation as its .txt file would hold it, final newline included.
+  return { text, patch, machineTranslation: `${formatMachineTranslationText(document, segments, { includeExcluded })}\n` };
 }
 
 describe('patch export', () => {
@@ -71,7 +72,8 @@ describe('patch export', () => {
     expect(applyPatch(machineTranslation, patch.body)).toBe(text);
 
     const everything = await exportsOf(document.id, true);
-    expect(everything.machineTranslation).toBe(ARTICLE);
-    expect(applyPatch(ARTICLE, everything.patch.body)).toBe(everything.text);
+    expect(everything.machineTranslation).toBe(`${ARTICLE}\n`);
+    expect(everything.patch.fileName).toBe(`${document.id}-deal-off.with-excluded.patch`);
+    expect(applyPatch(everything.machineTranslation, everything.patch.body)).toBe(everything.text);
   });
 });
