@@ -176,6 +176,19 @@ async function runAsAdmin(adminUrl: string, sql: string): Promise<void> {
 }
 
 /** Import the seed article through the API (as "tester") and return its JSON document. */
+/**
+ * Call the JSON API as `author` (default "tester"; the caller is the author of what it changes),
+ * the rest of `payload` as the JSON body (none for a GET); the status and the parsed answer.
+ */
+export async function callApi(
+  server: Pick<TestServer, 'fetch'>, method: string, path: string, { author = 'tester', ...body }: Record<string, unknown> = {},
+): Promise<{ status: number; body: Awaited<ReturnType<Response['json']>> }> {
+  const response = await server.fetch(path, {
+    method, ...(method !== 'GET' && { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  }, author as string);
+  return { status: response.status, body: await response.json() };
+}
+
 export async function importSeedThroughApi(server: Pick<TestServer, 'fetch'>): Promise<SeedDocument> {
   const created = await server.fetch('/api/documents', {
     method: 'POST',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_CHECK_MS } from '../../src/services/document-feed.js';
 import { openEventStream, type EventStreamClient, type StreamEvent } from '../support/event-stream.js';
-import { importSeedThroughApi, startTestServer, type SeedDocument, type SegmentJson, type TestServer } from '../support/test-server.js';
+import { callApi, importSeedThroughApi, startTestServer, type SeedDocument, type SegmentJson, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
 let seed: SeedDocument;
@@ -22,12 +22,7 @@ async function stream(as: string, documentId = seed.document.id, headers: Record
   return client;
 }
 
-async function call(method: string, path: string, { author = 'tester', ...body }: Record<string, unknown> = {}) {
-  const response = await server.fetch(path, {
-    method, ...(method !== 'GET' && { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-  }, author as string);
-  return { status: response.status, body: await response.json() };
-}
+const call = (method: string, path: string, payload?: Record<string, unknown>) => callApi(server, method, path, payload);
 
 /** Save a new text of a sentence from its current revision. */
 async function save(segmentId: number, text: string, author = 'Ana') {

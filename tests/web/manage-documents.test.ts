@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { callApi, startTestServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
 
@@ -8,12 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function call(method: string, path: string, { author = 'tester', ...body }: Record<string, unknown> = {}) {
-  const response = await server.fetch(path, {
-    method, ...(method !== 'GET' && { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-  }, author as string);
-  return { status: response.status, body: await response.json() };
-}
+const call = (method: string, path: string, payload?: Record<string, unknown>) => callApi(server, method, path, payload);
 
 async function importArticle(title: string): Promise<{ id: number; segmentIds: number[] }> {
   const created = await call('POST', '/api/documents', { title, text: 'The tenant of the White House spoke. He was welcomed.\n\nTalks resume.', author: 'Ana' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSeedThroughApi, startTestServer, type SeedDocument, type SegmentJson, type TestServer } from '../support/test-server.js';
+import { callApi, importSeedThroughApi, startTestServer, type SeedDocument, type SegmentJson, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
 let seed: SeedDocument;
@@ -10,13 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Call the API as `author` (default "tester"); the caller is the author of what it changes. */
-async function call(method: string, path: string, { author = 'tester', ...body }: Record<string, unknown> = {}) {
-  const response = await server.fetch(path, {
-    method, ...(method !== 'GET' && { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-  }, author as string);
-  return { status: response.status, body: await response.json() };
-}
+const call = (method: string, path: string, payload?: Record<string, unknown>) => callApi(server, method, path, payload);
 
 function sentence(includes: string): SegmentJson {
   const found = seed.segments.find((segment) => segment.text.includes(includes));
