@@ -1,7 +1,7 @@
 import { scoreRisk } from '../checks/run.js';
 import type { Flag } from '../checks/types.js';
 import type { AnalysedSegmentRecord, DismissalRecord, DocumentAnalysisState, DocumentRecord, SegmentRecord } from '../model.js';
-import { dismissalKey, isDismissed } from '../review/queue.js';
+import { dismissalKey } from '../review/queue.js';
 import type { SegmentQuery, Storage } from '../storage/types.js';
 import type { Analyzer } from './document-analysis.js';
 import { found } from './errors.js';
@@ -11,7 +11,7 @@ export interface AnalyzedSegment extends SegmentRecord {
   /** Flags not dismissed, sorted by offset; those of an approved or excluded sentence are no longer open. */
   flags: Flag[];
   /** Flags an editor dismissed as false alarms; they stay dismissed while the flagged words stay. */
-  dismissedFlags: Flag[];
+  dismissedFlags: DismissedFlag[];
   /** Flags that still ask for a decision (src/review/queue.ts). */
   openFlags: number;
   /** Sum of the flags' severity weights: 0 means nothing to look at. */
@@ -19,6 +19,9 @@ export interface AnalyzedSegment extends SegmentRecord {
   /** The aligned source sentence(s), '' when the document has no source or the sentence none. */
   source: string;
 }
+
+/** A dismissed flag, with the dismissal that keeps it dismissed (DELETE /api/segments/:id/dismissals/:dismissalId opens it again). */
+export type DismissedFlag = Flag & { dismissalId: number };
 
 /** Sentences per page of the document page: a 5,000-sentence article is not drawn at once. */
 export const SENTENCES_PER_PAGE = 100;
@@ -149,10 +152,14 @@ export async function listStillFlagged(
 
 /** A stored sentence as pages and the API show it: its flags split into standing and dismissed. */
 export function toAnalyzedSegment(segment: AnalysedSegmentRecord, dismissals: readonly DismissalRecord[], source = ''): AnalyzedSegment {
-  const dismissed = new Set(dismissals.map((dismissal) => dismissalKey(dismissal.checkId, dismissal.spanText)));
+  const dismissalIds = new Map(dismissals.map((dismissal) => [dismissalKey(dismissal.checkId, dismissal.spanText), dismissal.id]));
   const flags: Flag[] = [];
-  const dismissedFlags: Flag[] = [];
-  for (const flag of (segment.flags ?? []) as Flag[]) (isDismissed(flag, segment.text, dismissed) ? dismissedFlags : flags).push(flag);
+  const dismissedFlags: DismissedFlag[] = [];
+  for (const flag of (segment.flags ?? []) as Flag[]) {
+    const dismissalId = dismissalIds.size === 0 ? undefined : dismissalIds.get(dismissalKey(flag.checkId, segment.text.slice(flag.start, flag.end)));
+    if (dismissalId === undefined) flags.push(flag);
+    else dismissedFlags.push({ ...flag, dismissalId });
+  }
   const { flags: _stored, openFlags, ...record } = segment;
   return { ...record, flags, dismissedFlags, openFlags, risk: scoreRisk(flags), source };
 }

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { AnalysedSegmentRecord, SegmentRecord } from '../model.js';
 import { prepareQuery, readInPages, ROWS_PER_READ, type Engine } from './engine.js';
-import { SEGMENT, type Schema } from './schema.js';
+import { SEGMENT } from './schema.js';
 import type { SegmentRepository } from './types.js';
 
 /** Segments (read side: they change only through the segment queue, from actions, imports and analyses). */
@@ -18,8 +17,4 @@ export function createSegmentRepository(engine: Engine): SegmentRepository {
 /** The sentence alone, without its review state. */
 export function toSegmentRecord({ id, documentId, position, paragraph, start, end, role, original, text, status, revision, updatedAt }: AnalysedSegmentRecord): SegmentRecord {
   return { id, documentId, position, paragraph, start, end, role, original, text, status, revision, updatedAt };
-}
-
-export function prepareSegmentById(db: Kysely<Schema>) {
-  return prepareQuery((p: { id: number }) => db.selectFrom('segments').select(SEGMENT).where('id', '=', p.id));
 }

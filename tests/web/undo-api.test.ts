@@ -60,7 +60,7 @@ describe('undo through the API', () => {
     const dismissed = await call('POST', `/api/segments/${tenant.id}/dismissals`, { ...reference, author: 'Ana' });
     expect(dismissed.status).toBe(201);
     expect(dismissed.body.action).toMatchObject({ kind: 'dismissal', author: 'Ana' });
-    expect(dismissed.body.segment.dismissedFlags).toContainEqual(expect.objectContaining({ checkId: flag.checkId, start: flag.start }));
+    expect(dismissed.body.segment.dismissedFlags).toContainEqual(expect.objectContaining({ checkId: flag.checkId, start: flag.start, dismissalId: dismissed.body.dismissal.id }));
 
     const restored = await call('DELETE', `/api/segments/${tenant.id}/dismissals/${dismissed.body.dismissal.id}`, { author: 'Ben' });
     expect(restored.status).toBe(200);
