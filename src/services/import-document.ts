@@ -73,7 +73,8 @@ export async function importDocument(storage: Storage, analyzer: Analyzer, reque
   const detectedLanguage = detectLanguage(layout.text);
   const roles = chooseRoles(article, layout);
   const document = await storage.documents.create({
-    title: givenTitle || chooseTitle(submitted, layout.segments[0]!.text),
+    // Untitled, an article is named by its first sentence of text: not a photo caption, credit or tag line before it.
+    title: givenTitle || chooseTitle(submitted, (layout.segments.find((_, index) => !isPageNoise(roles[index] ?? 'body')) ?? layout.segments[0]!).text),
     targetLanguage,
     detectedLanguage,
     originalText: layout.text,

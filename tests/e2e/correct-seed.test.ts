@@ -32,7 +32,8 @@ describe('an editor corrects the seed article in Chromium', () => {
     await logInThroughForm(page, server.url, 'Ana Editor');
     expect(await page.locator('header .user-name').textContent()).toBe('Ana Editor');
     await expect.poll(() => page.locator('table.documents tbody tr').count()).toBe(1);
-    await page.getByRole('link', { name: 'The Chinese TikTok application in front of the American flag.' }).click();
+    // Named by its first sentence of text, not by the photo caption above it.
+    await page.getByRole('link', { name: 'This is an announcement that will not fail to react the tenant of the White House as he has invested in the file.' }).click();
     await expect.poll(() => page.locator('.segment').count()).toBe(28);
   });
 

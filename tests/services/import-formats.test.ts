@@ -33,6 +33,14 @@ async function importFile(name: string, content: string | Uint8Array, extra: Par
 }
 
 describe('importing each format', () => {
+  it('names an untitled article by its first sentence of text, not a photo caption or credit above it', async () => {
+    const text = 'The minister at the podium on Monday.\n\nJohn Smith / AFP\n\nThe government presented its budget on Monday. It cuts spending.';
+    const pasted = await importDocument(storage, analyzer, { text, author: 'ana' });
+    const roles = (await storage.segments.listByDocument(pasted.document.id)).map((segment) => segment.role);
+    expect(roles.slice(0, 2)).toEqual(['photo-caption', 'credit']);
+    expect(pasted.document.title).toBe('The government presented its budget on Monday.');
+  });
+
   it('imports a saved web page with the roles its markup gives, noise excluded', async () => {
     const { result, segments } = await importFile('reform.html', fs.readFileSync(path.join(FIXTURES, 'article.html')));
     expect(result.document).toMatchObject({ title: 'Pension reform: the unions call a new day of strikes', targetLanguage: 'en', detectedLanguage: 'en' });
