@@ -16,8 +16,33 @@ export function diffForDisplay(before: string, after: string): DiffPart[] {
  * added words marked (editors find this easier to read than one interleaved line).
  */
 export function diffSideBySide(before: string, after: string): { before: DiffPart[]; after: DiffPart[] } {
-  const parts = diffForDisplay(before, after);
+  return splitSides(diffForDisplay(before, after));
+}
+
+/** An interleaved diff (diffForDisplay) as its two lines, without diffing again. */
+export function splitSides(parts: readonly DiffPart[]): { before: DiffPart[]; after: DiffPart[] } {
   return { before: keepSide(parts, 'added'), after: keepSide(parts, 'removed') };
+}
+
+// A word for this count is a run of letters or digits: spaces and punctuation are no words.
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Whether a change rewrote more than half the words: fewer words kept than half of the longer
+ * side's. Past that, the interleaved diff alternates struck and added runs word after word and
+ * reads worse than the two sentences one above the other, which is what the page shows instead.
+ */
+export function changesMostWords(parts: readonly DiffPart[]): boolean {
+  let kept = 0;
+  let before = 0;
+  let after = 0;
+  for (const part of parts) {
+    const words = part.text.match(WORD)?.length ?? 0;
+    if (part.kind === 'same') kept += words;
+    if (part.kind !== 'added') before += words;
+    if (part.kind !== 'removed') after += words;
+  }
+  return kept * 2 < Math.max(before, after);
 }
 
 // Dropping the other side's runs can leave two kept runs touching (around a pure insertion);

@@ -1,4 +1,4 @@
-import { diffForDisplay, type DiffPart } from '../history/display-diff.js';
+import { changesMostWords, diffForDisplay, splitSides, type DiffPart } from '../history/display-diff.js';
 import type { AnalyzedSegment } from '../services/analyzed-segments.js';
 import { MAX_FLAGS_PER_SENTENCE } from '../analysis/engine.js';
 import { isToReview } from '../review/queue.js';
@@ -40,6 +40,8 @@ export interface SegmentView {
   changed: boolean;
   /** Word diff from the machine translation to the current text; empty when unchanged. */
   diff: DiffPart[];
+  /** The same diff as two lines (before, after) when it rewrote most words (changesMostWords), else null. */
+  sides: { before: DiffPart[]; after: DiffPart[] } | null;
   risk: number;
   /** Flags that still ask for a decision: Alt+↓ goes to the next sentence with one. */
   openFlags: number;
@@ -82,6 +84,7 @@ export const LISTED_FLAGS = 20;
 /** One sentence as the document page's partial (`listed` flags at most) or its own page shows it. */
 export function toSegmentView(segment: AnalyzedSegment, listed = LISTED_FLAGS): SegmentView {
   const changed = segment.text !== segment.original;
+  const diff = changed ? diffForDisplay(segment.original, segment.text) : [];
   const flags = toFlagViews(segment.text, segment.flags.length > listed ? segment.flags.slice(0, listed) : segment.flags);
   return {
     id: segment.id,
@@ -95,7 +98,8 @@ export function toSegmentView(segment: AnalyzedSegment, listed = LISTED_FLAGS): 
     status: segment.status,
     statusLabel: segment.status.replaceAll('-', ' '),
     changed,
-    diff: changed ? diffForDisplay(segment.original, segment.text) : [],
+    diff,
+    sides: changesMostWords(diff) ? splitSides(diff) : null,
     risk: segment.risk,
     openFlags: segment.openFlags,
     toReview: isToReview(segment.status, segment.openFlags),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffForDisplay, diffSideBySide } from '../../src/history/display-diff.js';
+import { changesMostWords, diffForDisplay, diffSideBySide } from '../../src/history/display-diff.js';
 
 describe('diffForDisplay', () => {
   it.each([
@@ -57,5 +57,21 @@ describe('diffSideBySide', () => {
     const { before: left, after: right } = diffSideBySide(before, after);
     expect(left.map((part) => part.text).join('')).toBe(before);
     expect(right.map((part) => part.text).join('')).toBe(after);
+  });
+});
+
+describe('changesMostWords', () => {
+  it.each([
+    { name: 'unchanged', before: 'Oracle and TikTok did not confirm.', after: 'Oracle and TikTok did not confirm.', most: false },
+    { name: 'one word of six', before: 'Oracle and TikTok did not confirm.', after: 'Oracle and TikTok did not reply.', most: false },
+    { name: 'exactly half kept', before: 'one two three four', after: 'one two five six', most: false },
+    { name: 'fewer than half kept', before: 'one two three four', after: 'one seven five six', most: true },
+    { name: 'a short sentence grown long', before: 'Oracle declined.', after: 'Oracle and TikTok did not immediately confirm the deal.', most: true },
+    { name: 'a long sentence cut short', before: 'Oracle and TikTok did not immediately confirm the deal.', after: 'Oracle declined.', most: true },
+    { name: 'rewritten from scratch', before: 'The tenant of the White House.', after: 'President Trump.', most: true },
+    { name: 'punctuation is no word', before: '"Decrees", against complaint', after: '«Decrees» against complaint!', most: false },
+    { name: 'both empty', before: '', after: '', most: false },
+  ])('$name', ({ before, after, most }) => {
+    expect(changesMostWords(diffForDisplay(before, after))).toBe(most);
   });
 });

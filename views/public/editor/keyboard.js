@@ -3,7 +3,8 @@
 
 import { allSegments, focusedSegment, notify } from './page.js';
 import { focusPropagation } from './propagation.js';
-import { closeEditor, goToSentence, openEditor, reviewFlag, saveSentence, setStatus } from './segments.js';
+import { goToSentence, reviewFlag, saveSentence, setStatus } from './segments.js';
+import { cancelEdit, openEditor } from './sentence-editor.js';
 
 /** Move focus to the next (+1) or previous (-1) sentence matching `accept`, from the focused one; false when none is on this page. */
 function moveFocus(direction, accept = () => true) {
@@ -67,7 +68,7 @@ function onKeyDown(event) {
       void saveSentence({ advance: false });
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      closeEditor();
+      void cancelEdit();
     }
     return;
   }
@@ -101,7 +102,7 @@ function onKeyDown(event) {
     void setStatus(segment, segment.classList.contains('status-excluded') ? 'to-review' : 'excluded');
   } else if (segment && event.key === 'Enter' && event.target.classList.contains('sentence')) {
     event.preventDefault();
-    openEditor(segment);
+    void openEditor(segment);
   }
 }
 

@@ -1,59 +1,15 @@
-// Actions on one sentence: edit, save, status, flags. Each goes through the JSON API, then the
+// Actions on one sentence: save, status, flags. Each goes through the JSON API, then the
 // sentence is redrawn from the server's own markup so the page never drifts from the truth. The
-// page has one editor form, which moves into the sentence being edited.
+// editor itself, which moves into the sentence being edited, is sentence-editor.js.
 
-import { fetchSegmentElement, fieldsOf, sendJson } from './api.js';
+import { fetchSegmentElement, sendJson } from './api.js';
 import { allSegments, notify, refreshProgress } from './page.js';
 import { offerPropagation } from './propagation.js';
-
-const form = document.querySelector('form.segment-form');
-// Where the editor waits while no sentence is open: redrawing a sentence must never take it along.
-const home = form && { parent: form.parentElement, next: form.nextSibling };
-
-/** The sentence whose editor is open, if any. */
-export function editedSegment() {
-  return form?.closest('.segment') ?? null;
-}
-
-/** Open the page's editor in a sentence, filled with its text and revision, caret at the end. */
-export function openEditor(segment) {
-  if (!form) return;
-  if (editedSegment() !== segment) {
-    putEditorAway();
-    const id = segment.dataset.segment;
-    const text = segment.querySelector('.sentence-text').textContent;
-    form.action = `/segments/${id}`;
-    form.elements.text.value = text;
-    form.elements.text.defaultValue = text;
-    form.elements.baseRevision.value = segment.dataset.revision;
-    form.elements.comment.value = '';
-    form.querySelector('.history').href = `/segments/${id}/history`;
-    form.querySelector('.original span').textContent = segment.dataset.original ?? text;
-    segment.querySelector('.line').after(form);
-    segment.classList.add('editing');
-    form.hidden = false;
-  }
-  const textarea = form.elements.text;
-  textarea.focus();
-  textarea.setSelectionRange(textarea.value.length, textarea.value.length);
-}
-
-/** Close the editor, dropping what was typed, and give the focus back to the sentence. */
-export function closeEditor() {
-  const segment = editedSegment();
-  putEditorAway();
-  segment?.querySelector('.sentence').focus();
-}
-
-function putEditorAway() {
-  const segment = editedSegment();
-  if (!segment) return;
-  segment.classList.remove('editing');
-  form.hidden = true;
-  form.elements.text.value = form.elements.text.defaultValue;
-  form.querySelector('.notice')?.remove();
-  home.parent.insertBefore(form, home.next);
-}
+import {
+  closeSavedEditor, editedSegment, editorFields, enableDrafts, hasUnsavedText, openEditor, putEditorAway,
+  selectionIn, showDraftOffer, showSaveError,
+} from './sentence-editor.js';
+import { askToDiscard } from './guard.js';
 
 /** Replace a sentence with the server's rendering of it; returns the new element. */
 export async function redraw(segment) {
@@ -65,6 +21,7 @@ export async function redraw(segment) {
   if (editedSegment() === segment) putEditorAway();
   segment.replaceWith(fresh);
   fresh.classList.add('saved');
+  showDraftOffer(fresh);
   void refreshProgress();
   return fresh;
 }
@@ -94,17 +51,19 @@ export function nextToReview(segment) {
 /** Save the open editor; `advance` opens the next sentence to review. */
 export async function saveSentence({ advance }) {
   const segment = editedSegment();
-  if (!segment || !form.reportValidity()) return;
-  const { ok, result, error } = await sendJson('PUT', `/api/segments/${segment.dataset.segment}`, fieldsOf(form));
+  const fields = segment && editorFields();
+  if (!fields) return;
+  const { ok, result, error } = await sendJson('PUT', `/api/segments/${segment.dataset.segment}`, fields);
   if (!ok) {
     showSaveError(error);
     return;
   }
+  closeSavedEditor();
   const fresh = await redraw(segment);
   notify(result.changed ? `Saved as version ${result.segment.revision}.` : 'No change to save.');
   const next = advance ? nextToReview(fresh) : null;
   if (next?.elsewhere) goToSentence(next.elsewhere);
-  else if (next) openEditor(next);
+  else if (next) void openEditor(next);
   else fresh.querySelector('.sentence').focus();
   if (result.changed) void offerPropagation(fresh.dataset.segment);
 }
@@ -118,6 +77,7 @@ export function goToSentence(id) {
 
 /** Set a sentence's status (approve, exclude, include, reopen). */
 export async function setStatus(segment, status) {
+  if (!(await mayDropEdit(segment))) return;
   const { ok, error } = await sendJson('POST', `/api/segments/${segment.dataset.segment}/status`, {
     status, baseRevision: Number(segment.dataset.revision),
   });
@@ -132,6 +92,7 @@ export async function setStatus(segment, status) {
 
 /** Apply one of a flag's suggestions (`suggestion`, its index) or dismiss the flag (`suggestion` null). */
 export async function reviewFlag(segment, item, suggestion) {
+  if (!(await mayDropEdit(segment))) return;
   const flag = { checkId: item.dataset.check, start: Number(item.dataset.start), end: Number(item.dataset.end), baseRevision: Number(segment.dataset.revision) };
   const apply = suggestion !== null;
   const { ok, result, error } = await sendJson('POST', `/api/segments/${segment.dataset.segment}/${apply ? 'apply-suggestion' : 'dismissals'}`,
@@ -146,31 +107,14 @@ export async function reviewFlag(segment, item, suggestion) {
   if (apply) void offerPropagation(fresh.dataset.segment);
 }
 
-/** Show the other editor's text beside ours and make the next save an explicit overwrite. */
-function showSaveError(error) {
-  form.querySelector('.notice')?.remove();
-  const notice = document.createElement('div');
-  notice.className = `notice ${error.code === 'conflict' ? 'conflict' : 'error'}`;
-  notice.setAttribute('role', 'alert');
-  const message = document.createElement('p');
-  message.textContent = error.message;
-  notice.append(message);
-  if (error.current) {
-    const label = document.createElement('p');
-    label.textContent = `Their text (version ${error.current.revision}):`;
-    const theirs = document.createElement('blockquote');
-    theirs.className = 'their-text';
-    theirs.textContent = error.current.text;
-    const hint = document.createElement('p');
-    hint.textContent = 'Your text is below; saving it now replaces theirs.';
-    notice.append(label, theirs, hint);
-    form.elements.baseRevision.value = String(error.current.revision);
-  }
-  form.prepend(notice);
+// An action that redraws a sentence drops what its open editor holds: ask first.
+async function mayDropEdit(segment) {
+  return editedSegment() !== segment || !hasUnsavedText() || askToDiscard();
 }
 
 /** Answer the clicks of every sentence on the page (one listener, whatever the number of sentences) and the editor's buttons. */
 export function enhanceSegments(article) {
+  const form = document.querySelector('form.segment-form');
   article.addEventListener('click', (event) => {
     const segment = event.target.closest('.segment');
     if (!segment || event.target.closest('form.segment-form')) return;
@@ -180,14 +124,15 @@ export function enhanceSegments(article) {
       void setStatus(segment, status.dataset.status);
     } else if (flagButton) {
       void reviewFlag(segment, flagButton.closest('.flag-item'), flagButton.classList.contains('apply') ? Number(flagButton.dataset.suggestion) : null);
-    } else if (event.target.closest('a.edit') || (event.target.closest('.sentence') && form)) {
+    } else if (form && (event.target.closest('a.edit') || event.target.closest('.sentence'))) {
       event.preventDefault();
-      openEditor(segment);
+      // A click in the text edits there: the caret where it landed, or the words a drag selected.
+      void openEditor(segment, event.target.closest('.sentence') ? selectionIn(segment) : null);
     }
   });
   form?.addEventListener('submit', (event) => {
     event.preventDefault();
     void saveSentence({ advance: false });
   });
-  form?.querySelector('.cancel').addEventListener('click', () => closeEditor());
+  enableDrafts();
 }

@@ -1,0 +1,191 @@
+import type { Dialog, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, logInThroughForm, type TestBrowser } from '../support/browser.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+
+// The editor's loop on the seed article: nothing typed is lost, a click edits where it lands,
+// a rewrite reads as two lines, and the queue keeps a sentence whose flags are still open.
+
+let server: ServerProcess;
+let chromium: TestBrowser;
+let page: Page;
+const scriptErrors: string[] = [];
+const browserDialogs: string[] = [];
+
+beforeAll(async () => {
+  [server, chromium] = await Promise.all([startServerProcess(), launchBrowser()]);
+  const context = await chromium.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  page.on('pageerror', (error) => scriptErrors.push(error.message));
+  // The browser's own questions (beforeunload): noted, then answered "leave".
+  page.on('dialog', (dialog: Dialog) => {
+    browserDialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  await server.ensureUser('Loop Editor');
+  await logInThroughForm(page, server.url, 'Loop Editor');
+  await page.goto(`${server.url}/documents/1`);
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+const TENANT = 'This is an announcement that will not fail to react the tenant of the White House as he has invested in the file.';
+const segmentWith = (text: string) => page.locator('.segment', { hasText: text });
+const editor = () => page.locator('#editor-text');
+const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('retouche.draft.')));
+const discardDialog = () => page.locator('dialog.discard');
+
+async function openByKeyboard(text: string) {
+  await segmentWith(text).locator('.sentence').focus();
+  await page.keyboard.press('Enter');
+}
+
+describe('nothing typed is lost', () => {
+  it('asks before Esc drops changed text, keeps it on "Keep editing", drops it and its draft on "Discard"', async () => {
+    await openByKeyboard('Oracle and TikTok did not');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('editor-text');
+    await page.keyboard.type(' Still typing');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => discardDialog().isVisible()).toBe(true);
+    expect(await discardDialog().textContent()).toContain('Discard your changes to this sentence?');
+    // Esc again answers the question with its safe choice: the text stays, the caret back in it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => discardDialog().isVisible()).toBe(false);
+    expect(await editor().inputValue()).toBe('Oracle and TikTok did not immediately confirm. Still typing');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('editor-text');
+    expect(await drafts()).toHaveLength(1);
+
+    await page.keyboard.press('Escape');
+    await discardDialog().getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => page.locator('form.segment-form').isHidden()).toBe(true);
+    expect(await segmentWith('Oracle and TikTok did not').locator('.sentence-text').textContent()).toBe('Oracle and TikTok did not immediately confirm.');
+    expect(await drafts()).toEqual([]);
+    // Unchanged text closes at once.
+    await openByKeyboard('Oracle and TikTok did not');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('form.segment-form').isHidden()).toBe(true);
+    expect(await discardDialog().isVisible()).toBe(false);
+  });
+
+  it('asks before a link leaves the page with changed text', async () => {
+    await openByKeyboard('Oracle and TikTok did not');
+    await page.keyboard.type(' Pending');
+    await page.locator('nav.actions').getByRole('link', { name: 'Timeline' }).click();
+    await expect.poll(() => discardDialog().isVisible()).toBe(true);
+    await discardDialog().getByRole('button', { name: 'Keep editing' }).click();
+    expect(new URL(page.url()).pathname).toBe('/documents/1');
+    expect(await editor().inputValue()).toContain('Pending');
+  });
+
+  it('guards a reload with the browser\'s question, then offers the draft back and restores it by keyboard', async () => {
+    browserDialogs.length = 0;
+    await page.reload();
+    expect(browserDialogs).toEqual(['beforeunload']);
+    const offer = segmentWith('Oracle and TikTok did not').locator('.draft-offer');
+    await expect.poll(() => offer.isVisible()).toBe(true);
+    expect(await offer.textContent()).toMatch(/You have an unsaved draft from \d\d:\d\d\./);
+    expect(await offer.textContent()).not.toContain('changed since');
+    // Opening the sentence brings the offer into the editor with Restore focused: Enter restores.
+    await openByKeyboard('Oracle and TikTok did not');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Restore');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editor().inputValue()).toBe('Oracle and TikTok did not immediately confirm. Pending');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('editor-text');
+    // Saving clears the draft: nothing is offered after the next reload, and nothing asks.
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => segmentWith('Oracle and TikTok did not').locator('.sentence-text').textContent()).toBe('Oracle and TikTok did not immediately confirm. Pending');
+    expect(await drafts()).toEqual([]);
+    browserDialogs.length = 0;
+    await page.reload();
+    expect(browserDialogs).toEqual([]);
+    expect(await page.locator('.draft-offer').count()).toBe(0);
+  });
+
+  it('says so when the sentence changed since the draft was started', async () => {
+    await openByKeyboard('Society');
+    await page.keyboard.type(' news');
+    const society = (await (await server.fetch('/api/documents/1')).json()).segments.find((segment: { text: string }) => segment.text === 'Society');
+    const saved = await server.fetch(`/api/segments/${society.id}`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'Society pages', baseRevision: 0 }),
+    });
+    expect(saved.status).toBe(200);
+    await page.reload();
+    const offer = segmentWith('Society pages').locator('.draft-offer');
+    await expect.poll(() => offer.textContent()).toContain('It was started from version 0; the sentence has changed since (now version 1)');
+    await offer.getByRole('button', { name: 'Discard' }).click();
+    expect(await drafts()).toEqual([]);
+    expect(await page.locator('.draft-offer').count()).toBe(0);
+  });
+});
+
+describe('a click edits where it lands', () => {
+  it('opens the editor in place of the sentence with the caret in the clicked word, no second copy', async () => {
+    const segment = segmentWith('tenant of the White House');
+    await segment.locator('mark.flag', { hasText: /^tenant$/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('editor-text');
+    const caret = await editor().evaluate((textarea) => [(textarea as HTMLTextAreaElement).selectionStart, (textarea as HTMLTextAreaElement).selectionEnd]);
+    const word = TENANT.indexOf('tenant');
+    expect(caret[0]).toBe(caret[1]);
+    expect(caret[0]).toBeGreaterThanOrEqual(word);
+    expect(caret[0]).toBeLessThanOrEqual(word + 'tenant'.length);
+    // The sentence's only copy is the one being edited, on the sentence's own line, above its flags.
+    expect(await segment.locator('.sentence-text').isVisible()).toBe(false);
+    expect(await segment.locator('.original').isVisible()).toBe(false);
+    const textarea = (await editor().boundingBox())!;
+    const badge = (await segment.locator('.status-badge').boundingBox())!;
+    const firstFlag = (await segment.locator('.flag-item').first().boundingBox())!;
+    expect(Math.abs(textarea.y - badge.y)).toBeLessThan(12);
+    expect(textarea.x).toBeGreaterThan(badge.x + badge.width);
+    expect(textarea.y + textarea.height).toBeLessThanOrEqual(firstFlag.y);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows a rewrite of most words as two lines, before and after, and a small change interleaved', async () => {
+    await openByKeyboard('tenant of the White House');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Expect a reaction from Donald Trump, who took a close interest in the deal.');
+    await page.keyboard.press('Control+S');
+    const rewritten = segmentWith('Expect a reaction from Donald Trump');
+    await expect.poll(() => rewritten.locator('.changes.two-lines').count()).toBe(1);
+    expect((await rewritten.locator('.two-lines .before del').allTextContents()).join('|')).toContain('tenant');
+    expect((await rewritten.locator('.two-lines .after ins').allTextContents()).join('|')).toContain('Trump');
+    expect(await rewritten.locator('.two-lines .before ins').count()).toBe(0);
+    expect(await rewritten.locator('.two-lines .after del').count()).toBe(0);
+    // One word of many: the interleaved diff reads better, and stays.
+    const pending = segmentWith('Oracle and TikTok did not immediately confirm. Pending');
+    expect(await pending.locator('p.changes ins').allTextContents()).toEqual([' Pending']);
+    expect(await pending.locator('.two-lines').count()).toBe(0);
+  });
+});
+
+describe('the queue after one of four suggestions', () => {
+  it('keeps "According to several American media…" to review while its other flags are open', async () => {
+    const media = segmentWith('According to several American media');
+    expect(await media.locator('.flag-item').count()).toBe(4);
+    const reviewed = Number(await page.locator('[data-progress="reviewed"]').textContent());
+    const flaggedToReview = Number(await page.locator('[data-progress="flaggedToReview"]').textContent());
+    await media.getByRole('button', { name: 'Use “tech company Oracle”' }).click();
+    const applied = segmentWith('media, tech company Oracle');
+    await expect.poll(() => applied.locator('.status-badge').textContent()).toBe('edited');
+    expect(await applied.locator('.flag-item').count()).toBe(3);
+    expect(await applied.evaluate((element) => element.classList.contains('to-review') && element.classList.contains('flagged'))).toBe(true);
+    await expect.poll(() => page.locator('[data-count="corrected"]').textContent()).not.toBe('0');
+    expect(Number(await page.locator('[data-progress="reviewed"]').textContent())).toBe(reviewed);
+    expect(Number(await page.locator('[data-progress="flaggedToReview"]').textContent())).toBe(flaggedToReview);
+
+    // Alt+↓ from the sentence before it lands on it.
+    await segmentWith('However, this partnership').locator('.sentence').focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.closest('.segment')?.querySelector('.sentence-text')?.textContent)).toMatch(/^According to several American media/);
+    // Ctrl+Enter in the sentence before it saves and opens it.
+    await openByKeyboard('However, this partnership');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('editor-text');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.segment')?.querySelector('.status-badge')?.textContent)).toBe('edited');
+    expect(await editor().inputValue()).toMatch(/^According to several American media/);
+    await page.keyboard.press('Escape');
+    expect(scriptErrors).toEqual([]);
+  });
+});
