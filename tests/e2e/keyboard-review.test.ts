@@ -58,7 +58,11 @@ describe('keyboard-only review in Chromium', () => {
 
   it('cancels with Escape, approves with a, and jumps between flagged sentences with Alt+arrows', async () => {
     await page.keyboard.type(' unsaved words');
+    // Changed text is never dropped without asking: Esc asks, Tab and Enter answer "Discard changes".
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.discard').isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await expect.poll(activeTag).toBe('DIV');
     // The page's one editor went back where it waits, hidden, without the words typed.
     expect(await page.locator('form.segment-form').isHidden()).toBe(true);
