@@ -20,6 +20,8 @@ export interface FlagView {
   spanText: string;
   message: string;
   suggestions: string[];
+  /** Each suggestion's button: "Use “tech giant”", or "Remove “The”" for an empty one (a repeated word). */
+  applyLabels: string[];
   /** The suggestions are shown as a hint, without an apply button or shortcut. */
   hint: boolean;
 }
@@ -90,6 +92,7 @@ export function toFlagViews(text: string, flags: readonly Flag[]): FlagView[] {
     spanText: text.slice(flag.start, flag.end),
     message: flag.message,
     suggestions: flag.suggestions,
+    applyLabels: flag.suggestions.map((suggestion) => (suggestion === '' ? `Remove “${text.slice(flag.start, flag.end).trim()}”` : `Use “${suggestion}”`)),
     hint: flag.hint,
   }));
 }

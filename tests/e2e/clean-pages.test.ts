@@ -103,13 +103,13 @@ describe('buttons never cover a sentence or its source', () => {
 function findCoveredText() {
   const visible = (element: Element) => (element as HTMLElement).checkVisibility() && element.getClientRects().length > 0;
   const lineBoxes: { rect: DOMRect; text: string }[] = [];
-  for (const element of document.querySelectorAll('.article .sentence-text, .article .source-text')) {
+  for (const element of Array.from(document.querySelectorAll('.article .sentence-text, .article .source-text'))) {
     if (!visible(element)) continue;
     const range = document.createRange();
     range.selectNodeContents(element);
-    for (const rect of range.getClientRects()) if (rect.width > 0 && rect.height > 0) lineBoxes.push({ rect, text: element.textContent!.slice(0, 40) });
+    for (const rect of Array.from(range.getClientRects())) if (rect.width > 0 && rect.height > 0) lineBoxes.push({ rect, text: element.textContent!.slice(0, 40) });
   }
-  const controls = [...document.querySelectorAll('.article button, .article a')].filter(visible);
+  const controls = Array.from(document.querySelectorAll('.article button, .article a')).filter(visible);
   const overlaps: string[] = [];
   for (const control of controls) {
     const box = control.getBoundingClientRect();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Flag, Severity } from '../../src/checks/types.js';
 import type { AnalyzedSegment } from '../../src/services/analyzed-segments.js';
-import { toTextPieces, type TextPiece } from '../../src/web/flag-views.js';
+import { toFlagViews, toTextPieces, type TextPiece } from '../../src/web/flag-views.js';
 import { createSegmentMarkupCache, renderSegmentMarkup } from '../../src/web/segment-markup.js';
 
 const RANK: Record<Severity, number> = { minor: 1, major: 2, critical: 3 };
@@ -81,4 +81,17 @@ describe('a sentence with thousands of flags', () => {
     const ratio = timeOf(() => render(large), 1, 3) / timeOf(() => render(small), 4, 3);
     expect(ratio).toBeLessThan(40);
   }, 60_000);
+});
+
+describe('toFlagViews', () => {
+  it('labels each suggestion\'s button, an empty suggestion as removing the flagged words', () => {
+    // "Microsoft, the The Redmond group": the repeated-word check offers to remove " The".
+    const text = 'Microsoft, the The Redmond group had indicated its interest.';
+    const repeated: Flag = { ...flagAt(14, 18), checkId: 'repeated-word', suggestions: [''] };
+    const spelling = { ...flagAt(19, 26), suggestions: ['Redmont', 'Richmond'] };
+    expect(toFlagViews(text, [repeated, spelling]).map((flag) => flag.applyLabels)).toEqual([
+      ['Remove “The”'],
+      ['Use “Redmont”', 'Use “Richmond”'],
+    ]);
+  });
 });
