@@ -52,6 +52,21 @@ describe('accessibility (axe-core in Chromium)', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
+  it('the question before dropping changed text, and a draft offered back, have none either', async () => {
+    await page.goto(`${server.url}/documents/1`);
+    await page.locator('.sentence').nth(4).click();
+    await page.keyboard.type(' unsaved');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.discard').isVisible()).toBe(true);
+    expect(await seriousViolations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${server.url}/documents/1`);
+    await expect.poll(() => page.locator('.draft-offer').count()).toBe(1);
+    expect(await seriousViolations()).toEqual([]);
+    await page.locator('.draft-offer').getByRole('button', { name: 'Discard' }).click();
+  });
+
   it('the login page has none', async () => {
     const anonymous = await (await chromium.browser.newContext()).newPage();
     await anonymous.goto(`${server.url}/login`);
