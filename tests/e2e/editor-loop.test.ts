@@ -118,6 +118,19 @@ describe('nothing typed is lost', () => {
     expect(await drafts()).toEqual([]);
     expect(await page.locator('.draft-offer').count()).toBe(0);
   });
+
+  it('follows the link once the editor discards, leaving no draft and no browser question', async () => {
+    await openByKeyboard('Oracle and TikTok did not');
+    await page.keyboard.type(' Dropped');
+    browserDialogs.length = 0;
+    await page.locator('nav.actions').getByRole('link', { name: 'Timeline' }).click();
+    await discardDialog().getByRole('button', { name: 'Discard changes' }).click();
+    await page.waitForURL(/\/documents\/1\/timeline$/);
+    expect(browserDialogs).toEqual([]);
+    expect(await drafts()).toEqual([]);
+    await page.goto(`${server.url}/documents/1`);
+    expect(await segmentWith('Oracle and TikTok did not').locator('.sentence-text').textContent()).toBe('Oracle and TikTok did not immediately confirm. Pending');
+  });
 });
 
 describe('a click edits where it lands', () => {

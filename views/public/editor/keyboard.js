@@ -52,6 +52,8 @@ function isTyping(target) {
 }
 
 function onKeyDown(event) {
+  // A dialog (the shortcut list, the discard question) answers its own keys.
+  if (event.target.closest?.('dialog')) return;
   const segment = focusedSegment();
   if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
     event.preventDefault();
