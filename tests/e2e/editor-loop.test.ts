@@ -103,7 +103,7 @@ describe('nothing typed is lost', () => {
     expect(await page.locator('.draft-offer').count()).toBe(0);
   });
 
-  it('says so when the sentence changed since the draft was started', async () => {
+  it('says so when the sentence changed since the draft was started, and shows the other text before saving over it', async () => {
     await openByKeyboard('Society');
     await page.keyboard.type(' news');
     const society = (await (await server.fetch('/api/documents/1')).json()).segments.find((segment: { text: string }) => segment.text === 'Society');
@@ -114,7 +114,15 @@ describe('nothing typed is lost', () => {
     await page.reload();
     const offer = segmentWith('Society pages').locator('.draft-offer');
     await expect.poll(() => offer.textContent()).toContain('It was started from version 0; the sentence has changed since (now version 1)');
-    await offer.getByRole('button', { name: 'Discard' }).click();
+    // Restored, it is saved against the version it was typed on: the other text is shown first, and ours kept.
+    await offer.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => editor().inputValue()).toBe('Society news');
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => page.locator('form.segment-form .notice.conflict .their-text').textContent()).toBe('Society pages');
+    expect(await editor().inputValue()).toBe('Society news');
+    expect(await drafts()).toHaveLength(1);
+    await page.keyboard.press('Escape');
+    await discardDialog().getByRole('button', { name: 'Discard changes' }).click();
     expect(await drafts()).toEqual([]);
     expect(await page.locator('.draft-offer').count()).toBe(0);
   });
