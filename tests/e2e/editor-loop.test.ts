@@ -145,6 +145,22 @@ describe('nothing typed is lost', () => {
   });
 });
 
+describe('a sentence\'s own edit page', () => {
+  it('asks before its back link drops changed text, and saves without a question', async () => {
+    await page.goto(`${server.url}/segments/10/edit`);
+    await page.locator('#text-10').press('End');
+    await page.keyboard.type(' Typed here');
+    await page.locator('.crumbs a').click();
+    await expect.poll(() => discardDialog().isVisible()).toBe(true);
+    await discardDialog().getByRole('button', { name: 'Keep editing' }).click();
+    expect(new URL(page.url()).pathname).toBe('/segments/10/edit');
+    browserDialogs.length = 0;
+    await Promise.all([page.waitForURL(/\/documents\/1/), page.locator('form.segment-form button[type="submit"]').click()]);
+    expect(browserDialogs).toEqual([]);
+    expect(await segmentWith('Typed here').count()).toBe(1);
+  });
+});
+
 describe('a click edits where it lands', () => {
   it('opens the editor in place of the sentence with the caret in the clicked word, no second copy', async () => {
     const segment = segmentWith('tenant of the White House');

@@ -2,6 +2,7 @@
 // changes go through the JSON API, only the changed sentence is redrawn, and the keyboard
 // shortcuts of the document page work.
 
+import { guardTextForm } from './editor/guard.js';
 import { enableShortcuts } from './editor/keyboard.js';
 import { enhanceSegments } from './editor/segments.js';
 
@@ -12,6 +13,10 @@ const article = document.querySelector('.article');
 if (article) {
   enhanceSegments(article);
   enableShortcuts();
+} else {
+  // A sentence's own edit page: its plain form, guarded like the document page's editor.
+  const form = document.querySelector('form.segment-form');
+  if (form) guardTextForm(form);
 }
 
 // The source sentences can be hidden for a plain read; the choice is remembered in this browser.

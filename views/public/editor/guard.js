@@ -37,6 +37,17 @@ export function guardLeaving({ hasUnsavedText, discard }) {
   });
 }
 
+/** Guard a page's own sentence form (the sentence's edit page) the same way, until it is sent. */
+export function guardTextForm(form) {
+  const text = form.elements.text;
+  let sending = false;
+  form.addEventListener('submit', () => { sending = true; });
+  guardLeaving({
+    hasUnsavedText: () => !sending && text.value !== text.defaultValue,
+    discard: () => { text.value = text.defaultValue; },
+  });
+}
+
 // A link that replaces this page: not one opened in another tab or window, not a download, not a jump within the page.
 function leavesPage(link, event) {
   if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return false;
@@ -72,3 +83,4 @@ function button(value, label) {
   element.textContent = label;
   return element;
 }
+
