@@ -73,6 +73,22 @@ describe('nothing typed is lost', () => {
     expect(await discardDialog().isVisible()).toBe(false);
   });
 
+  it('asks before a flag\'s button on the sentence being edited drops its changed text', async () => {
+    const offer = segmentWith('Microsoft\'s offer to buy out');
+    const flags = await offer.locator('.flag-item').count();
+    await openByKeyboard('Microsoft\'s offer to buy out');
+    await page.keyboard.type(' Mine');
+    await offer.locator('.flag-item').first().getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => discardDialog().isVisible()).toBe(true);
+    await discardDialog().getByRole('button', { name: 'Keep editing' }).click();
+    expect(await offer.locator('.flag-item').count()).toBe(flags);
+    expect(await editor().inputValue()).toMatch(/ Mine$/);
+    await page.keyboard.press('Escape');
+    await discardDialog().getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => page.locator('form.segment-form').isHidden()).toBe(true);
+    expect(await drafts()).toEqual([]);
+  });
+
   it('asks before a link leaves the page with changed text', async () => {
     await openByKeyboard('Oracle and TikTok did not');
     await page.keyboard.type(' Pending');

@@ -6,10 +6,9 @@ import { fetchSegmentElement, sendJson } from './api.js';
 import { allSegments, notify, refreshProgress } from './page.js';
 import { offerPropagation } from './propagation.js';
 import {
-  closeSavedEditor, editedSegment, editorFields, enableDrafts, hasUnsavedText, openEditor, putEditorAway,
+  closeSavedEditor, editedSegment, editorFields, enableDrafts, mayCloseEditor, openEditor, putEditorAway,
   selectionIn, showDraftOffer, showSaveError,
 } from './sentence-editor.js';
-import { askToDiscard } from './guard.js';
 
 /** Replace a sentence with the server's rendering of it; returns the new element. */
 export async function redraw(segment) {
@@ -109,7 +108,7 @@ export async function reviewFlag(segment, item, suggestion) {
 
 // An action that redraws a sentence drops what its open editor holds: ask first.
 async function mayDropEdit(segment) {
-  return editedSegment() !== segment || !hasUnsavedText() || askToDiscard();
+  return editedSegment() !== segment || mayCloseEditor();
 }
 
 /** Answer the clicks of every sentence on the page (one listener, whatever the number of sentences) and the editor's buttons. */

@@ -30,11 +30,8 @@ export function hasUnsavedText() {
 export async function openEditor(segment, selection = null) {
   if (!form) return false;
   if (editedSegment() !== segment) {
-    if (hasUnsavedText() && !(await askToDiscard())) {
-      form.elements.text.focus();
-      return false;
-    }
-    discardEdit();
+    if (!(await mayCloseEditor())) return false;
+    putEditorAway();
     fillEditor(segment);
     segment.querySelector('.sentence-text').after(form);
     segment.classList.add('editing');
@@ -57,13 +54,23 @@ export async function openEditor(segment, selection = null) {
 /** Esc and Cancel: close the editor, asking first when it holds unsaved text. */
 export async function cancelEdit() {
   const segment = editedSegment();
-  if (!segment) return;
-  if (hasUnsavedText() && !(await askToDiscard())) {
-    form.elements.text.focus();
-    return;
-  }
-  discardEdit();
+  if (!segment || !(await mayCloseEditor())) return;
+  putEditorAway();
   segment.querySelector('.sentence').focus();
+}
+
+/**
+ * Whether the open editor may be closed: true when it holds nothing unsaved, or when the editor
+ * chose to discard it (then it is dropped, with its draft); false when they keep editing.
+ */
+export async function mayCloseEditor() {
+  if (!hasUnsavedText()) return true;
+  if (await askToDiscard()) {
+    dropUnsavedText();
+    return true;
+  }
+  form.elements.text.focus();
+  return false;
 }
 
 /** The open editor's fields for the API, or null when the form does not validate. */
@@ -124,7 +131,7 @@ export function enableDrafts() {
   form.addEventListener('input', keepDraft);
   form.elements.text.addEventListener('input', () => fitToText(form.elements.text));
   form.querySelector('.cancel').addEventListener('click', () => void cancelEdit());
-  guardLeaving({ hasUnsavedText, discard: discardEdit });
+  guardLeaving({ hasUnsavedText, discard: dropUnsavedText });
 }
 
 /**
@@ -195,11 +202,12 @@ function fillEditor(segment) {
   original.querySelector('span').textContent = segment.dataset.original ?? '';
 }
 
-// Drop what was typed (and its draft) and put the editor away.
-function discardEdit() {
+// Drop what was typed and its draft (not a draft offered and not answered yet: typing did not replace it).
+function dropUnsavedText() {
   const segment = editedSegment();
-  if (segment && hasUnsavedText()) clearDrafts(documentId, segment.dataset.segment);
-  putEditorAway();
+  if (!segment) return;
+  if (!form.querySelector('.draft-offer')) clearDrafts(documentId, segment.dataset.segment);
+  form.elements.text.value = form.elements.text.defaultValue;
 }
 
 /** Put the editor back where it waits, keeping nothing of what it held (a pending draft offer goes back under its sentence). */
