@@ -67,4 +67,22 @@ describe('a 600-sentence document in Chromium', () => {
       .toBe('Point 271: the tenant of the White House spoke.');
     expect(scriptErrors).toEqual([]);
   });
+
+  it('points at a draft kept on another page, whose link opens the page that offers it back', async () => {
+    await page.goto(`${server.url}/documents/${documentId}?page=3`);
+    await page.locator('.segment .sentence', { hasText: 'Point 250:' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' Unsaved');
+    // Leaving by address: the browser's own question, answered "leave"; the draft stays.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${server.url}/documents/${documentId}`);
+    const notice = page.locator('.drafts-elsewhere');
+    await expect.poll(() => notice.textContent()).toMatch(/^You have an unsaved draft on another page of this document: a draft from \d\d:\d\d\.$/);
+    await notice.getByRole('link').click();
+    await page.waitForURL(/page=3/);
+    const offer = page.locator('.segment', { hasText: 'Point 250:' }).locator('.draft-offer');
+    await expect.poll(() => offer.locator('.draft-text').textContent()).toBe('Point 250: the weather was mild in Lyon. Unsaved');
+    expect(await page.locator('.drafts-elsewhere').count()).toBe(0);
+    expect(scriptErrors).toEqual([]);
+  });
 });

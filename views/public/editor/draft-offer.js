@@ -31,3 +31,24 @@ export function buildDraftOffer(draft, currentRevision, { onRestore, onDiscard }
   notice.append(message, preview, row);
   return notice;
 }
+
+/**
+ * A notice for drafts of sentences that are on other pages of the document (a long document shows
+ * a page at a time): one link each, which opens the page holding the sentence.
+ */
+export function buildDraftsElsewhereNotice(documentId, drafts) {
+  const notice = document.createElement('div');
+  notice.className = 'notice drafts-elsewhere';
+  notice.setAttribute('role', 'status');
+  const message = document.createElement('p');
+  message.append(drafts.length === 1 ? 'You have an unsaved draft on another page of this document: ' : `You have ${drafts.length} unsaved drafts on other pages of this document: `);
+  drafts.forEach(({ segmentId, savedAt }, index) => {
+    const link = document.createElement('a');
+    link.href = `/documents/${documentId}?sentence=${segmentId}`;
+    link.textContent = `a draft from ${describeDraftTime(savedAt)}`;
+    message.append(index ? ', ' : '', link);
+  });
+  message.append('.');
+  notice.append(message);
+  return notice;
+}

@@ -3,7 +3,7 @@
 // typed is dropped without asking (see guard.js).
 
 import { fieldsOf } from './api.js';
-import { buildDraftOffer } from './draft-offer.js';
+import { buildDraftOffer, buildDraftsElsewhereNotice } from './draft-offer.js';
 import { clearDrafts, draftedSegmentIds, readDraft, saveDraft } from './drafts.js';
 import { askToDiscard, guardLeaving } from './guard.js';
 
@@ -124,10 +124,13 @@ export function selectionIn(segment) {
 /** Offer back the drafts kept for this page's sentences, and keep drafts and guard the page from now on. */
 export function enableDrafts() {
   if (!form || !documentId) return;
+  const elsewhere = [];
   for (const id of draftedSegmentIds(documentId)) {
     const segment = document.getElementById(`segment-${id}`);
     if (segment) showDraftOffer(segment);
+    else elsewhere.push({ segmentId: id, savedAt: readDraft(documentId, id)?.savedAt });
   }
+  if (elsewhere.length) document.querySelector('.article').before(buildDraftsElsewhereNotice(documentId, elsewhere));
   form.addEventListener('input', keepDraft);
   form.elements.text.addEventListener('input', () => fitToText(form.elements.text));
   form.querySelector('.cancel').addEventListener('click', () => void cancelEdit());
