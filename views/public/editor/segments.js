@@ -114,6 +114,7 @@ async function mayDropEdit(segment) {
 /** Answer the clicks of every sentence on the page (one listener, whatever the number of sentences) and the editor's buttons. */
 export function enhanceSegments(article) {
   const form = document.querySelector('form.segment-form');
+  article.classList.toggle('editable', form !== null);
   article.addEventListener('click', (event) => {
     const segment = event.target.closest('.segment');
     if (!segment || event.target.closest('form.segment-form')) return;
