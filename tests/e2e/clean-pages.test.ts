@@ -11,6 +11,7 @@ import { REPO_ROOT, SEED_FILE } from '../support/test-server.js';
 
 let server: ServerProcess;
 let chromium: TestBrowser;
+let actionId: number;
 
 beforeAll(async () => {
   [server, chromium] = await Promise.all([startServerProcess(), launchBrowser()]);
@@ -24,6 +25,13 @@ beforeAll(async () => {
     body: JSON.stringify({ title: 'Without a source', text: fs.readFileSync(SEED_FILE, 'utf8') }),
   });
   expect(imported.status).toBe(201);
+  // A change to undo: its notice and its history entries are drawn too.
+  const saved = await server.fetch('/api/segments/10', {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ text: 'Without a buyback agreement by September 20, the platform will have to close in the United States.', baseRevision: 0 }),
+  });
+  expect(saved.status).toBe(200);
+  actionId = ((await saved.json()) as { action: { id: number } }).action.id;
   for (const name of ['viewer', 'Page Walker', 'admin']) await server.ensureUser(name);
 });
 afterAll(async () => {
@@ -46,9 +54,12 @@ async function openAs(name: string, viewport = { width: 1440, height: 900 }): Pr
 
 const EVERYONE = [
   '/documents', '/documents/1', '/documents/2', '/documents/1?flagged=1', '/documents/1/timeline', '/documents/1/compare',
-  '/documents/1/source', '/documents/1/export', '/documents/1/report', '/segments/4/history', '/account',
+  '/documents/1/source', '/documents/1/export', '/documents/1/report', '/segments/4/history', '/segments/10/history', '/account',
 ];
-const EDITORS = ['/import', '/documents/1/replace', '/documents/1/replace?find=TikTok&replace=Tiktok', '/segments/4/edit'];
+const EDITORS = [
+  '/import', '/documents/1/replace', '/documents/1/replace?find=TikTok&replace=Tiktok', '/segments/4/edit', '/documents/1/manage',
+  '/documents/1?action=ACTION',
+];
 const PAGES: Record<string, string[]> = {
   viewer: EVERYONE,
   'Page Walker': [...EVERYONE, ...EDITORS],
@@ -59,7 +70,7 @@ describe('no script or console error on any page', () => {
   it.each(Object.keys(PAGES))('for %s', async (name) => {
     const { page, context, errors } = await openAs(name);
     for (const address of PAGES[name]!) {
-      const response = await page.goto(`${server.url}${address}`);
+      const response = await page.goto(`${server.url}${address.replace('ACTION', String(actionId))}`);
       expect(response?.status(), address).toBe(200);
     }
     // The document page's keys and the source switch, which a throwing script would leave dead.
