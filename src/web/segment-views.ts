@@ -85,7 +85,10 @@ export const LISTED_FLAGS = 20;
 export function toSegmentView(segment: AnalyzedSegment, listed = LISTED_FLAGS): SegmentView {
   const changed = segment.text !== segment.original;
   const diff = changed ? diffForDisplay(segment.original, segment.text) : [];
-  const flags = toFlagViews(segment.text, segment.flags.length > listed ? segment.flags.slice(0, listed) : segment.flags);
+  // An excluded sentence's flags are closed (src/review/queue.ts): page noise drawn with "Use …"
+  // buttons would ask for work nobody needs to do. Including the sentence brings them back.
+  const shown = segment.status === 'excluded' ? [] : segment.flags;
+  const flags = toFlagViews(segment.text, shown.length > listed ? shown.slice(0, listed) : shown);
   return {
     id: segment.id,
     position: segment.position,
@@ -103,19 +106,21 @@ export function toSegmentView(segment: AnalyzedSegment, listed = LISTED_FLAGS): 
     risk: segment.risk,
     openFlags: segment.openFlags,
     toReview: isToReview(segment.status, segment.openFlags),
-    pieces: toTextPieces(segment.text, segment.flags),
+    pieces: toTextPieces(segment.text, shown),
     flags,
-    flagNote: describeUnlisted(segment, flags.length),
+    flagNote: describeUnlisted(segment, shown, flags.length),
     statusActions: statusActionsFor(segment.status),
   };
 }
 
 // "2 flags dismissed", "18 more flags on the sentence's page", "the checks found more than 500 flags: the first are kept".
-function describeUnlisted(segment: AnalyzedSegment, listed: number): string {
+function describeUnlisted(segment: AnalyzedSegment, shown: readonly unknown[], listed: number): string {
   const notes: string[] = [];
+  const hidden = segment.flags.length - shown.length;
+  if (hidden) notes.push(`${hidden} flag${hidden > 1 ? 's' : ''} not shown while the sentence is excluded`);
   const dismissed = segment.dismissedFlags.length;
   if (dismissed) notes.push(`${dismissed} flag${dismissed > 1 ? 's' : ''} dismissed`);
-  const more = segment.flags.length - listed;
+  const more = shown.length - listed;
   if (more > 0) notes.push(`${more} more flag${more > 1 ? 's' : ''} on the sentence's own page (Edit)`);
   if (segment.flags.length + dismissed >= MAX_FLAGS_PER_SENTENCE) notes.push(`only the first ${MAX_FLAGS_PER_SENTENCE} flags of this sentence are kept`);
   return notes.join(' · ');

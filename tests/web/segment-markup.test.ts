@@ -44,6 +44,14 @@ describe('segment markup', () => {
     expect(markup).not.toContain('_csrf');
   });
 
+  it('draws no flag on an excluded sentence (its flags are closed), and says how many it holds back', () => {
+    const markup = renderSegmentMarkup(cache, sentence({ status: 'excluded', role: 'photo-caption', openFlags: 0 }), EDITOR).toString('utf8');
+    expect(markup).not.toContain('<mark');
+    expect(markup).not.toContain('class="flags"');
+    expect(markup).not.toContain('Use “occupant”');
+    expect(markup).toContain('1 flag not shown while the sentence is excluded');
+  });
+
   it('is rendered again when anything it shows changes', async () => {
     const first = renderSegmentMarkup(cache, sentence(), EDITOR);
     expect(renderSegmentMarkup(cache, sentence(), EDITOR)).toBe(first);
