@@ -49,6 +49,10 @@ export interface DocumentRecord {
    * same transaction, so an unchanged sum says no sentence's text changed.
    */
   revisionSum: number;
+  /** The English it is spelled in; null for a document stored before variants were (then guessed at each analysis). */
+  englishVariant: StoredEnglishVariant | null;
+  /** Who chose the variant; null when it was guessed at import from the text's own spellings. */
+  variantChosenBy: string | null;
   createdAt: string;
   /** When the document last changed (any event), and who changed it. */
   updatedAt: string;
@@ -56,6 +60,12 @@ export interface DocumentRecord {
   /** When an admin archived it (hidden from the list), null while it is in use. */
   archivedAt: string | null;
 }
+
+/**
+ * The English a document follows, as stored: American, British, or not said. Spelling-variant
+ * flags fire only for a chosen variant; 'unspecified' judges no spelling variant.
+ */
+export type StoredEnglishVariant = 'us' | 'uk' | 'unspecified';
 
 /**
  * A document with the text it was imported from. Only exports and comparisons need that text,
@@ -110,6 +120,8 @@ export interface SegmentRecord {
  */
 export interface FlagRecord {
   checkId: string;
+  /** The lexicon entry or newsroom rule behind the flag (`rule-<id>`), when there is one. */
+  entryId?: string | null;
   category: string;
   severity: string;
   start: number;
@@ -209,7 +221,7 @@ export interface ActionRecord {
 /**
  * What happened to a document, in the order it happened: its import, each revision of a sentence,
  * each status set, comment, dismissal and restore of a dismissal, a rename, archiving, a source
- * attached or relinked. Append-only: the live stream, the timeline, a sentence's history and the
+ * attached or relinked, its English variant chosen. Append-only: the live stream, the timeline, a sentence's history and the
  * undo of an action all read it.
  */
 export type DocumentEventType =
@@ -222,7 +234,8 @@ export type DocumentEventType =
   | 'rename'
   | 'archive'
   | 'unarchive'
-  | 'source';
+  | 'source'
+  | 'variant';
 
 export interface DocumentEventRecord {
   /** Ordered: within a document, a later event has a larger id (the stream resumes from one). */
@@ -246,7 +259,7 @@ export interface DocumentEventRecord {
   /** The flag of a dismissal or its restore. */
   checkId: string | null;
   spanText: string | null;
-  /** A comment's text, a new title, the title at import. */
+  /** A comment's text, a new title, the title at import, the variant chosen (a StoredEnglishVariant). */
   body: string | null;
   /** For an event of an undo: the event it undid. */
   undoesEvent: number | null;
@@ -288,4 +301,62 @@ export interface SourceSentenceRecord {
   start: number;
   end: number;
   text: string;
+}
+
+/**
+ * A newsroom rule: editors' knowledge the checks apply to every document, or to one.
+ * - `ignore`: never flag `phrase` (a name, a house term), for one check (`checkId`) or all;
+ * - `suggest`: always flag `phrase` and suggest `replacement` (a custom lexicon entry), made from
+ *   `example`, a sentence it must flag.
+ */
+export interface NewsroomRuleRecord {
+  id: number;
+  kind: 'ignore' | 'suggest';
+  phrase: string;
+  /** For `ignore`: only this check's flags; null for every check. */
+  checkId: string | null;
+  /** For `suggest`: what to write instead of `phrase`. */
+  replacement: string | null;
+  /** For `suggest`: the sentence the rule was made from; the rule must flag it. */
+  example: string | null;
+  /** Why, in the editor's words (may be empty). */
+  note: string;
+  /** The document the rule holds in; null for the whole newsroom. */
+  documentId: number | null;
+  author: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** What a rule says, without who made it when. */
+export type NewsroomRule = Pick<NewsroomRuleRecord, 'kind' | 'phrase' | 'checkId' | 'replacement' | 'example' | 'note' | 'documentId'>;
+
+/** One change to the rules, kept so that every change says who made it and what the rule was. */
+export interface NewsroomRuleChangeRecord {
+  id: number;
+  ruleId: number;
+  action: 'create' | 'update' | 'delete';
+  /** The rule after the change (before it, for a deletion). */
+  rule: NewsroomRule;
+  author: string;
+  createdAt: string;
+}
+
+/** What judges a flag's subject: a check, or a lexicon entry or newsroom rule (`entryId`). */
+export type JudgementSubjectKind = 'check' | 'entry';
+
+/**
+ * How editors judged the flags of one check or entry, counted as they judge: `confirmed` flags
+ * whose words they changed while keeping most of the sentence (src/review/confirmed-flag.ts),
+ * `dismissed` ones they called false alarms. `override` is an admin's word on whether its
+ * suggestions are hints, over what the counts say.
+ */
+export interface JudgementRecord {
+  kind: JudgementSubjectKind;
+  id: string;
+  confirmed: number;
+  dismissed: number;
+  override: 'hint' | 'one-key' | null;
+  overrideBy: string | null;
 }

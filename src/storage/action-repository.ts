@@ -1,7 +1,10 @@
 import { serializeTextPatch } from '../history/text-patch.js';
 import type { ActionRecord, AnalysedSegmentRecord } from '../model.js';
+import { findConfirmedFlags } from '../review/confirmed-flag.js';
+import { dismissalKey } from '../review/queue.js';
 import { prepareEventWrites, selectEvents } from './document-event-repository.js';
 import { prepareQuery, type Engine, type TransactionExecutor } from './engine.js';
+import { createJudgementCounter } from './judgement-repository.js';
 import { ACTION, DISMISSAL, REVISION, toRevision } from './schema.js';
 import { createSegmentQueue } from './segment-queue.js';
 import { toSegmentRecord } from './segment-repository.js';
@@ -18,6 +21,9 @@ export function createActionRepository(engine: Engine): ActionRepository {
   const { db } = engine;
   const writes = prepareEventWrites(db);
   const queue = createSegmentQueue(engine);
+  const judgements = createJudgementCounter(engine);
+  const selectDismissed = prepareQuery((p: { segmentId: number }) =>
+    db.selectFrom('flag_dismissals').select(['check_id as checkId', 'span_text as spanText']).where('segment_id', '=', p.segmentId));
   const insertAction = prepareQuery((p: { kind: ActionRecord['kind']; author: string; undoes: number | null; now: string }) =>
     db.insertInto('actions').values({ kind: p.kind, author: p.author, undoes: p.undoes, created_at: p.now }).returning(ACTION));
   const insertRevision = prepareQuery((p: { segmentId: number; number: number; kind: RevisionChange['kind']; patch: string;
@@ -51,6 +57,11 @@ export function createActionRepository(engine: Engine): ActionRepository {
     if (!dismissal) return refused;
     // A dismissal closes its flag, a restore opens it again: the queue counts the sentence's open flags anew.
     const [after] = await queue.write(tx, [{ before: segment }]);
+    // A new dismissal (not the redo of an undone one) judges the flags it closes, the check's on those words, false alarms.
+    if (change.type === 'dismissal' && change.undoesEvent === undefined) {
+      await judgements.count(tx, (segment.flags ?? [])
+        .filter((flag) => flag.checkId === change.checkId && segment.text.slice(flag.start, flag.end) === change.spanText), 'dismissed');
+    }
     const event = await writes.addEvent(tx, {
       documentId: segment.documentId, segmentId: segment.id, type: change.type, revision: segment.revision, status: segment.status,
       previousStatus: segment.status, checkId: change.checkId, spanText: change.spanText, undoesEvent: change.undoesEvent,
@@ -71,11 +82,22 @@ export function createActionRepository(engine: Engine): ActionRepository {
       segmentId: segment.id, number, kind: change.kind, patch: serializeTextPatch(change.patch), checkpoint: change.checkpoint,
       revertedTo: change.revertedTo, author: action.author, comment: change.comment, now,
     }))!);
+    if (change.kind === 'edit') await countConfirmed(tx, segment, change.text);
     const event = await writes.addEvent(tx, {
       documentId: segment.documentId, segmentId: segment.id, type: 'revision', revision: number, status, previousStatus: segment.status,
       undoesEvent: change.undoesEvent,
     }, action.author, now, action);
     return { outcome: { ok: true, segment: toSegmentRecord(after!), event, revision, dismissal: null }, after: after! };
+  }
+
+  // An editor's edit judges the flags of the text it replaced that it confirms (src/review/confirmed-flag.ts), but not dismissed ones;
+  // a restore of an earlier text (an undo among them) judges nothing.
+  async function countConfirmed(tx: TransactionExecutor, before: AnalysedSegmentRecord, text: string): Promise<void> {
+    if (!before.flags || before.flags.length === 0) return;
+    const confirmed = findConfirmedFlags(before.text, text, before.flags);
+    if (confirmed.length === 0) return;
+    const dismissed = new Set((await tx.all(selectDismissed, { segmentId: before.id })).map((row) => dismissalKey(row.checkId, row.spanText)));
+    await judgements.count(tx, confirmed.filter((flag) => !dismissed.has(dismissalKey(flag.checkId, before.text.slice(flag.start, flag.end)))), 'confirmed');
   }
 
   async function applyStatus(

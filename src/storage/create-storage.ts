@@ -4,9 +4,11 @@ import { createActionRepository } from './action-repository.js';
 import { createDismissalRepository } from './dismissal-repository.js';
 import { createDocumentEventRepository } from './document-event-repository.js';
 import { createDocumentRepository } from './document-repository.js';
+import { createJudgementRepository } from './judgement-repository.js';
 import type { Engine } from './engine.js';
 import { createRevisionRepository } from './revision-repository.js';
 import { createPresenceRepository } from './presence-repository.js';
+import { createRuleRepository } from './rule-repository.js';
 import { createSegmentRepository } from './segment-repository.js';
 import { createSourceRepository } from './source-repository.js';
 import type { Storage } from './types.js';
@@ -26,6 +28,8 @@ export function createStorage(engine: Engine): Storage {
     apiTokens: createApiTokenRepository(engine),
     sources: createSourceRepository(engine),
     analyses: createAnalysisRepository(engine),
+    rules: createRuleRepository(engine),
+    judgements: createJudgementRepository(engine),
     close: () => engine.close(),
   };
 }

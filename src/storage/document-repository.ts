@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { serializeTextPatch } from '../history/text-patch.js';
-import type { ReviewCounts } from '../model.js';
+import type { ReviewCounts, StoredEnglishVariant } from '../model.js';
 import { addCounts, countSentence, EMPTY_COUNTS } from '../review/queue.js';
 import { formatSignal } from './document-signals.js';
 import { prepareEventWrites } from './document-event-repository.js';
@@ -29,6 +29,8 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
     segment_count: p.total, set_aside_count: p.setAside, to_review_count: p.toReview, edited_count: p.edited, approved_count: p.approved,
     excluded_count: p.excluded, corrected_count: p.corrected, open_flag_count: p.openFlags, flagged_count: p.flagged,
   }).where('id', '=', p.documentId));
+  const updateVariant = prepareQuery((p: { id: number; variant: StoredEnglishVariant; author: string }) => db.updateTable('documents')
+    .set({ english_variant: p.variant, variant_chosen_by: p.author }).where('id', '=', p.id));
 
   return {
     create(document) {
@@ -38,6 +40,7 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
           title: document.title, target_language: document.targetLanguage, detected_language: document.detectedLanguage,
           original_text: document.originalText, created_at: now, updated_at: now, last_author: document.author,
           imported_format: document.importedFile?.format ?? null, imported_file: document.importedFile?.content ?? null,
+          english_variant: document.englishVariant ?? 'unspecified',
         }).returning(DOCUMENT)));
         // A few statements however long the article: a row per statement would be a round trip each on PostgreSQL.
         for (const segments of chunksOf(document.segments)) {
@@ -113,6 +116,12 @@ export function createDocumentRepository(engine: Engine): DocumentRepository {
         }
         await tx.announce(formatSignal('deleted', id));
         return true;
+      });
+    },
+    setVariant(id, variant, author) {
+      return changeDocument(id, author, async (tx, now) => {
+        await tx.run(updateVariant, { id, variant, author });
+        return writes.addEvent(tx, { documentId: id, type: 'variant', body: variant }, author, now);
       });
     },
   };

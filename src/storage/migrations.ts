@@ -334,6 +334,58 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'English variant per document, newsroom rules, judgements of flags',
+    sql: (t) => `
+      -- The English a document follows ('us', 'uk' or 'unspecified'), guessed at import or chosen;
+      -- NULL for documents stored before this step, whose variant is still guessed at each analysis.
+      ALTER TABLE documents ADD COLUMN english_variant TEXT CHECK (english_variant IS NULL OR english_variant IN ('us', 'uk', 'unspecified'));
+      -- Who chose it; NULL while it is the import's guess.
+      ALTER TABLE documents ADD COLUMN variant_chosen_by TEXT;
+      -- A change of variant is a 'variant' event of the document's log (migration 9).
+      -- Editors' rules (src/model.ts NewsroomRuleRecord): never flag a phrase, or always suggest
+      -- a replacement for it; for one document or (document_id NULL) the whole newsroom.
+      CREATE TABLE newsroom_rules (
+        id ${t.id},
+        kind TEXT NOT NULL CHECK (kind IN ('ignore', 'suggest')),
+        phrase TEXT NOT NULL,
+        check_id TEXT,
+        replacement TEXT,
+        example TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        document_id ${t.bigint} REFERENCES documents(id) ON DELETE CASCADE,
+        author TEXT NOT NULL,
+        created_at ${t.time} NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at ${t.time} NOT NULL,
+        CHECK (kind = 'ignore' OR (replacement IS NOT NULL AND example IS NOT NULL))
+      );
+      CREATE INDEX newsroom_rules_by_document ON newsroom_rules (document_id);
+      -- Every change to a rule with the rule as it became (as it was, for a deletion): rules are
+      -- edited and deleted, and this keeps who did what. No foreign key: it outlives the rule.
+      CREATE TABLE newsroom_rule_changes (
+        id ${t.id},
+        rule_id ${t.bigint} NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+        rule TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at ${t.time} NOT NULL
+      );
+      -- How editors judged each check's and each entry's flags, raised in the transaction of the
+      -- save that confirmed a flag or of the dismissal, so a page reads the observed precision
+      -- instead of scanning history. Judgements start counting at this step.
+      CREATE TABLE judgement_counts (
+        subject_kind TEXT NOT NULL CHECK (subject_kind IN ('check', 'entry')),
+        subject_id TEXT NOT NULL,
+        confirmed INTEGER NOT NULL DEFAULT 0,
+        dismissed INTEGER NOT NULL DEFAULT 0,
+        override TEXT CHECK (override IS NULL OR override IN ('hint', 'one-key')),
+        override_by TEXT,
+        PRIMARY KEY (subject_kind, subject_id)
+      );
+    `,
+  },
 ];
 
 /** The migrations a database that recorded `applied` still needs, oldest first. */

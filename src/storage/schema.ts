@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
 import { parseTextPatch } from '../history/text-patch.js';
 import type {
-  ActionKind, DocumentEventType, ImportedFile, RevisionKind, RevisionRecord, SegmentRole, SegmentStatus, UserRole,
+  ActionKind, DocumentEventType, ImportedFile, JudgementRecord, JudgementSubjectKind, NewsroomRule, NewsroomRuleChangeRecord, RevisionKind,
+  RevisionRecord, SegmentRole, SegmentStatus, StoredEnglishVariant, UserRole,
 } from '../model.js';
 
 /**
@@ -18,6 +19,17 @@ export interface Schema {
     approved_count: Generated<number>; excluded_count: Generated<number>; corrected_count: Generated<number>;
     open_flag_count: Generated<number>; flagged_count: Generated<number>;
     analysis_version: Generated<number>; analysed_version: Generated<number>; analysed_with: string | null; stale_reason: string | null;
+    english_variant: StoredEnglishVariant | null; variant_chosen_by: string | null;
+  };
+  newsroom_rules: {
+    id: Generated<number>; kind: NewsroomRule['kind']; phrase: string; check_id: string | null; replacement: string | null; example: string | null;
+    note: string; document_id: number | null; author: string; created_at: string; updated_by: string; updated_at: string;
+  };
+  /** `rule` is the JSON of the rule (NewsroomRule) after the change, before it for a deletion. */
+  newsroom_rule_changes: { id: Generated<number>; rule_id: number; action: NewsroomRuleChangeRecord['action']; rule: string; author: string; created_at: string };
+  judgement_counts: {
+    subject_kind: JudgementSubjectKind; subject_id: string; confirmed: Generated<number>; dismissed: Generated<number>;
+    override: JudgementRecord['override']; override_by: string | null;
   };
   segments: {
     id: Generated<number>; document_id: number; position: number; paragraph: number; start_offset: number; end_offset: number;
@@ -57,6 +69,18 @@ export const DOCUMENT = [
   'documents.id', 'documents.title', 'documents.target_language as targetLanguage', 'documents.detected_language as detectedLanguage',
   'documents.source_language as sourceLanguage', 'documents.revision_sum as revisionSum', 'documents.created_at as createdAt',
   'documents.updated_at as updatedAt', 'documents.last_author as lastAuthor', 'documents.archived_at as archivedAt',
+  'documents.english_variant as englishVariant', 'documents.variant_chosen_by as variantChosenBy',
+] as const;
+
+export const NEWSROOM_RULE = [
+  'newsroom_rules.id', 'newsroom_rules.kind', 'newsroom_rules.phrase', 'newsroom_rules.check_id as checkId',
+  'newsroom_rules.replacement', 'newsroom_rules.example', 'newsroom_rules.note', 'newsroom_rules.document_id as documentId',
+  'newsroom_rules.author', 'newsroom_rules.created_at as createdAt', 'newsroom_rules.updated_by as updatedBy', 'newsroom_rules.updated_at as updatedAt',
+] as const;
+
+export const JUDGEMENT = [
+  'judgement_counts.subject_kind as kind', 'judgement_counts.subject_id as id', 'judgement_counts.confirmed', 'judgement_counts.dismissed',
+  'judgement_counts.override', 'judgement_counts.override_by as overrideBy',
 ] as const;
 
 export const SEGMENT = [

@@ -1,8 +1,9 @@
 import type { TextPatch } from '../history/text-patch.js';
 import type {
   ActionKind, ActionRecord, AnalysedSegmentRecord, ApiTokenRecord, DismissalRecord, DocumentAnalysisState, DocumentEventRecord, DocumentRecord,
-  DocumentSummary, DocumentWithText, FlagRecord, ImportedFile, PresenceRecord, RevisionKind, RevisionRecord, SegmentRecord, SegmentRole,
-  SegmentStatus, SourceSentenceRecord, UserRecord, UserRole,
+  DocumentSummary, DocumentWithText, FlagRecord, JudgementRecord, JudgementSubjectKind, NewsroomRule, NewsroomRuleChangeRecord, NewsroomRuleRecord,
+  ImportedFile, PresenceRecord, RevisionKind, RevisionRecord, SegmentRecord, SegmentRole,
+  SegmentStatus, SourceSentenceRecord, StoredEnglishVariant, UserRecord, UserRole,
 } from '../model.js';
 import type { DocumentSignal } from './document-signals.js';
 
@@ -25,6 +26,8 @@ export interface Storage {
   readonly apiTokens: ApiTokenRepository;
   readonly sources: SourceRepository;
   readonly analyses: AnalysisRepository;
+  readonly rules: RuleRepository;
+  readonly judgements: JudgementRepository;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,8 @@ export interface NewDocument {
   segments: readonly NewSegment[];
   /** The file, for a format whose export writes back into it (XLIFF). */
   importedFile?: ImportedFile | undefined;
+  /** The English it is spelled in, as guessed at import; left out, unspecified. */
+  englishVariant?: StoredEnglishVariant | undefined;
 }
 
 export interface DocumentRepository {
@@ -74,6 +79,8 @@ export interface DocumentRepository {
    * presence, and the actions that changed nothing else); false when there is no such document.
    */
   delete(id: number): Promise<boolean>;
+  /** Set the English variant an editor chose, recorded as a 'variant' event of the document's log; undefined for no such document. */
+  setVariant(id: number, variant: StoredEnglishVariant, author: string): Promise<DocumentEventRecord | undefined>;
 }
 
 export interface DocumentQuery {
@@ -344,4 +351,34 @@ export interface AnalysisRepository {
   countMatching(documentId: number, query: SegmentQuery, before?: number): Promise<number>;
   /** The id of the nearest sentence matching `query` after (or before) `position`; null at the document's end. */
   findNearest(documentId: number, query: SegmentQuery, position: number, direction: 'next' | 'previous'): Promise<number | null>;
+}
+
+export interface RuleRepository {
+  /** Add a rule and record the change, in one transaction. */
+  create(rule: NewsroomRule, author: string): Promise<NewsroomRuleRecord>;
+  /** Add several rules (an import) and record each, in one transaction: all or none. */
+  createMany(rules: readonly NewsroomRule[], author: string): Promise<NewsroomRuleRecord[]>;
+  /** Replace what a rule says and record the change; undefined when there is no such rule. */
+  update(id: number, rule: NewsroomRule, author: string): Promise<NewsroomRuleRecord | undefined>;
+  /** Delete a rule and record it as it was; undefined when there is no such rule. */
+  delete(id: number, author: string): Promise<NewsroomRuleRecord | undefined>;
+  get(id: number): Promise<NewsroomRuleRecord | undefined>;
+  /** Every rule, newsroom-wide first, then by document, oldest first. */
+  list(): Promise<NewsroomRuleRecord[]>;
+  /** The rules that hold in one document: the newsroom's and its own, oldest first. */
+  listForDocument(documentId: number): Promise<NewsroomRuleRecord[]>;
+  /** The latest changes to the rules, newest first. */
+  listChanges(limit: number): Promise<NewsroomRuleChangeRecord[]>;
+}
+
+export interface JudgementRepository {
+  /** Every check's and entry's counts, by kind then id. */
+  list(): Promise<JudgementRecord[]>;
+  /**
+   * The subjects whose suggestions are hints by the counts (at least `minJudged` judgements and
+   * confirmed under `maxPrecision` of them) or by an admin's override, minus those overridden to one-key.
+   */
+  listHinted(policy: { minJudged: number; maxPrecision: number }): Promise<{ kind: JudgementSubjectKind; id: string }[]>;
+  /** An admin's word on a subject's suggestions ('hint', 'one-key', or null to follow the counts). */
+  setOverride(kind: JudgementSubjectKind, id: string, override: JudgementRecord['override'], author: string): Promise<void>;
 }

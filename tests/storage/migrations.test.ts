@@ -147,7 +147,7 @@ describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
     const storage = await db.openStorage();
 
     expect(await storage.documents.getWithText(1)).toEqual({
-      id: 1, title: 'Old article', targetLanguage: 'en', detectedLanguage: 'en', sourceLanguage: 'fr', revisionSum: 1,
+      id: 1, title: 'Old article', targetLanguage: 'en', detectedLanguage: 'en', sourceLanguage: 'fr', revisionSum: 1, englishVariant: null, variantChosenBy: null,
       createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', lastAuthor: 'ana', archivedAt: null, originalText: 'The tenant spoke. He left.',
     });
     expect(await storage.segments.listByDocument(1)).toEqual([

@@ -48,7 +48,7 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       const { document, segments } = await createDocument();
       expect(document).toEqual({
         id: document.id, title: 'Article', targetLanguage: 'en', detectedLanguage: 'en', sourceLanguage: null, revisionSum: 0,
-        createdAt: document.createdAt, updatedAt: document.createdAt, lastAuthor: 'importer', archivedAt: null,
+        createdAt: document.createdAt, updatedAt: document.createdAt, lastAuthor: 'importer', archivedAt: null, englishVariant: 'unspecified', variantChosenBy: null,
       });
       expect(await storage.documents.get(document.id)).toEqual(document);
       expect(await storage.documents.getWithText(document.id)).toEqual({ ...document, originalText: SENTENCES.join('\n\n') });
@@ -719,6 +719,105 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
         recordDismissal(other, { segmentId: segment.id, checkId: 'inanimate-pronoun', spanText: segment.text.slice(0, 2), author: 'ben' }),
       ]));
       expect((await other.analyses.getState(document.id))!.counts).toEqual(await recount(document.id));
+    });
+  });
+
+  describe('the English variant, newsroom rules and judgements', () => {
+    it('stores the guessed variant, then the chosen one with who chose it, as an event of the document\'s log', async () => {
+      const { document } = await createDocument();
+      const british = await storage.documents.create({
+        title: 'Defence', targetLanguage: 'en', detectedLanguage: 'en', originalText: 'One.', author: 'importer', englishVariant: 'uk',
+        segments: [{ position: 0, paragraph: 0, start: 0, end: 4, text: 'One.', role: 'body', status: 'to-review' }],
+      });
+      expect(british).toMatchObject({ englishVariant: 'uk', variantChosenBy: null });
+      const event = await storage.documents.setVariant(british.id, 'us', 'ana');
+      expect(event).toMatchObject({ documentId: british.id, segmentId: null, type: 'variant', body: 'us', author: 'ana' });
+      await storage.documents.setVariant(british.id, 'unspecified', 'ben');
+      const other = await database.open();
+      expect(await other.documents.get(british.id)).toMatchObject({ englishVariant: 'unspecified', variantChosenBy: 'ben', lastAuthor: 'ben' });
+      const logged = await other.events.listAfter(british.id, event!.id - 1, 10);
+      expect(logged.map((item) => [item.type, item.body, item.author])).toEqual([['variant', 'us', 'ana'], ['variant', 'unspecified', 'ben']]);
+      expect((await storage.events.listAfter(document.id, 0, 10)).map((item) => item.type)).toEqual(['import']);
+      expect(await storage.documents.setVariant(british.id + 100, 'uk', 'ana')).toBeUndefined();
+    });
+
+    it('creates, lists, updates and deletes rules, recording each change, and lists a document\'s rules with the newsroom\'s', async () => {
+      const { document } = await createDocument();
+      const { document: second } = await createDocument('Second');
+      const name = { kind: 'ignore', phrase: 'Jan Fischer', checkId: null, replacement: null, example: null, note: 'a name', documentId: null } as const;
+      const local = { kind: 'ignore', phrase: 'Deputies', checkId: 'false-friends', replacement: null, example: null, note: '', documentId: document.id } as const;
+      const entry = {
+        kind: 'suggest', phrase: 'head of state', checkId: null, replacement: 'president', example: 'The head of state spoke.', note: '', documentId: null,
+      } as const;
+      const created = await storage.rules.create(local, 'ana');
+      expect(created).toEqual({ ...local, id: created.id, author: 'ana', createdAt: created.createdAt, updatedBy: 'ana', updatedAt: created.createdAt });
+      const [first, third] = await storage.rules.createMany([name, entry], 'ben');
+      expect((await storage.rules.list()).map((rule) => rule.id)).toEqual([first!.id, third!.id, created.id]);
+      expect((await storage.rules.listForDocument(document.id)).map((rule) => rule.phrase)).toEqual(['Deputies', 'Jan Fischer', 'head of state']);
+      expect((await storage.rules.listForDocument(second.id)).map((rule) => rule.phrase)).toEqual(['Jan Fischer', 'head of state']);
+      const updated = await storage.rules.update(first!.id, { ...name, phrase: 'Fischer' }, 'cleo');
+      expect(updated).toMatchObject({ phrase: 'Fischer', author: 'ben', updatedBy: 'cleo' });
+      expect(await storage.rules.update(first!.id + 100, name, 'cleo')).toBeUndefined();
+      expect(await storage.rules.delete(third!.id, 'dan')).toMatchObject({ phrase: 'head of state' });
+      expect(await storage.rules.delete(third!.id, 'dan')).toBeUndefined();
+      expect(await storage.rules.get(third!.id)).toBeUndefined();
+      const other = await database.open();
+      expect((await other.rules.listChanges(10)).map((change) => [change.action, change.rule.phrase, change.author])).toEqual([
+        ['delete', 'head of state', 'dan'], ['update', 'Fischer', 'cleo'], ['create', 'head of state', 'ben'], ['create', 'Jan Fischer', 'ben'], ['create', 'Deputies', 'ana'],
+      ]);
+    });
+
+    it('refuses a rule to suggest without its replacement and example, and an import holding one stores none', async () => {
+      const bad = { kind: 'suggest', phrase: 'x', checkId: null, replacement: null, example: null, note: '', documentId: null } as const;
+      const good = { ...bad, kind: 'ignore' } as const;
+      await expect(storage.rules.createMany([good, bad], 'ana')).rejects.toThrow();
+      expect(await storage.rules.list()).toEqual([]);
+    });
+
+    it('counts a dismissal once as a judgement of the check and entry of the flags it closes, and an edit that confirms a flag', async () => {
+      const { document, segments } = await createDocument();
+      const tenant = { checkId: 'false-friends', entryId: 'tenant', category: 'accuracy/false-friend', severity: 'major', start: 4, end: 10 };
+      const white = { checkId: 'name-consistency', entryId: null, category: 'fluency/capitalization', severity: 'minor', start: 18, end: 23 };
+      const he = { checkId: 'inanimate-pronoun', entryId: null, category: 'fluency/grammar', severity: 'minor', start: 0, end: 2 };
+      await storage.analyses.store(document.id, [
+        { segmentId: segments[0]!.id, revision: 0, flags: [tenant, white] }, { segmentId: segments[1]!.id, revision: 0, flags: [he] },
+      ]);
+      await recordDismissal(storage, { segmentId: segments[1]!.id, checkId: 'inanimate-pronoun', spanText: 'He', author: 'ana' });
+      await recordDismissal(storage, { segmentId: segments[1]!.id, checkId: 'inanimate-pronoun', spanText: 'He', author: 'ben' });
+      // "tenant" replaced, the rest kept: the false friend is confirmed, the name flag (its words kept) is not.
+      await recordEdit(storage, segments[0]!, 'The occupant of the White House spoke.');
+      // A whole rewrite confirms nothing.
+      await recordEdit(storage, segments[1]!, 'Everyone went home early that day.');
+      const other = await database.open();
+      expect(await other.judgements.list()).toEqual([
+        { kind: 'check', id: 'false-friends', confirmed: 1, dismissed: 0, override: null, overrideBy: null },
+        { kind: 'check', id: 'inanimate-pronoun', confirmed: 0, dismissed: 1, override: null, overrideBy: null },
+        { kind: 'entry', id: 'tenant', confirmed: 1, dismissed: 0, override: null, overrideBy: null },
+      ]);
+    });
+
+    it('lists the subjects whose suggestions are hints by the counts or by an override', async () => {
+      const { document, segments } = await createDocument();
+      const flagOf = (checkId: string, entryId: string | null) => ({ checkId, entryId, category: 'c', severity: 'minor', start: 0, end: 2 });
+      // Eleven dismissals of one entry of the false friends and two of another check, one per sentence of new documents.
+      for (let index = 0; index < 11; index++) {
+        const { document: each, segments: [sentence] } = await createDocument(`Doc ${index}`, [`He left ${index}.`]);
+        await storage.analyses.store(each.id, [{ segmentId: sentence!.id, revision: 0, flags: [flagOf('false-friends', 'he-entry'), flagOf('repeated-word', null)] }]);
+        await recordDismissal(storage, { segmentId: sentence!.id, checkId: 'false-friends', spanText: 'He', author: 'ana' });
+        if (index < 2) await recordDismissal(storage, { segmentId: sentence!.id, checkId: 'repeated-word', spanText: 'He', author: 'ana' });
+      }
+      await storage.analyses.store(document.id, [{ segmentId: segments[0]!.id, revision: 0, flags: [flagOf('false-friends', 'he-entry')] }]);
+      const policy = { minJudged: 10, maxPrecision: 0.3 };
+      const sorted = async () => (await storage.judgements.listHinted(policy)).map(({ kind, id }) => `${kind}:${id}`).sort();
+      expect(await sorted()).toEqual(['check:false-friends', 'entry:he-entry']);
+      await storage.judgements.setOverride('check', 'false-friends', 'one-key', 'root');
+      await storage.judgements.setOverride('check', 'spelling', 'hint', 'root');
+      expect(await sorted()).toEqual(['check:spelling', 'entry:he-entry']);
+      await storage.judgements.setOverride('check', 'false-friends', null, 'root');
+      expect(await sorted()).toEqual(['check:false-friends', 'check:spelling', 'entry:he-entry']);
+      expect((await storage.judgements.list()).find((item) => item.id === 'spelling')).toEqual({
+        kind: 'check', id: 'spelling', confirmed: 0, dismissed: 0, override: 'hint', overrideBy: 'root',
+      });
     });
   });
 });
