@@ -1,4 +1,5 @@
 import { analyzeSegment, createCheckContext } from '../checks/run.js';
+import type { CheckRules } from '../checks/newsroom-rules.js';
 import type { CheckContext, DocumentSegment, Flag } from '../checks/types.js';
 import { BoundedCache } from '../services/bounded-cache.js';
 import { guessEnglishVariant, variantOfLanguageTag, type EnglishVariant } from '../text/english-variant.js';
@@ -24,6 +25,8 @@ export interface DocumentFacts {
   originals: string;
   /** The source text linked to each sentence ('' for none), NUL-joined, when a source is attached. */
   source?: { language: string; texts: string } | undefined;
+  /** The newsroom rules that hold in the document. */
+  rules?: CheckRules | undefined;
 }
 
 /** What the checks found in one sentence at one revision. */
@@ -87,6 +90,7 @@ interface HeldDocument {
   targetLanguage: string;
   variant: EnglishVariant | undefined;
   source: { language: string; texts: string[] } | undefined;
+  rules: CheckRules | undefined;
   ids: number[];
   revisions: number[];
   revisionSum: number;
@@ -112,9 +116,9 @@ export function createAnalysisEngine(): AnalysisEngine {
     // Let go of the old state before building the new one: a long article would otherwise be held twice at the peak.
     held.delete(documentId);
     const document: HeldDocument = {
-      version: facts.version, targetLanguage: facts.targetLanguage, variant, source, ids: [...facts.ids], revisions: [...facts.revisions],
+      version: facts.version, targetLanguage: facts.targetLanguage, variant, source, rules: facts.rules, ids: [...facts.ids], revisions: [...facts.revisions],
       revisionSum: facts.revisions.reduce((sum, revision) => sum + revision, 0),
-      context: createCheckContext(segments, facts.targetLanguage, { variant, source }),
+      context: createCheckContext(segments, facts.targetLanguage, { variant, source, rules: facts.rules }),
       reported: new Float64Array(texts.length).fill(Number.NaN), pending: new Map(), tentative: new Map(),
       characters: facts.texts.length + (facts.source?.texts.length ?? 0),
     };
@@ -182,7 +186,7 @@ export function createAnalysisEngine(): AnalysisEngine {
         segments[position] = { text, paragraph: segments[position]!.paragraph };
       }
       document.pending.clear();
-      document.context = createCheckContext(segments, document.targetLanguage, { variant: document.variant, source: document.source });
+      document.context = createCheckContext(segments, document.targetLanguage, { variant: document.variant, source: document.source, rules: document.rules });
       const dependents = findDependents(before, document.context, changed);
       const positions = dependents === 'all' ? segments.keys() : [...dependents].sort((a, b) => a - b);
       const results: AnalysisResult[] = [];

@@ -23,6 +23,7 @@ import { repeatedWord } from './repeated-word.js';
 import { spaceBeforePunctuation } from './space-before-punctuation.js';
 import { spelling } from './spelling.js';
 import { spellingVariant } from './spelling-variant.js';
+import { newsroomEntry } from './newsroom-entry.js';
 import type { Check } from './types.js';
 import { unbalancedPairs } from './unbalanced-pairs.js';
 import { untranslatedSentence } from './untranslated-sentence.js';
@@ -36,6 +37,8 @@ import { verbObjectInterruption } from './verb-object-interruption.js';
  * Adding a check is one line here.
  */
 export const checks: readonly Check[] = [
+  // The newsroom's own entries first: an editor's rule wins a tie with any built-in check.
+  newsroomEntry,
   untranslatedSentence,
   falseFriends,
   untranslatedWord,

@@ -5,6 +5,7 @@ import { joinNorms, tokenize } from '../text/tokenize.js';
 import { readWords } from '../text/words.js';
 import { checks } from './index.js';
 import { indexNames } from './name-index.js';
+import { compileRules, dropIgnored, type CheckRules } from './newsroom-rules.js';
 import { findOpenQuotes } from './quote-marks.js';
 import { classifyRoles } from './segment-roles.js';
 import type { Check, CheckContext, DocumentSegment, Flag, Sentence, Severity } from './types.js';
@@ -34,6 +35,8 @@ export interface ContextOptions {
   variant?: EnglishVariant | undefined;
   /** The source article aligned to the segments: its language and the source text of each segment ('' for none). */
   source?: { language: string; texts: readonly string[] } | undefined;
+  /** The newsroom rules that hold in the document. */
+  rules?: CheckRules | undefined;
 }
 
 // Risk points per flag: a major problem outweighs several polish items, a critical one outweighs all.
@@ -74,6 +77,7 @@ export function createCheckContext(segments: readonly DocumentSegment[], targetL
       pair: getPairProfile(source.language, targetLanguage),
       texts: source.texts,
     },
+    rules: options.rules && (options.rules.ignore.length > 0 || options.rules.suggest.length > 0) ? compileRules(options.rules) : undefined,
   };
 }
 
@@ -97,7 +101,8 @@ export function analyzeSegment(context: CheckContext, index: number, text?: stri
     const found = check.run(input, context);
     for (let index = 0; index < found.length; index++) flags.push(found[index]!);
   }
-  const sorted = mergeFlags(flags, sentence);
+  const merged = mergeFlags(flags, sentence);
+  const sorted = context.rules ? dropIgnored(merged, input.tokens, context.rules) : merged;
   return { role, flags: sorted, risk: scoreRisk(sorted) };
 }
 

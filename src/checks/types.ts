@@ -2,6 +2,7 @@ import type { LanguageProfile, PairProfile } from '../languages/index.js';
 import type { SegmentRole } from '../model.js';
 import type { EnglishVariant } from '../text/english-variant.js';
 import type { ReadText } from '../text/words.js';
+import type { CheckRules, CompiledRules } from './newsroom-rules.js';
 import type { WordLinks } from './word-links.js';
 
 /** How much a finding matters: a minor polish, a major error of meaning or grammar, a critical one. */
@@ -77,6 +78,8 @@ export interface CheckContext {
   quoteOpenBefore: readonly boolean[];
   /** The source article, when one is attached. */
   source: DocumentSource | undefined;
+  /** The newsroom rules that hold in the document, when it has any. */
+  rules: CompiledRules | undefined;
 }
 
 /**
@@ -114,6 +117,8 @@ export interface CheckExample {
   document?: string[];
   /** The English spelling chosen for the document. */
   variant?: EnglishVariant;
+  /** Newsroom rules holding in the document. */
+  rules?: CheckRules;
 }
 
 /** What a check or a lexicon entry must flag and must pass. */

@@ -1,10 +1,12 @@
 import { scoreRisk } from '../checks/run.js';
 import type { Flag } from '../checks/types.js';
 import type { AnalysedSegmentRecord, DismissalRecord, DocumentAnalysisState, DocumentRecord, SegmentRecord } from '../model.js';
+import { applyObservedHints } from '../review/observed-precision.js';
 import { dismissalKey } from '../review/queue.js';
 import type { SegmentQuery, Storage } from '../storage/types.js';
 import type { Analyzer } from './document-analysis.js';
 import { found } from './errors.js';
+import { readHintedSubjects } from './observed-precision.js';
 
 /** A sentence with what the checks say about its current text, as pages and the API show it. */
 export interface AnalyzedSegment extends SegmentRecord {
@@ -53,8 +55,10 @@ export async function readAnalyzedSegment(storage: Storage, analyzer: Analyzer, 
     await analyzer.analyseStale(record.documentId, [record]);
     record = found(await storage.analyses.getSegment(segmentId), `Sentence ${segmentId}`);
   }
-  const [dismissals, sources] = await Promise.all([storage.dismissals.listBySegment(segmentId), storage.sources.listForSegments([segmentId])]);
-  return toAnalyzedSegment(record, dismissals, sources.get(segmentId));
+  const [dismissals, sources, hinted] = await Promise.all([
+    storage.dismissals.listBySegment(segmentId), storage.sources.listForSegments([segmentId]), readHintedSubjects(storage),
+  ]);
+  return toAnalyzedSegment(record, dismissals, sources.get(segmentId), hinted);
 }
 
 /** Every sentence of a document as the API and the JSON export show them, from the stored flags. */
@@ -66,7 +70,7 @@ export async function readAnalyzedDocument(
   const records = await withCurrentFlags(storage, analyzer, documentId, await storage.analyses.listByDocument(documentId));
   const dismissals = await storage.dismissals.listByDocument(documentId);
   const sources = document.sourceLanguage ? await storage.sources.listForSegments(records.map((record) => record.id)) : new Map<number, string>();
-  return { document, state, segments: toAnalyzedSegments(records, dismissals, sources) };
+  return { document, state, segments: toAnalyzedSegments(records, dismissals, sources, await readHintedSubjects(storage)) };
 }
 
 /**
@@ -81,11 +85,12 @@ export async function readAnalyzedSentences(
   const state = await analyzer.ensureCurrent(documentId);
   const records = await withCurrentFlags(storage, analyzer, documentId, await storage.analyses.listMatching(documentId, {}, range));
   const ids = records.map((record) => record.id);
-  const [dismissals, sources] = await Promise.all([
+  const [dismissals, sources, hinted] = await Promise.all([
     storage.dismissals.listBySegments(ids),
     document.sourceLanguage ? storage.sources.listForSegments(ids) : new Map<number, string>(),
+    readHintedSubjects(storage),
   ]);
-  return { document, state, segments: toAnalyzedSegments(records, dismissals, sources) };
+  return { document, state, segments: toAnalyzedSegments(records, dismissals, sources, hinted) };
 }
 
 /**
@@ -109,9 +114,10 @@ export async function readDocumentPage(
   const next = rows.length > SENTENCES_PER_PAGE ? rows.pop() : undefined;
   const records = await withCurrentFlags(storage, analyzer, documentId, rows);
   const ids = records.map((record) => record.id);
-  const [dismissals, sources] = await Promise.all([
+  const [dismissals, sources, hinted] = await Promise.all([
     storage.dismissals.listBySegments(ids),
     document.sourceLanguage ? storage.sources.listForSegments(ids) : new Map<number, string>(),
+    readHintedSubjects(storage),
   ]);
   const first = records[0]?.position ?? -1;
   const last = records.at(-1)?.position ?? Number.MAX_SAFE_INTEGER;
@@ -122,7 +128,7 @@ export async function readDocumentPage(
     nearest({ toReview: true }, first, 'previous'), nearest({ toReview: true }, last, 'next'),
   ]);
   return {
-    document, state, segments: toAnalyzedSegments(records, dismissals, sources), matching, page, pageCount,
+    document, state, segments: toAnalyzedSegments(records, dismissals, sources, hinted), matching, page, pageCount,
     beyond: { previousLast: previous?.id ?? null, nextFirst: next?.id ?? null, previousFlagged, nextFlagged, previousToReview, nextToReview },
   };
 }
@@ -150,12 +156,18 @@ export async function listStillFlagged(
   return flagged.map((segment) => ({ id: segment.id, position: segment.position, text: segment.text, flagCount: segment.openFlags }));
 }
 
-/** A stored sentence as pages and the API show it: its flags split into standing and dismissed. */
-export function toAnalyzedSegment(segment: AnalysedSegmentRecord, dismissals: readonly DismissalRecord[], source = ''): AnalyzedSegment {
+/**
+ * A stored sentence as pages and the API show it: its flags split into standing and dismissed, the
+ * suggestions of checks and entries editors judged wrong too often shown as hints (`hinted`, see
+ * src/review/observed-precision.ts).
+ */
+export function toAnalyzedSegment(
+  segment: AnalysedSegmentRecord, dismissals: readonly DismissalRecord[], source = '', hinted: ReadonlySet<string> = NONE,
+): AnalyzedSegment {
   const dismissalIds = new Map(dismissals.map((dismissal) => [dismissalKey(dismissal.checkId, dismissal.spanText), dismissal.id]));
   const flags: Flag[] = [];
   const dismissedFlags: DismissedFlag[] = [];
-  for (const flag of (segment.flags ?? []) as Flag[]) {
+  for (const flag of applyObservedHints((segment.flags ?? []) as Flag[], hinted)) {
     const dismissalId = dismissalIds.size === 0 ? undefined : dismissalIds.get(dismissalKey(flag.checkId, segment.text.slice(flag.start, flag.end)));
     if (dismissalId === undefined) flags.push(flag);
     else dismissedFlags.push({ ...flag, dismissalId });
@@ -164,15 +176,19 @@ export function toAnalyzedSegment(segment: AnalysedSegmentRecord, dismissals: re
   return { ...record, flags, dismissedFlags, openFlags, risk: scoreRisk(flags), source };
 }
 
-function toAnalyzedSegments(records: readonly AnalysedSegmentRecord[], dismissals: readonly DismissalRecord[], sources: ReadonlyMap<number, string>): AnalyzedSegment[] {
+function toAnalyzedSegments(
+  records: readonly AnalysedSegmentRecord[], dismissals: readonly DismissalRecord[], sources: ReadonlyMap<number, string>, hinted: ReadonlySet<string>,
+): AnalyzedSegment[] {
   const bySegment = new Map<number, DismissalRecord[]>();
   for (const dismissal of dismissals) {
     const list = bySegment.get(dismissal.segmentId);
     if (list) list.push(dismissal);
     else bySegment.set(dismissal.segmentId, [dismissal]);
   }
-  return records.map((record) => toAnalyzedSegment(record, bySegment.get(record.id) ?? [], sources.get(record.id)));
+  return records.map((record) => toAnalyzedSegment(record, bySegment.get(record.id) ?? [], sources.get(record.id), hinted));
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 // The sentences with flags of their current text: any stored for an older one are analysed and stored first.
 async function withCurrentFlags(

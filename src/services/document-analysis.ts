@@ -5,6 +5,7 @@ import type { DocumentAnalysisState, SegmentRecord } from '../model.js';
 import type { Storage } from '../storage/types.js';
 import { loadDocumentSources } from './document-sources.js';
 import { found } from './errors.js';
+import { readCheckRules } from './newsroom-rules.js';
 
 /**
  * What keeps the stored flags of documents current, for one storage. The flags are computed off
@@ -59,9 +60,10 @@ export function createAnalyzer({ storage, runner, fingerprint }: { storage: Stor
     const document = found(await storage.documents.get(documentId), `Document ${documentId}`);
     const segments = await storage.segments.listByDocument(documentId);
     const sources = await loadDocumentSources(storage, document, segments);
+    const rules = await readCheckRules(storage, documentId);
     versions.set(documentId, version);
     return {
-      version, targetLanguage: document.targetLanguage,
+      version, targetLanguage: document.targetLanguage, variant: document.englishVariant ?? undefined, rules,
       ids: segments.map((segment) => segment.id), revisions: segments.map((segment) => segment.revision),
       paragraphs: segments.map((segment) => segment.paragraph),
       texts: joinTexts(segments.map((segment) => segment.text)), originals: joinTexts(segments.map((segment) => segment.original)),

@@ -1,4 +1,4 @@
-import type { PostEditingReport, SentenceReport } from './post-editing-report.js';
+import type { FlagOutcome, PostEditingReport, SentenceReport } from './post-editing-report.js';
 
 // Columns of the report CSV, one row per sentence. `sentence` counts from 1 as the pages do.
 const COLUMNS: readonly [string, (sentence: SentenceReport) => string | number][] = [
@@ -12,7 +12,7 @@ const COLUMNS: readonly [string, (sentence: SentenceReport) => string | number][
   ['words', (sentence) => sentence.editRate.words],
   ['classes', (sentence) => sentence.classes.join(' ')],
   ['flags_on_mt', (sentence) => sentence.flags.length],
-  ['flags_edited', (sentence) => countOutcome(sentence, 'edited')],
+  ['flags_confirmed', (sentence) => countOutcome(sentence, 'confirmed')],
   ['flags_dismissed', (sentence) => countOutcome(sentence, 'dismissed')],
   ['flags_left', (sentence) => countOutcome(sentence, 'left')],
   ['checks_on_mt', (sentence) => [...new Set(sentence.flags.map((flag) => flag.checkId))].join(' ')],
@@ -53,6 +53,6 @@ export function neutralizeFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function countOutcome(sentence: SentenceReport, outcome: 'edited' | 'dismissed' | 'left'): number {
+function countOutcome(sentence: SentenceReport, outcome: FlagOutcome): number {
   return sentence.flags.filter((flag) => flag.outcome === outcome).length;
 }

@@ -10,6 +10,7 @@ import { MAX_SENTENCE_LENGTH, MAX_TITLE_LENGTH } from './limits.js';
 import { checkArticleText, readSubmittedArticle, type SubmittedArticle, type SubmittedText } from './read-submitted-article.js';
 import { attachBlockSources, attachSource, type AttachedSource } from './attach-source.js';
 import type { Analyzer } from './document-analysis.js';
+import { guessDocumentVariant } from './english-variant.js';
 import type { UrlPolicy } from './fetch-page.js';
 import { requireAuthor } from './validate.js';
 
@@ -79,6 +80,7 @@ export async function importDocument(storage: Storage, analyzer: Analyzer, reque
     detectedLanguage,
     originalText: layout.text,
     author,
+    englishVariant: guessDocumentVariant(targetLanguage, layout.text),
     ...(submitted.keptFile && { importedFile: submitted.keptFile }),
     segments: layout.segments.map(({ position, paragraph, start, end, text: sentence }, index) => {
       const role = roles[index] ?? 'body';

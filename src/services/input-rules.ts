@@ -28,6 +28,9 @@ export const TEXT_RULES = {
   find: { what: 'the text to find', lines: 'many', maxLength: MAX_FIND_LENGTH, unit: 'characters' },
   replace: { what: 'the replacement', lines: 'many', maxLength: MAX_FIND_LENGTH, unit: 'characters' },
   tokenLabel: { what: 'the label', lines: 'one', maxLength: MAX_TOKEN_LABEL_LENGTH, unit: 'characters' },
+  rulePhrase: { what: 'the phrase', lines: 'one', maxLength: MAX_FIND_LENGTH, unit: 'characters' },
+  ruleReplacement: { what: 'the replacement', lines: 'one', maxLength: MAX_FIND_LENGTH, unit: 'characters' },
+  ruleNote: { what: 'the note', lines: 'one', maxLength: MAX_COMMENT_LENGTH, unit: 'characters' },
 } as const satisfies Record<string, TextRule>;
 
 /**

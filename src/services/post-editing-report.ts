@@ -3,19 +3,23 @@ import type { Flag, Severity } from '../checks/types.js';
 import { classifyCorrection, CORRECTION_CLASSES, type CorrectionClass } from '../history/classify-correction.js';
 import { computeEditRate, type EditRate } from '../history/edit-rate.js';
 import { diffWordsBounded, type DiffPart } from '../history/word-diff.js';
+import { findConfirmedFlags } from '../review/confirmed-flag.js';
+import { subjectKey } from '../review/observed-precision.js';
 import type { Storage } from '../storage/types.js';
 import type { DismissalRecord, SegmentRecord, SegmentStatus } from '../model.js';
 import { getDocument } from './documents.js';
+import { readCheckRules } from './newsroom-rules.js';
+import { listObservedPrecision, type ObservedPrecision } from './observed-precision.js';
 
 /**
  * What became of a flag the checks raised on the machine translation:
  * - `dismissed`: an editor dismissed it (same sentence, check and flagged words). An explicit
  *   verdict wins over anything inferred, even if the words were edited later.
- * - `edited`: the correction touches the flagged words (a removed word overlaps them, or text was
- *   inserted inside them or at either edge, spaces aside, as a missing comma or article is fixed).
- * - `left`: neither; the sentence may simply not have been reviewed yet.
+ * - `confirmed`: the correction changed the flagged words while keeping most of the rest of the
+ *   sentence (src/review/confirmed-flag.ts): rewriting a whole sentence confirms none of its flags.
+ * - `left`: neither; the sentence may not have been reviewed yet, or was rewritten whole.
  */
-export type FlagOutcome = 'edited' | 'dismissed' | 'left';
+export type FlagOutcome = 'confirmed' | 'dismissed' | 'left';
 
 export interface ReportedFlag {
   checkId: string;
@@ -56,16 +60,17 @@ export interface CheckReport {
   severity: Severity;
   /** Flags raised on the machine translation. */
   flagged: number;
-  edited: number;
+  confirmed: number;
   dismissed: number;
   left: number;
   /**
-   * Observed precision: edited / (edited + dismissed), the share of the flags editors acted on
-   * among those they gave a verdict on; null before any verdict. Flags left alone count on
-   * neither side, since nobody may have read them yet. An edit near a flag for another reason
-   * counts as agreement, so this is an upper bound.
+   * Precision in this document: confirmed / (confirmed + dismissed), the share of the flags
+   * editors acted on among those they gave a verdict on; null before any verdict. Flags left
+   * alone count on neither side, since nobody may have read them yet.
    */
   precision: number | null;
+  /** The same, over every document since judgements were counted (src/review/observed-precision.ts); null when never judged. */
+  observed: ObservedPrecision | null;
 }
 
 export interface ReportSummary {
@@ -100,25 +105,28 @@ export interface PostEditingReport {
 /**
  * How the machine translation was post-edited: per sentence its edit rate, correction classes and
  * the fate of each flag raised on the MT; per document the totals; per check how often editors
- * acted on its flags. The checks run again on the machine translation (flags are never stored),
- * so the report says what the current checks would have shown the editors on the MT.
+ * acted on its flags, here and (observed precision) in every document. The checks run again on
+ * the machine translation, with the document's variant and newsroom rules, so the report says
+ * what the current checks would have shown the editors on the MT.
  */
 export async function buildPostEditingReport(storage: Storage, documentId: number): Promise<PostEditingReport> {
   const { document, segments } = await getDocument(storage, documentId);
-  const dismissals = await storage.dismissals.listByDocument(documentId);
-  const analyses = analyzeDocument(segments.map(({ original, paragraph }) => ({ text: original, paragraph })), document.targetLanguage);
+  const [dismissals, rules, observed] = await Promise.all([
+    storage.dismissals.listByDocument(documentId), readCheckRules(storage, documentId), listObservedPrecision(storage),
+  ]);
+  const variant = document.englishVariant === 'unspecified' ? undefined : document.englishVariant ?? undefined;
+  const analyses = analyzeDocument(segments.map(({ original, paragraph }) => ({ text: original, paragraph })), document.targetLanguage, { variant, rules });
   const sentences = segments.map((segment, index) => reportSentence(segment, analyses[index]?.flags ?? [], dismissals));
   return {
     document: { id: document.id, title: document.title, targetLanguage: document.targetLanguage },
     summary: summarize(sentences),
     sentences,
-    checks: reportChecks(sentences),
+    checks: reportChecks(sentences, new Map(observed.map((item) => [subjectKey(item.kind, item.id), item]))),
   };
 }
 
 function reportSentence(segment: SegmentRecord, flags: readonly Flag[], dismissals: readonly DismissalRecord[]): SentenceReport {
-  const diff = diffWordsBounded(segment.original, segment.text);
-  const touched = findTouchedRanges(diff);
+  const confirmed = new Set(findConfirmedFlags(segment.original, segment.text, flags));
   return {
     segmentId: segment.id,
     position: segment.position,
@@ -130,46 +138,17 @@ function reportSentence(segment: SegmentRecord, flags: readonly Flag[], dismissa
     changed: segment.text !== segment.original,
     editRate: computeEditRate(segment.original, segment.text),
     classes: classifyCorrection(segment.original, segment.text),
-    diff,
+    diff: diffWordsBounded(segment.original, segment.text),
     flags: flags.map((flag) => {
       const spanText = segment.original.slice(flag.start, flag.end);
       const dismissed = dismissals.some((dismissal) =>
         dismissal.segmentId === segment.id && dismissal.checkId === flag.checkId && dismissal.spanText === spanText);
-      const edited = touched.some(([from, to]) => (from === to
-        ? insertsAt(segment.original, flag, from)
-        : from < flag.end && to > flag.start));
       return {
         checkId: flag.checkId, category: flag.category, severity: flag.severity, start: flag.start, end: flag.end,
-        spanText, message: flag.message, outcome: dismissed ? 'dismissed' : edited ? 'edited' : 'left',
+        spanText, message: flag.message, outcome: dismissed ? 'dismissed' : confirmed.has(flag) ? 'confirmed' : 'left',
       };
     }),
   };
-}
-
-// The ranges of the machine translation a diff changes: [from, to) for removed text, [at, at) for
-// an insertion.
-function findTouchedRanges(diff: readonly DiffPart[]): [number, number][] {
-  const ranges: [number, number][] = [];
-  let offset = 0;
-  for (const part of diff) {
-    if (part.kind === 'same') offset += part.text.length;
-    else if (part.kind === 'removed') {
-      ranges.push([offset, offset + part.text.length]);
-      offset += part.text.length;
-    } else ranges.push([offset, offset]);
-  }
-  return ranges;
-}
-
-// An insertion inside the flagged words or at their edge, spaces between not counting: "The
-// application, for its part, filed" fixes the aside flagged on "for its part" with a comma
-// inserted before the space.
-function insertsAt(text: string, flag: Flag, offset: number): boolean {
-  let start = flag.start;
-  let end = flag.end;
-  while (start > 0 && /\s/.test(text[start - 1]!)) start--;
-  while (end < text.length && /\s/.test(text[end]!)) end++;
-  return start <= offset && offset <= end;
 }
 
 function summarize(sentences: readonly SentenceReport[]): ReportSummary {
@@ -196,19 +175,19 @@ function summarize(sentences: readonly SentenceReport[]): ReportSummary {
   };
 }
 
-function reportChecks(sentences: readonly SentenceReport[]): CheckReport[] {
+function reportChecks(sentences: readonly SentenceReport[], observed: ReadonlyMap<string, ObservedPrecision>): CheckReport[] {
   const reports: CheckReport[] = [];
   for (const check of listChecks()) {
-    const counts = { edited: 0, dismissed: 0, left: 0 };
+    const counts = { confirmed: 0, dismissed: 0, left: 0 };
     for (const sentence of sentences) {
       for (const flag of sentence.flags) if (flag.checkId === check.id) counts[flag.outcome]++;
     }
-    const flagged = counts.edited + counts.dismissed + counts.left;
+    const flagged = counts.confirmed + counts.dismissed + counts.left;
     if (flagged === 0) continue;
-    const judged = counts.edited + counts.dismissed;
+    const judged = counts.confirmed + counts.dismissed;
     reports.push({
       checkId: check.id, name: check.name, category: check.category, severity: check.severity,
-      flagged, ...counts, precision: judged > 0 ? counts.edited / judged : null,
+      flagged, ...counts, precision: judged > 0 ? counts.confirmed / judged : null, observed: observed.get(subjectKey('check', check.id)) ?? null,
     });
   }
   return reports;

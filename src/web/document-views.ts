@@ -10,6 +10,8 @@ export function toDocumentJson(document: DocumentRecord) {
     title: document.title,
     targetLanguage: document.targetLanguage,
     detectedLanguage: document.detectedLanguage,
+    englishVariant: document.englishVariant,
+    variantChosenBy: document.variantChosenBy,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
     lastAuthor: document.lastAuthor,

@@ -1,10 +1,8 @@
-import type { ActionKind, DocumentEventRecord } from '../model.js';
+import type { ActionKind, DocumentEventRecord, StoredEnglishVariant } from '../model.js';
+import { ENGLISH_VARIANT_NAMES } from '../services/english-variant.js';
 import type { AnalyzedSegment } from '../services/analyzed-segments.js';
 import { describeAction } from '../services/undo-action.js';
 import { toSegmentJson } from './segment-views.js';
-
-/** How the timeline names a stored variant (StoredEnglishVariant). */
-const ENGLISH_VARIANT_NAMES: Record<string, string> = { us: 'American', uk: 'British', unspecified: 'not specified' };
 
 /** How the history and timeline name what an action did, after the author's name ("Ana applied a suggestion"). */
 const ACTION_VERBS: Partial<Record<ActionKind, string>> = {
@@ -72,7 +70,7 @@ export function describeEvent(event: DocumentEventRecord, revision?: { kind: str
     case 'archive': return 'archived the document';
     case 'unarchive': return 'brought the document back from the archive';
     case 'source': return event.segmentId === null ? `attached the source text${event.body ? ` (${event.body})` : ''}` : 'corrected the link to the source';
-    case 'variant': return `set the English variant to ${ENGLISH_VARIANT_NAMES[event.body ?? ''] ?? event.body}`;
+    case 'variant': return `set the English variant to ${ENGLISH_VARIANT_NAMES[event.body as StoredEnglishVariant] ?? event.body}`;
   }
 }
 

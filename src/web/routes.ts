@@ -16,6 +16,9 @@ import {
   applyFlagSuggestion, commentOnSentence, dismissSentenceFlag, refuseSave, restoreSentenceFlag, revertSentence, saveSentence, setSentenceStatus,
   showPropagation, showSentenceEditor, showSentenceFragment,
 } from './handlers/segment-handlers.js';
+import {
+  addRules, changeRule, downloadRules, overrideSubjectHint, removeRule, setDocumentVariant, showRules,
+} from './handlers/rule-handlers.js';
 import { attachSourceText, refuseSource, relinkSentence, showSource } from './handlers/source-handlers.js';
 import type { Route } from './route-table.js';
 
@@ -63,6 +66,7 @@ export const ROUTES: readonly Route[] = [
   // The live document: its changes as they happen, and who is editing which sentence.
   { method: 'get', path: '/documents/:id/events', access: 'viewer', answers: 'json', handler: streamDocumentEvents },
   { method: 'post', path: '/segments/:id/presence', access: 'editor', answers: 'json', handler: announcePresence },
+  { method: 'put', path: '/documents/:id/variant', access: 'editor', answers: 'both', handler: setDocumentVariant },
 
   // One sentence.
   { method: 'put', path: '/segments/:id', access: 'editor', answers: 'both', handler: saveSentence, refused: refuseSave },
@@ -86,6 +90,14 @@ export const ROUTES: readonly Route[] = [
   { method: 'get', path: '/documents/:id/timeline', access: 'viewer', answers: 'both', handler: showTimeline },
   { method: 'get', path: '/documents/:id/compare', access: 'viewer', answers: 'both', handler: showComparison },
   { method: 'post', path: '/documents/:id/revert-author', access: 'admin', answers: 'both', handler: revertAuthor },
+
+  // Newsroom rules and the observed precision of checks and entries.
+  { method: 'get', path: '/rules', access: 'viewer', answers: 'both', handler: showRules },
+  { method: 'post', path: '/rules', access: 'editor', answers: 'both', handler: addRules },
+  { method: 'get', path: '/rules/export', access: 'viewer', answers: 'both', handler: downloadRules },
+  { method: 'put', path: '/rules/:id', access: 'editor', answers: 'both', handler: changeRule },
+  { method: 'post', path: '/rules/:id/delete', access: 'editor', answers: 'both', handler: removeRule },
+  { method: 'post', path: '/judgements/:kind/:id/override', access: 'admin', answers: 'both', handler: overrideSubjectHint },
 
   // The source text and its alignment.
   { method: 'get', path: '/documents/:id/source', access: 'viewer', answers: 'both', handler: showSource },

@@ -11,6 +11,7 @@ function flagExample(check: Check, example: CheckExample): Flag[] {
   const texts = [example.target, ...(example.document ?? [])];
   const context = createCheckContext(texts.map((text) => ({ text, paragraph: 0 })), 'en', {
     variant: example.variant,
+    rules: example.rules,
     source: example.source === undefined ? undefined : { language: 'fr', texts: texts.map((_, index) => (index === 0 ? example.source ?? '' : '')) },
   });
   return runCheck(check, context, 0);

@@ -24,13 +24,13 @@ describe('formatReportCsv', () => {
       sentence({ position: 4, paragraph: 2, status: 'edited', changed: true, original: '-1 point', text: '<script>alert(1)</script> & "quotes" ]]>',
         editRate: { edits: 2, words: 6, rate: 1 / 3 }, classes: ['word-choice', 'numbers'],
         flags: [
-          { checkId: 'a-check', category: 'c', severity: 'minor', start: 0, end: 2, spanText: '-1', message: 'm', outcome: 'edited' },
+          { checkId: 'a-check', category: 'c', severity: 'minor', start: 0, end: 2, spanText: '-1', message: 'm', outcome: 'confirmed' },
           { checkId: 'a-check', category: 'c', severity: 'minor', start: 3, end: 8, spanText: 'point', message: 'm', outcome: 'left' },
         ] }),
       sentence({ role: 'separator', status: 'excluded', original: '-', text: '-' }),
     ]));
     expect(csv.split('\r\n')).toEqual([
-      '\ufeffsentence,paragraph,role,status,changed,edit_rate,edits,words,classes,flags_on_mt,flags_edited,flags_dismissed,flags_left,checks_on_mt,machine_translation,text',
+      '\ufeffsentence,paragraph,role,status,changed,edit_rate,edits,words,classes,flags_on_mt,flags_confirmed,flags_dismissed,flags_left,checks_on_mt,machine_translation,text',
       `5,3,body,edited,yes,0.3333,2,6,word-choice numbers,2,1,0,1,a-check,'-1 point,"<script>alert(1)</script> & ""quotes"" ]]>"`,
       "1,1,separator,excluded,no,0,0,1,,0,0,0,0,,'-,'-",
       '',

@@ -59,15 +59,18 @@ describe('post-editing report', () => {
       editRate: { edits: 18, words: 24, rate: 0.75 }, classes: ['word-choice', 'word-order', 'deletion'],
     });
     expect(diff).toContainEqual({ text: 'occupant', kind: 'added' });
+    // Rewritten at large: every flagged word changed, but only about half of the rest stayed. Outside
+    // the four words "will not fail to", half the words were kept ("This", "announcement", "of the
+    // White House"...): confirmed; outside the shorter spans, less than half: not.
     expect(flags.map((flag) => [flag.checkId, flag.spanText, flag.outcome])).toEqual([
-      ['false-friends', 'will not fail to', 'edited'],
-      ['intransitive-object', 'react the tenant', 'edited'],
-      ['false-friends', 'tenant', 'edited'],
-      ['false-friends', 'invested in', 'edited'],
+      ['false-friends', 'will not fail to', 'confirmed'],
+      ['intransitive-object', 'react the tenant', 'left'],
+      ['false-friends', 'tenant', 'left'],
+      ['false-friends', 'invested in', 'left'],
     ]);
     // Commas inserted around the aside fix its flag; the dismissed false friend stays dismissed though its words stayed.
     expect(report.sentences[2]!.flags.map((flag) => [flag.checkId, flag.spanText, flag.outcome])).toEqual([
-      ['aside-without-commas', 'for its part', 'edited'],
+      ['aside-without-commas', 'for its part', 'confirmed'],
       ['false-friends', 'complaint', 'dismissed'],
     ]);
     expect(report.sentences[0]!.flags.map((flag) => flag.outcome)).toEqual(['left']);
@@ -86,11 +89,13 @@ describe('post-editing report', () => {
         { kind: 'punctuation-and-typography', sentences: 1 },
       ],
     });
-    expect(checks.map(({ checkId, flagged, edited, dismissed, left, precision }) => ({ checkId, flagged, edited, dismissed, left, precision }))).toEqual([
-      { checkId: 'false-friends', flagged: 5, edited: 3, dismissed: 1, left: 1, precision: 3 / 4 },
-      { checkId: 'intransitive-object', flagged: 1, edited: 1, dismissed: 0, left: 0, precision: 1 },
-      { checkId: 'aside-without-commas', flagged: 1, edited: 1, dismissed: 0, left: 0, precision: 1 },
+    expect(checks.map(({ checkId, flagged, confirmed, dismissed, left, precision }) => ({ checkId, flagged, confirmed, dismissed, left, precision }))).toEqual([
+      { checkId: 'false-friends', flagged: 5, confirmed: 1, dismissed: 1, left: 3, precision: 1 / 2 },
+      { checkId: 'intransitive-object', flagged: 1, confirmed: 0, dismissed: 0, left: 1, precision: null },
+      { checkId: 'aside-without-commas', flagged: 1, confirmed: 1, dismissed: 0, left: 0, precision: 1 },
     ]);
+    // Over every document: the save that put commas around the aside confirmed it; the dismissal judged the false friend.
+    expect(checks.map((check) => check.observed && [check.observed.confirmed, check.observed.dismissed])).toEqual([[1, 1], null, [1, 0]]);
   });
 
   it('has no rate and no precision before anything can be measured', async () => {
@@ -110,10 +115,10 @@ describe('report CSV export', () => {
     expect(file.body).toBe(formatReportCsv(await buildPostEditingReport(storage, document.id)));
     const lines = file.body.split('\r\n');
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toBe('\ufeffsentence,paragraph,role,status,changed,edit_rate,edits,words,classes,flags_on_mt,flags_edited,'
+    expect(lines[0]).toBe('\ufeffsentence,paragraph,role,status,changed,edit_rate,edits,words,classes,flags_on_mt,flags_confirmed,'
       + 'flags_dismissed,flags_left,checks_on_mt,machine_translation,text');
     // Two words now ('=HYPERLINK("http://x","Decrees,' and 'again")'): two substitutions and a deletion.
-    expect(lines[1]).toBe(`1,1,heading,edited,yes,1.5,3,2,word-choice addition,1,1,0,0,false-friends,${HEADING},"'=HYPERLINK(""http://x"",""Decrees, again"")"`);
+    expect(lines[1]).toBe(`1,1,heading,edited,yes,1.5,3,2,word-choice addition,1,0,0,1,false-friends,${HEADING},"'=HYPERLINK(""http://x"",""Decrees, again"")"`);
     expect(lines[3]).toBe(`3,3,body,edited,yes,0.125,2,16,punctuation-and-typography,2,1,1,0,aside-without-commas false-friends,${ASIDE},"${COMMAS}"`);
     expect(lines[5]).toBe('');
   });

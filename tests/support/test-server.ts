@@ -202,6 +202,7 @@ export async function importSeedThroughApi(server: Pick<TestServer, 'fetch'>): P
 
 export interface FlagJson {
   checkId: string; category: string; severity: string; start: number; end: number; message: string; suggestions: string[];
+  entryId?: string | null; hint?: boolean;
 }
 
 export interface SegmentJson {

@@ -102,7 +102,7 @@ describe('export downloads', () => {
     expect(rows[0]!.startsWith('sentence,paragraph,role,status,changed,edit_rate')).toBe(true);
     // 24 MT words replaced by 4 (4 substitutions, 20 deletions): rate 6; "(1)" makes it a number change too.
     expect(rows.find((row) => row.startsWith('5,'))).toBe(
-      `5,5,body,edited,yes,6,24,4,word-choice numbers,1,1,0,0,false-friends,"${OFFER}","${HOSTILE.replaceAll('"', '""')}"`,
+      `5,5,body,edited,yes,6,24,4,word-choice numbers,1,0,0,1,false-friends,"${OFFER}","${HOSTILE.replaceAll('"', '""')}"`,
     );
     expect(rows.at(-1)).toBe('');
   });

@@ -31,6 +31,8 @@ describe('the route table', () => {
       'POST /api/documents/:id/source', 'GET /api/documents/:id/source', 'PUT /api/segments/:id/source-links', 'GET /api/checks',
       'DELETE /api/segments/:id/dismissals/:dismissalId', 'POST /api/actions/:id/undo', 'GET /api/documents/:id/events',
       'POST /api/segments/:id/presence', 'PUT /api/documents/:id/title', 'PUT /api/documents/:id/archived', 'DELETE /api/documents/:id',
+      'PUT /api/documents/:id/variant', 'GET /api/rules', 'POST /api/rules', 'GET /api/rules/export', 'PUT /api/rules/:id',
+      'POST /api/rules/:id/delete', 'POST /api/judgements/:kind/:id/override',
     ];
     expect(documented.filter((route) => !api.has(route))).toEqual([]);
     expect(api.size).toBe(documented.length);
