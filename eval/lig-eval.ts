@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCheckContext, analyzeSegment } from '../src/checks/run.js';
 import type { Flag } from '../src/checks/types.js';
 import { countWordEdits } from '../src/history/edit-rate.js';
+import { findConfirmedFlags } from '../src/review/confirmed-flag.js';
 import { guessEnglishVariant } from '../src/text/english-variant.js';
 import { tokenize } from '../src/text/tokenize.js';
 
@@ -45,6 +46,13 @@ export interface LigReport {
   flags: number;
   confirmed: number;
   precision: number;
+  /**
+   * Flags the post-edit confirms under the post-editing report's rule (src/review/confirmed-flag.ts:
+   * the flagged words changed while at least half of the sentence's other words stayed), which
+   * also gives the observed precision in the app; `confirmed` above is the eval's (an edited word
+   * under the flag, whatever happened to the rest).
+   */
+  reportConfirmed: number;
   chance: number;
   editedWords: number;
   coveredEditedWords: number;
@@ -131,6 +139,7 @@ export function evaluateLig(sentences: readonly LigSentence[], { withSource = fa
     flags: 0,
     confirmed: 0,
     precision: 0,
+    reportConfirmed: 0,
     chance: 0,
     editedWords: 0,
     coveredEditedWords: 0,
@@ -152,6 +161,7 @@ export function evaluateLig(sentences: readonly LigSentence[], { withSource = fa
     const postEdit = readWordNorms(sentence.postEdit);
     const distance = countWordEdits(readWordNorms(sentence.text), postEdit);
     let counted = 0;
+    const confirmedByReport = new Set(findConfirmedFlags(sentence.text, sentence.postEdit, flags));
     for (const flag of flags) {
       const inside = sentence.words
         .map((word, index) => ({ word, index }))
@@ -168,6 +178,7 @@ export function evaluateLig(sentences: readonly LigSentence[], { withSource = fa
       }
       report.flags++;
       if (confirmed) report.confirmed++;
+      if (confirmedByReport.has(flag)) report.reportConfirmed++;
       chanceSum += chance;
       const effect = scoreSuggestion(sentence.text, flag, postEdit, distance);
       addSuggestion(report.suggestions, effect);

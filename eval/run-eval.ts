@@ -46,6 +46,8 @@ for (const withSource of [false, true]) {
         `heavy sentences flagged ${share(report.heavyFlagged, report.heavySentences)} (${report.heavyFlagged}/${report.heavySentences})`
     );
     console.log(`         suggestions: all ${suggestionLine(report.suggestions)}; one-key ${suggestionLine(report.oneKeySuggestions)}`);
+    console.log(`         confirmed as the report and the observed precision count them (flagged words changed, half the rest kept): `
+      + `${share(report.reportConfirmed, report.flags)} (${report.reportConfirmed}/${report.flags})`);
   }
   const all = reports.get('all')!;
   console.log('  per check (all lines): flags, precision, chance, suggestions closer / further');
