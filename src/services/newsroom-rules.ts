@@ -5,6 +5,7 @@ import type { NewsroomRule, NewsroomRuleChangeRecord, NewsroomRuleRecord } from 
 import type { Storage } from '../storage/types.js';
 import { tokenize } from '../text/tokenize.js';
 import { invalidateAnalysis } from './document-analysis.js';
+import { getSegment } from './documents.js';
 import { ServiceError, found } from './errors.js';
 import { readTextField, TEXT_RULES } from './input-rules.js';
 import { requireAuthor } from './validate.js';
@@ -92,6 +93,33 @@ export async function importRules(storage: Storage, body: unknown, author: unkno
   const created = await storage.rules.createMany(rules, by);
   if (created.length > 0) await invalidateScopes(storage, created.map((rule) => rule.documentId), 'newsroom rules imported');
   return created;
+}
+
+/** A rule begun from a flag: its words, the sentence, the check and the document, for the forms to start from. */
+export interface RuleDraft {
+  phrase: string;
+  example: string;
+  checkId: string | null;
+  documentId: number;
+  documentTitle: string;
+  segmentId: number;
+  position: number;
+}
+
+/** The draft of a rule from the flag over `[start, end)` of a sentence's current text (the Rules page's "from a flag" forms). */
+export async function draftRuleFromFlag(
+  storage: Storage, request: { segmentId: number; start: unknown; end: unknown; checkId: unknown },
+): Promise<RuleDraft> {
+  const { segment, document } = await getSegment(storage, request.segmentId);
+  const start = Number(request.start);
+  const end = Number(request.end);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > segment.text.length) {
+    throw new ServiceError('invalid-input', `"start" and "end" must be the flag's offsets in the sentence (0 to ${segment.text.length}).`);
+  }
+  return {
+    phrase: segment.text.slice(start, end), example: segment.text, checkId: request.checkId ? readCheckId(request.checkId) : null,
+    documentId: document.id, documentTitle: document.title, segmentId: segment.id, position: segment.position,
+  };
 }
 
 /** The rules that hold in one document, as its analysis applies them. */

@@ -81,6 +81,14 @@ describe('newsroom rules', () => {
     const first = await importText(TENANT, 'First');
     const second = await importText(TENANT, 'Second');
     expect(flagsOf(await readDocument(first), 'false-friends')).toEqual(['tenant']);
+    // A flag's "Rule…" link opens the Rules page with the flag's words and sentence filled in.
+    const [sentence] = (await readDocument(first)).segments;
+    const flag = sentence!.flags.find((item) => item.checkId === 'false-friends')!;
+    const drafted = await (await server.fetch(`/rules?segment=${sentence!.id}&start=${flag.start}&end=${flag.end}&checkId=false-friends`)).text();
+    expect(drafted).toContain('<input name="phrase" required maxlength="500" value="tenant"');
+    expect(drafted).toContain(`<input type="hidden" name="example" value="${TENANT}">`);
+    expect(drafted).toContain(`<input type="radio" name="documentId" value="${first}" checked> in this document only`);
+    expect((await server.fetch(`/rules?segment=${sentence!.id}&start=5&end=500`)).status).toBe(400);
 
     const local = await send('POST', '/api/rules', { kind: 'ignore', phrase: 'the tenant of the White House', checkId: 'false-friends', documentId: first, note: 'our style' });
     expect(local.status).toBe(201);

@@ -2,18 +2,22 @@ import type { Request, Response } from 'express';
 import { listChecks } from '../../checks/run.js';
 import { chooseEnglishVariant } from '../../services/english-variant.js';
 import { ServiceError } from '../../services/errors.js';
-import { createRule, deleteRule, exportRules, importRules, listRules, updateRule } from '../../services/newsroom-rules.js';
+import { createRule, deleteRule, draftRuleFromFlag, exportRules, importRules, listRules, updateRule } from '../../services/newsroom-rules.js';
 import { listObservedPrecision, overrideHint } from '../../services/observed-precision.js';
 import { parseId } from '../../services/validate.js';
 import { HINT_BELOW, MIN_JUDGEMENTS } from '../../review/observed-precision.js';
 import { authorName } from '../auth.js';
 import { toDocumentJson } from '../document-views.js';
-import { fieldsOf } from '../request-fields.js';
+import { fieldsOf, queryText } from '../request-fields.js';
 import { answersJson, type RouteContext } from '../route-table.js';
 import { toRulesView } from '../rule-views.js';
 
-/** The rules, their latest changes and every check's and entry's observed precision: the Rules page, or the same as JSON. */
-export async function showRules(_request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+/**
+ * The rules, their latest changes and every check's and entry's observed precision: the Rules page,
+ * or the same as JSON. `?segment=&start=&end=&checkId=` (a flag's "Make a rule" link) starts the
+ * forms from that flag's words and sentence.
+ */
+export async function showRules(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
   const [{ rules, changes }, precision] = await Promise.all([listRules(storage), listObservedPrecision(storage)]);
   const policy = { minJudgements: MIN_JUDGEMENTS, hintBelow: HINT_BELOW };
   if (answersJson(response)) return void response.json({ format: 'retouche-rules', version: 1, rules, changes, precision, policy });
@@ -22,7 +26,11 @@ export async function showRules(_request: Request, response: Response, { storage
     const document = await storage.documents.get(id);
     if (document) documents.set(id, document.title);
   }
-  response.render('rules', { title: 'Rules', ...toRulesView({ rules, changes, precision, documents, checks: listChecks() }), policy });
+  const segment = queryText(request, 'segment');
+  const draft = segment ? await draftRuleFromFlag(storage, {
+    segmentId: parseId(segment, 'Sentence'), start: queryText(request, 'start'), end: queryText(request, 'end'), checkId: queryText(request, 'checkId'),
+  }) : null;
+  response.render('rules', { title: 'Rules', ...toRulesView({ rules, changes, precision, documents, checks: listChecks() }), policy, draft });
 }
 
 /**
