@@ -1,5 +1,5 @@
 import type { CheckSummary } from '../checks/run.js';
-import type { NewsroomRuleChangeRecord, NewsroomRuleRecord } from '../model.js';
+import type { NewsroomRule, NewsroomRuleChangeRecord, NewsroomRuleRecord } from '../model.js';
 import type { ObservedPrecision } from '../services/observed-precision.js';
 
 const ACTIONS: Record<NewsroomRuleChangeRecord['action'], string> = { create: 'added', update: 'changed', delete: 'deleted' };
@@ -24,6 +24,8 @@ export function toRulesView({ rules, changes, precision, documents, checks }: {
     })),
     changes: changes.map((change) => ({
       id: change.id, author: change.author, createdAt: change.createdAt, time: change.createdAt.slice(0, 16).replace('T', ' '),
+      // A deleted rule can be added again as it was, through the same checks as a new one.
+      restore: change.action === 'delete' && !rules.some((rule) => sameRule(rule, change.rule)) ? change.rule : null,
       description: `${ACTIONS[change.action]} ${change.rule.kind === 'ignore' ? 'never flag' : 'always suggest'} “${change.rule.phrase}”`
         + (change.rule.replacement ? ` → “${change.rule.replacement}”` : ''),
     })),
@@ -35,4 +37,9 @@ export function toRulesView({ rules, changes, precision, documents, checks }: {
     })),
     checks: checks.map(({ id, name }) => ({ id, name })),
   };
+}
+
+// Whether two rules say the same (so a deleted one that was added again is not offered twice).
+function sameRule(a: NewsroomRule, b: NewsroomRule): boolean {
+  return a.kind === b.kind && a.phrase === b.phrase && a.checkId === b.checkId && a.replacement === b.replacement && a.documentId === b.documentId;
 }
