@@ -49,8 +49,11 @@ export interface DocumentPage {
 
 /** One sentence as pages and the API show it. */
 export async function readAnalyzedSegment(storage: Storage, analyzer: Analyzer, segmentId: number): Promise<AnalyzedSegment> {
+  // The document's flags are made current first: read before, a sentence of a document gone stale
+  // (a newsroom rule added, the variant chosen) would be shown with the flags it had.
+  const { documentId } = found(await storage.segments.get(segmentId), `Sentence ${segmentId}`);
+  await analyzer.ensureCurrent(documentId);
   let record = found(await storage.analyses.getSegment(segmentId), `Sentence ${segmentId}`);
-  await analyzer.ensureCurrent(record.documentId);
   if (record.flags === null) {
     await analyzer.analyseStale(record.documentId, [record]);
     record = found(await storage.analyses.getSegment(segmentId), `Sentence ${segmentId}`);
