@@ -10,7 +10,7 @@ export const ENGLISH_VARIANTS: readonly StoredEnglishVariant[] = ['us', 'uk', 'u
 
 /** How pages name each variant. */
 export const ENGLISH_VARIANT_NAMES: Readonly<Record<StoredEnglishVariant, string>> = {
-  us: 'American English', uk: 'British English', unspecified: 'not specified (spelling variants not checked)',
+  us: 'American English', uk: 'British English', unspecified: 'not specified',
 };
 
 /**

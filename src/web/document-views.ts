@@ -1,6 +1,7 @@
 import { pairLexicon } from '../checks/false-friends.js';
 import { listChecks } from '../checks/run.js';
 import type { DocumentRecord, ReviewCounts } from '../model.js';
+import { ENGLISH_VARIANT_NAMES, ENGLISH_VARIANTS } from '../services/english-variant.js';
 import { describeLanguageMismatch, languageName } from '../services/languages.js';
 
 /** What the API says about a document, without its sentences. */
@@ -38,5 +39,17 @@ export function toDocumentHeader(document: DocumentRecord, counts: ReviewCounts)
     languageWarning: describeLanguageMismatch(document.detectedLanguage, document.targetLanguage),
     sentenceCount: counts.total,
     correctedCount: counts.corrected,
+    variant: toVariantView(document),
+  };
+}
+
+/** The document's English variant as its control shows it: the choices, the one in force, and whether it was guessed. */
+function toVariantView(document: DocumentRecord) {
+  const value = document.englishVariant ?? 'unspecified';
+  return {
+    value,
+    choices: ENGLISH_VARIANTS.map((variant) => ({ value: variant, name: ENGLISH_VARIANT_NAMES[variant] })),
+    source: document.variantChosenBy ? `chosen by ${document.variantChosenBy}`
+      : value === 'unspecified' ? 'British and American spellings not checked' : 'guessed from its spellings',
   };
 }

@@ -24,6 +24,8 @@ export interface FlagView {
   applyLabels: string[];
   /** The suggestions are shown as a hint, without an apply button or shortcut. */
   hint: boolean;
+  /** The Rules page with this flag's words and sentence filled in (the "Rule…" link; a dialog with the script). */
+  ruleHref: string;
 }
 
 const CHECK_NAMES = new Map(listChecks().map((check) => [check.id, check.name]));
@@ -80,7 +82,7 @@ export function toTextPieces(text: string, flags: readonly Flag[]): TextPiece[] 
 }
 
 /** The flags of a sentence as the page lists them. */
-export function toFlagViews(text: string, flags: readonly Flag[]): FlagView[] {
+export function toFlagViews({ id, text }: { id: number; text: string }, flags: readonly Flag[]): FlagView[] {
   return flags.map((flag, index) => ({
     index,
     checkId: flag.checkId,
@@ -94,5 +96,6 @@ export function toFlagViews(text: string, flags: readonly Flag[]): FlagView[] {
     suggestions: flag.suggestions,
     applyLabels: flag.suggestions.map((suggestion) => (suggestion === '' ? `Remove “${text.slice(flag.start, flag.end).trim()}”` : `Use “${suggestion}”`)),
     hint: flag.hint,
+    ruleHref: `/rules?segment=${id}&start=${flag.start}&end=${flag.end}&checkId=${encodeURIComponent(flag.checkId)}#add`,
   }));
 }

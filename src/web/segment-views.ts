@@ -88,7 +88,7 @@ export function toSegmentView(segment: AnalyzedSegment, listed = LISTED_FLAGS): 
   // An excluded sentence's flags are closed (src/review/queue.ts): page noise drawn with "Use …"
   // buttons would ask for work nobody needs to do. Including the sentence brings them back.
   const shown = segment.status === 'excluded' ? [] : segment.flags;
-  const flags = toFlagViews(segment.text, shown.length > listed ? shown.slice(0, listed) : shown);
+  const flags = toFlagViews(segment, shown.length > listed ? shown.slice(0, listed) : shown);
   return {
     id: segment.id,
     position: segment.position,

@@ -89,7 +89,7 @@ describe('toFlagViews', () => {
     const text = 'Microsoft, the The Redmond group had indicated its interest.';
     const repeated: Flag = { ...flagAt(14, 18), checkId: 'repeated-word', suggestions: [''] };
     const spelling = { ...flagAt(19, 26), suggestions: ['Redmont', 'Richmond'] };
-    expect(toFlagViews(text, [repeated, spelling]).map((flag) => flag.applyLabels)).toEqual([
+    expect(toFlagViews({ id: 1, text }, [repeated, spelling]).map((flag) => flag.applyLabels)).toEqual([
       ['Remove “The”'],
       ['Use “Redmont”', 'Use “Richmond”'],
     ]);

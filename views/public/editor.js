@@ -4,6 +4,7 @@
 
 import { guardTextForm } from './editor/guard.js';
 import { enableShortcuts } from './editor/keyboard.js';
+import { enableRuleMenu } from './editor/rules.js';
 import { enhanceSegments } from './editor/segments.js';
 
 // Controls that need this script (the sentences' buttons) show from now on; without it, the
@@ -13,6 +14,7 @@ const article = document.querySelector('.article');
 if (article) {
   enhanceSegments(article);
   enableShortcuts();
+  enableRuleMenu(article);
 } else {
   // A sentence's own edit page: its plain form, guarded like the document page's editor.
   const form = document.querySelector('form.segment-form');
