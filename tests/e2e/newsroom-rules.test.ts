@@ -136,6 +136,43 @@ describe('newsroom rules from a flag, in Chromium', () => {
   });
 });
 
+describe('observed precision on the Rules page, in Chromium', () => {
+  it('says which check\'s suggestions became hints after editors dismissed them, and an admin overrides it', async () => {
+    const sentences = Array.from({ length: 11 }, (_, index) => `In week ${index + 1} the defence minister spoke.`);
+    const id = await importText('Defence weeks', sentences.join('\n\n'));
+    await server.fetch(`/api/documents/${id}/variant`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ variant: 'us' }) });
+    const { segments } = await (await server.fetch(`/api/documents/${id}`)).json();
+    for (const segment of segments.slice(0, 10)) {
+      const flag = segment.flags.find((item: { checkId: string }) => item.checkId === 'spelling-variant');
+      const response = await server.fetch(`/api/segments/${segment.id}/dismissals`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ checkId: flag.checkId, start: flag.start, end: flag.end, baseRevision: segment.revision }),
+      });
+      expect(response.status).toBe(201);
+    }
+    await page.goto(`${server.url}/documents/${id}`);
+    const last = page.locator('.segment', { hasText: 'In week 11 ' }).locator('.flag-item', { hasText: 'British or American spelling' });
+    expect(await last.locator('.flag-hint').textContent()).toMatch(/Hint: “defense”/);
+    expect(await last.getByRole('button', { name: 'Use “defense”' }).count()).toBe(0);
+
+    await server.ensureUser('admin');
+    const admin = await (await chromium.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    admin.on('pageerror', (error) => scriptErrors.push(error.message));
+    await logInThroughForm(admin, server.url, 'admin');
+    await admin.goto(`${server.url}/rules#precision`);
+    const row = admin.locator('.precision-table tr[data-subject="check:spelling-variant"]');
+    expect(await row.textContent()).toMatch(/hints \(below the line\)/);
+    await row.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: '/tmp/retouche-rules-precision-1440.png' });
+    await row.getByLabel('Suggestions of spelling-variant').selectOption('one-key');
+    await row.getByRole('button', { name: 'Set' }).click();
+    await admin.waitForURL(/\/rules#precision$/);
+    expect(await admin.locator('.precision-table tr[data-subject="check:spelling-variant"]').textContent()).toMatch(/one-key \(set by an admin\)/);
+    await page.reload();
+    expect(await page.locator('.segment', { hasText: 'In week 11 ' }).getByRole('button', { name: 'Use “defense”' }).count()).toBe(1);
+  });
+});
+
 describe('the English variant control, in Chromium', () => {
   it('shows the guessed variant, and choosing American brings the British spellings\' flags, kept after a reload and in the timeline', async () => {
     const id = await importText('British story', BRITISH);
