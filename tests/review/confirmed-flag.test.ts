@@ -32,4 +32,17 @@ describe('isFlagConfirmed', () => {
     const flags = [span(before, 'tenant'), span(before, 'White House'), span(before, 'complaint')];
     expect(findConfirmedFlags(before, 'The occupant of the White House spoke of a grievance.', flags)).toEqual([flags[0], flags[2]]);
   });
+
+  it('answers 500 flags on a sentence of 13,000 words at once, each as the one-flag answer', () => {
+    const words = Array.from({ length: 13_000 }, (_, index) => `w${index % 97}x`);
+    const before = words.join(' ');
+    const after = before.replace('w5x w6x', 'changed');
+    let offset = 0;
+    const flags = words.map((word) => ({ start: (offset += word.length + 1) - word.length - 1, end: offset - 1 })).filter((_, index) => index % 26 === 5).slice(0, 500);
+    const started = performance.now();
+    const confirmed = findConfirmedFlags(before, after, flags);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(confirmed).toEqual(flags.filter((flag) => isFlagConfirmed(before, after, flag)));
+    expect(confirmed.length).toBeGreaterThan(0);
+  });
 });
