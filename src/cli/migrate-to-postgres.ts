@@ -16,9 +16,6 @@ import { openDatabase } from '../storage/sqlite/open-database.js';
 /** Every table, parents before children (foreign keys), with its columns and whether `id` is an identity. */
 const TABLES: readonly { name: string; columns: readonly string[]; identity: boolean }[] = [
   { name: 'documents', identity: true, columns: ['id', 'title', 'target_language', 'detected_language', 'original_text', 'source_text', 'source_language', 'revision_sum', 'created_at', 'updated_at', 'imported_format', 'imported_file', 'segment_count', 'set_aside_count', 'to_review_count', 'edited_count', 'approved_count', 'excluded_count', 'corrected_count', 'open_flag_count', 'flagged_count', 'analysis_version', 'analysed_version', 'analysed_with', 'stale_reason', 'last_author', 'archived_at', 'english_variant', 'variant_chosen_by'] },
-  { name: 'newsroom_rules', identity: true, columns: ['id', 'kind', 'phrase', 'check_id', 'replacement', 'example', 'note', 'document_id', 'author', 'created_at', 'updated_by', 'updated_at'] },
-  { name: 'newsroom_rule_changes', identity: true, columns: ['id', 'rule_id', 'action', 'rule', 'author', 'created_at'] },
-  { name: 'judgement_counts', identity: false, columns: ['subject_kind', 'subject_id', 'confirmed', 'dismissed', 'override', 'override_by'] },
   { name: 'segments', identity: true, columns: ['id', 'document_id', 'position', 'paragraph', 'start_offset', 'end_offset', 'role', 'original', 'text', 'status', 'revision', 'updated_at', 'open_flags'] },
   { name: 'segment_analyses', identity: false, columns: ['segment_id', 'revision', 'flags'] },
   { name: 'open_flags', identity: false, columns: ['segment_id', 'document_id', 'position', 'check_id', 'category', 'severity'] },
@@ -32,6 +29,9 @@ const TABLES: readonly { name: string; columns: readonly string[]; identity: boo
   { name: 'api_tokens', identity: true, columns: ['id', 'user_id', 'label', 'token_hash', 'created_at', 'last_used_at', 'revoked_at'] },
   { name: 'source_sentences', identity: true, columns: ['id', 'document_id', 'position', 'start_offset', 'end_offset', 'text'] },
   { name: 'segment_sources', identity: false, columns: ['segment_id', 'source_sentence_id'] },
+  { name: 'newsroom_rules', identity: true, columns: ['id', 'kind', 'phrase', 'check_id', 'replacement', 'example', 'note', 'document_id', 'author', 'created_at', 'updated_by', 'updated_at'] },
+  { name: 'newsroom_rule_changes', identity: true, columns: ['id', 'rule_id', 'action', 'rule', 'author', 'created_at'] },
+  { name: 'judgement_counts', identity: false, columns: ['subject_kind', 'subject_id', 'confirmed', 'dismissed', 'override', 'override_by'] },
 ];
 // PostgreSQL takes at most 65,535 parameters per statement; rows are sent in batches below that.
 const MAX_PARAMETERS = 30_000;

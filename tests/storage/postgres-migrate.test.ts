@@ -47,7 +47,8 @@ async function snapshot(storage: Storage) {
   }
   const users = await storage.users.list();
   const tokens = await Promise.all(users.map((user) => storage.apiTokens.listByUser(user.id)));
-  return { documents, users, tokens };
+  const rules = { rules: await storage.rules.list(), changes: await storage.rules.listChanges(100), judgements: await storage.judgements.list() };
+  return { documents, users, tokens, rules };
 }
 
 describe('npm run migrate on SQLite', () => {
@@ -92,6 +93,9 @@ describe.skipIf(!TEST_DATABASE_URL)('npm run migrate and migrate-to-postgres on 
     await source.apiTokens.create({ userId: ana.id, label: 'nightly', tokenHash: 'token-hash' });
     await source.apiTokens.findUser('token-hash', '2030-01-01T00:00:00.000Z');
     await source.sessions.create({ tokenHash: 'session-hash', userId: ana.id, csrfToken: 'csrf', expiresAt: '2031-01-01T00:00:00.000Z' });
+    await source.documents.setVariant(document.id, 'uk', 'ana');
+    await source.rules.create({ kind: 'ignore', phrase: 'White House', checkId: null, replacement: null, example: null, note: 'a name', documentId: document.id }, 'ana');
+    await source.judgements.setOverride('check', 'spelling', 'hint', 'ana');
     await analyzer.settle();
     await source.close();
   });
@@ -117,7 +121,7 @@ describe.skipIf(!TEST_DATABASE_URL)('npm run migrate and migrate-to-postgres on 
   it('copies every row with its id, resets the id sequences, and refuses a non-empty target', async () => {
     const copied = await cli('migrate-to-postgres', { RETOUCHE_DB: sqlite.file, DATABASE_URL: target.url });
     expect(copied.stderr).toBe('');
-    expect(copied).toMatchObject({ code: 0, stdout: expect.stringContaining('1 documents, 3 segments, 3 segment_analyses, 0 open_flags, 5 revisions, 1 flag_dismissals, 4 actions, 7 document_events, 1 presence, 2 users, 1 sessions, 1 api_tokens, 2 source_sentences, 2 segment_sources') });
+    expect(copied).toMatchObject({ code: 0, stdout: expect.stringContaining('1 documents, 3 segments, 3 segment_analyses, 0 open_flags, 5 revisions, 1 flag_dismissals, 4 actions, 8 document_events, 1 presence, 2 users, 1 sessions, 1 api_tokens, 2 source_sentences, 2 segment_sources, 1 newsroom_rules, 1 newsroom_rule_changes, 3 judgement_counts') });
 
     const before = createSqliteStorage(sqlite.file);
     const after = await createPostgresStorage(target.url);
