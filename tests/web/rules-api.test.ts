@@ -171,6 +171,39 @@ describe('newsroom rules', () => {
   });
 });
 
+describe('the rule forms without JavaScript', () => {
+  async function postForm(path: string, fields: Record<string, string>, as = 'Ana') {
+    const { cookie, csrfToken } = await server.sessionFor(as);
+    const body = new URLSearchParams({ ...fields, _csrf: csrfToken });
+    return fetch(`${server.url}${path}`, { method: 'POST', body, redirect: 'manual', headers: { cookie } });
+  }
+
+  it('adds a rule from the Rules page form and goes back to the sentence, and sets the variant from the document page', async () => {
+    const id = await importText(`${TENANT}\n\n${BRITISH}`, 'Forms');
+    const [sentence] = (await readDocument(id)).segments;
+    const added = await postForm('/rules', {
+      kind: 'ignore', phrase: 'tenant', checkId: '', documentId: String(id), note: '', returnTo: `/documents/${id}?sentence=${sentence!.id}`,
+    });
+    expect(added.status).toBe(303);
+    expect(added.headers.get('location')).toBe(`/documents/${id}?sentence=${sentence!.id}`);
+    expect(flagsOf(await readDocument(id), 'false-friends')).toEqual([]);
+    // Only a path of this site is followed back.
+    const elsewhere = await postForm('/rules', { kind: 'ignore', phrase: 'White House', checkId: '', documentId: String(id), returnTo: '//evil.example/' });
+    expect(elsewhere.headers.get('location')).toBe('/rules');
+    const refused = await postForm('/rules', { kind: 'suggest', phrase: 'tenant', replacement: 'occupant', example: 'No such word here.', documentId: '' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('the rule would not flag it');
+
+    const variant = await postForm(`/documents/${id}/variant`, { variant: 'us' });
+    expect(variant.status).toBe(303);
+    expect(variant.headers.get('location')).toBe(`/documents/${id}`);
+    const { cookie } = await server.sessionFor('Ana');
+    const page = await (await fetch(`${server.url}/documents/${id}`, { headers: { cookie } })).text();
+    expect(page).toContain('<option value="us" selected>American English</option>');
+    expect(page).toContain('(chosen by Ana)');
+  });
+});
+
 describe('observed precision', () => {
   it('turns a check\'s suggestions into hints once editors dismissed most of ten flags, and an admin can say otherwise', async () => {
     const sentences = Array.from({ length: 11 }, (_, index) => `In week ${index + 1}, the tenant of the White House spoke.`);
