@@ -14,18 +14,26 @@ export interface CheckRules {
   suggest: readonly { id: string; phrase: string; replacement: string; note: string }[];
 }
 
-/** The rules made ready once per document: ignored phrases as token norms, the custom entries as a lexicon. */
+/** The rules made ready once per document: ignored phrases as token norms by their first, the custom entries as a lexicon. */
 export interface CompiledRules {
-  ignore: readonly { norms: readonly string[]; checkId: string | null }[];
+  /** A newsroom may keep hundreds of names: each token looks up only the phrases it can start. */
+  ignore: ReadonlyMap<string, readonly { norms: readonly string[]; checkId: string | null }[]>;
   lexicon: Lexicon | undefined;
   entries: ReadonlyMap<string, CheckRules['suggest'][number]>;
 }
 
 /** Prepare a document's rules for its analysis. */
 export function compileRules(rules: CheckRules): CompiledRules {
+  const ignore = new Map<string, { norms: string[]; checkId: string | null }[]>();
+  for (const { phrase, checkId } of rules.ignore) {
+    const norms = tokenize(phrase).map((token) => token.norm);
+    if (norms.length === 0) continue;
+    const list = ignore.get(norms[0]!);
+    if (list) list.push({ norms, checkId });
+    else ignore.set(norms[0]!, [{ norms, checkId }]);
+  }
   return {
-    ignore: rules.ignore.map(({ phrase, checkId }) => ({ norms: tokenize(phrase).map((token) => token.norm), checkId }))
-      .filter((rule) => rule.norms.length > 0),
+    ignore,
     lexicon: rules.suggest.length > 0 ? compileLexicon(rules.suggest.map(toLexiconEntry)) : undefined,
     entries: new Map(rules.suggest.map((rule) => [rule.id, rule])),
   };
@@ -41,10 +49,11 @@ export function toLexiconPhrase(phrase: string): string {
  * ignored phrase (in any case) and the rule is for every check or for the flag's.
  */
 export function dropIgnored(flags: Flag[], tokens: readonly Token[], rules: CompiledRules): Flag[] {
-  if (rules.ignore.length === 0 || flags.length === 0) return flags;
+  if (rules.ignore.size === 0 || flags.length === 0) return flags;
   const covered: { start: number; end: number; checkId: string | null }[] = [];
-  for (const rule of rules.ignore) {
-    for (let index = 0; index + rule.norms.length <= tokens.length; index++) {
+  for (let index = 0; index < tokens.length; index++) {
+    for (const rule of rules.ignore.get(tokens[index]!.norm) ?? []) {
+      if (index + rule.norms.length > tokens.length) continue;
       if (rule.norms.every((norm, offset) => tokens[index + offset]!.norm === norm)) {
         covered.push({ start: tokens[index]!.start, end: tokens[index + rule.norms.length - 1]!.end, checkId: rule.checkId });
       }
