@@ -170,6 +170,12 @@ describe('observed precision on the Rules page, in Chromium', () => {
     expect(await admin.locator('.precision-table tr[data-subject="check:spelling-variant"]').textContent()).toMatch(/one-key \(set by an admin\)/);
     await page.reload();
     expect(await page.locator('.segment', { hasText: 'In week 11 ' }).getByRole('button', { name: 'Use “defense”' }).count()).toBe(1);
+    // The post-editing report shows the observed precision beside the document's own.
+    await page.goto(`${server.url}/documents/${id}/report`);
+    const check = page.locator('tr', { hasText: 'British or American spelling' });
+    expect(await check.locator('td').last().textContent()).toMatch(/^0.0 % of 10$/);
+    await check.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/retouche-rules-report-1440.png' });
   });
 });
 
