@@ -32,10 +32,17 @@ export const MAX_IMPORTED_RULES = 5_000;
 // The id a custom entry's flags carry in `entryId`, by which the observed precision counts it.
 const ENTRY_PREFIX = 'rule-';
 
-/** Every rule and the latest changes, for the Rules page and `GET /api/rules`. */
-export async function listRules(storage: Storage): Promise<{ rules: NewsroomRuleRecord[]; changes: NewsroomRuleChangeRecord[] }> {
+/** Every rule, the latest changes, and the titles of the documents rules hold in, for the Rules page and `GET /api/rules`. */
+export async function listRules(
+  storage: Storage,
+): Promise<{ rules: NewsroomRuleRecord[]; changes: NewsroomRuleChangeRecord[]; documents: Map<number, string> }> {
   const [rules, changes] = await Promise.all([storage.rules.list(), storage.rules.listChanges(50)]);
-  return { rules, changes };
+  const documents = new Map<number, string>();
+  for (const id of new Set(rules.flatMap((rule) => (rule.documentId === null ? [] : [rule.documentId])))) {
+    const document = await storage.documents.get(id);
+    if (document) documents.set(id, document.title);
+  }
+  return { rules, changes, documents };
 }
 
 /** Add a rule from what an editor sent; it applies at once. */

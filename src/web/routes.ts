@@ -4,7 +4,7 @@ import {
 } from './handlers/account-handlers.js';
 import {
   applyReplace, exportDocumentFile, importArticle, previewReplace, refuseImport, showChecks, showDocument, showDocuments,
-  showImportForm, showProgress, showReplaceForm, showReport,
+  setDocumentVariant, showImportForm, showProgress, showReplaceForm, showReport,
 } from './handlers/document-handlers.js';
 import { revertAuthor, showBlame, showComparison, showRevisions, showSentenceHistory, showTimeline } from './handlers/history-handlers.js';
 import { announcePresence, streamDocumentEvents } from './handlers/live-handlers.js';
@@ -17,7 +17,7 @@ import {
   showPropagation, showSentenceEditor, showSentenceFragment,
 } from './handlers/segment-handlers.js';
 import {
-  addRules, changeRule, downloadRules, overrideSubjectHint, removeRule, setDocumentVariant, showRules,
+  addRules, changeRule, downloadRules, overrideSubjectHint, removeRule, showRules,
 } from './handlers/rule-handlers.js';
 import { attachSourceText, refuseSource, relinkSentence, showSource } from './handlers/source-handlers.js';
 import type { Route } from './route-table.js';

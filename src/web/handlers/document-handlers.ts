@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { listChecks } from '../../checks/run.js';
 import { listStillFlagged, readAnalyzedSentences } from '../../services/analyzed-segments.js';
 import { toProgress } from '../../services/document-progress.js';
+import { chooseEnglishVariant } from '../../services/english-variant.js';
 import { getDocumentRecord, listAllDocuments, listDocuments, readPageNumber } from '../../services/documents.js';
 import type { ServiceError } from '../../services/errors.js';
 import { EXPORT_FORMATS, exportDocument, isExportFormat } from '../../services/export-document.js';
@@ -240,4 +241,15 @@ function readTargets(value: unknown): unknown {
     const [segmentId = '', revision = ''] = entry.split(':');
     return { segmentId, revision };
   });
+}
+
+/** Choose the English a document follows. */
+export async function setDocumentVariant(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+  const documentId = parseId(request.params.id, 'Document');
+  const event = await chooseEnglishVariant(storage, documentId, { variant: fieldsOf(request).variant, author: authorName(response) });
+  if (answersJson(response)) {
+    const document = (await storage.documents.get(documentId))!;
+    return void response.json({ document: toDocumentJson(document), event });
+  }
+  response.redirect(303, `/documents/${documentId}`);
 }

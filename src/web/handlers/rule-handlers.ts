@@ -1,31 +1,24 @@
 import type { Request, Response } from 'express';
 import { listChecks } from '../../checks/run.js';
-import { chooseEnglishVariant } from '../../services/english-variant.js';
 import { ServiceError } from '../../services/errors.js';
 import { createRule, deleteRule, draftRuleFromFlag, exportRules, importRules, listRules, updateRule } from '../../services/newsroom-rules.js';
 import { listObservedPrecision, overrideHint } from '../../services/observed-precision.js';
 import { parseId } from '../../services/validate.js';
 import { HINT_BELOW, MIN_JUDGEMENTS } from '../../review/observed-precision.js';
 import { authorName } from '../auth.js';
-import { toDocumentJson } from '../document-views.js';
 import { fieldsOf, queryText } from '../request-fields.js';
 import { answersJson, type RouteContext } from '../route-table.js';
 import { toRulesView } from '../rule-views.js';
 
 /**
  * The rules, their latest changes and every check's and entry's observed precision: the Rules page,
- * or the same as JSON. `?segment=&start=&end=&checkId=` (a flag's "Make a rule" link) starts the
+ * or the same as JSON. `?segment=&start=&end=&checkId=` (a flag's "Rule…" link) starts the
  * forms from that flag's words and sentence.
  */
 export async function showRules(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
-  const [{ rules, changes }, precision] = await Promise.all([listRules(storage), listObservedPrecision(storage)]);
+  const [{ rules, changes, documents }, precision] = await Promise.all([listRules(storage), listObservedPrecision(storage)]);
   const policy = { minJudgements: MIN_JUDGEMENTS, hintBelow: HINT_BELOW };
   if (answersJson(response)) return void response.json({ format: 'retouche-rules', version: 1, rules, changes, precision, policy });
-  const documents = new Map<number, string>();
-  for (const id of new Set(rules.flatMap((rule) => (rule.documentId === null ? [] : [rule.documentId])))) {
-    const document = await storage.documents.get(id);
-    if (document) documents.set(id, document.title);
-  }
   const segment = queryText(request, 'segment');
   const draft = segment ? await draftRuleFromFlag(storage, {
     segmentId: parseId(segment, 'Sentence'), start: queryText(request, 'start'), end: queryText(request, 'end'), checkId: queryText(request, 'checkId'),
@@ -46,7 +39,7 @@ export async function addRules(request: Request, response: Response, { storage }
     if (answersJson(response)) return void response.status(201).json({ rules });
   } else {
     const rule = await createRule(storage, body, author);
-    if (answersJson(response)) return void response.status(201).location(`/api/rules/${rule.id}`).json({ rule });
+    if (answersJson(response)) return void response.status(201).json({ rule });
   }
   response.redirect(303, readReturnTo(body.returnTo));
 }
@@ -77,17 +70,6 @@ export async function overrideSubjectHint(request: Request, response: Response, 
   await overrideHint(storage, { kind: request.params.kind, id: request.params.id, override: body.override, author: authorName(response) });
   if (answersJson(response)) return void response.json({ precision: (await listObservedPrecision(storage)).find((item) => item.kind === request.params.kind && item.id === request.params.id) });
   response.redirect(303, '/rules#precision');
-}
-
-/** Choose the English a document follows. */
-export async function setDocumentVariant(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
-  const documentId = parseId(request.params.id, 'Document');
-  const event = await chooseEnglishVariant(storage, documentId, { variant: fieldsOf(request).variant, author: authorName(response) });
-  if (answersJson(response)) {
-    const document = (await storage.documents.get(documentId))!;
-    return void response.json({ document: toDocumentJson(document), event });
-  }
-  response.redirect(303, `/documents/${documentId}`);
 }
 
 function parseRulesJson(text: string): unknown {
