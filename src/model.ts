@@ -221,7 +221,7 @@ export interface ActionRecord {
 /**
  * What happened to a document, in the order it happened: its import, each revision of a sentence,
  * each status set, comment, dismissal and restore of a dismissal, a rename, archiving, a source
- * attached or relinked, its English variant chosen. Append-only: the live stream, the timeline, a sentence's history and the
+ * attached or relinked, its English variant chosen, a newsroom rule of its own added, changed or deleted. Append-only: the live stream, the timeline, a sentence's history and the
  * undo of an action all read it.
  */
 export type DocumentEventType =
@@ -235,7 +235,8 @@ export type DocumentEventType =
   | 'archive'
   | 'unarchive'
   | 'source'
-  | 'variant';
+  | 'variant'
+  | 'rule';
 
 export interface DocumentEventRecord {
   /** Ordered: within a document, a later event has a larger id (the stream resumes from one). */
@@ -259,7 +260,7 @@ export interface DocumentEventRecord {
   /** The flag of a dismissal or its restore. */
   checkId: string | null;
   spanText: string | null;
-  /** A comment's text, a new title, the title at import, the variant chosen (a StoredEnglishVariant). */
+  /** A comment's text, a new title, the title at import, the variant chosen (a StoredEnglishVariant), the phrase of a rule. */
   body: string | null;
   /** For an event of an undo: the event it undid. */
   undoesEvent: number | null;

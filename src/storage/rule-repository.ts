@@ -1,13 +1,20 @@
 import type { NewsroomRule, NewsroomRuleRecord } from '../model.js';
-import { prepareQuery, type Engine, type Executor } from './engine.js';
+import { prepareEventWrites } from './document-event-repository.js';
+import { prepareQuery, type Engine, type TransactionExecutor } from './engine.js';
 import { NEWSROOM_RULE } from './schema.js';
 import type { RuleRepository } from './types.js';
 
 type RuleSlots = NewsroomRule & { author: string; now: string };
 
-/** Newsroom rules; every change is recorded in newsroom_rule_changes in its own transaction. */
+/**
+ * Newsroom rules; every change is recorded in newsroom_rule_changes in its own transaction. A
+ * change to a rule of one document is also a 'rule' event of that document's log (body: the
+ * phrase), so its open pages learn of it; a newsroom-wide rule, which holds in every document,
+ * adds no event.
+ */
 export function createRuleRepository(engine: Engine): RuleRepository {
   const { db } = engine;
+  const writes = prepareEventWrites(db);
   const insert = prepareQuery((p: RuleSlots) => db.insertInto('newsroom_rules').values({
     kind: p.kind, phrase: p.phrase, check_id: p.checkId, replacement: p.replacement, example: p.example, note: p.note, document_id: p.documentId,
     author: p.author, created_at: p.now, updated_by: p.author, updated_at: p.now,
@@ -28,36 +35,59 @@ export function createRuleRepository(engine: Engine): RuleRepository {
   const selectChanges = prepareQuery((p: { limit: number }) => db.selectFrom('newsroom_rule_changes')
     .select(['id', 'rule_id as ruleId', 'action', 'rule', 'author', 'created_at as createdAt']).orderBy('id', 'desc').limit(p.limit));
 
-  async function insertOne(tx: Executor, rule: NewsroomRule, author: string, now: string): Promise<NewsroomRuleRecord> {
+  async function insertOne(tx: TransactionExecutor, rule: NewsroomRule, author: string, now: string): Promise<NewsroomRuleRecord> {
     const created = (await tx.first(insert, { ...rule, author, now }))!;
     await tx.run(recordChange, { ruleId: created.id, action: 'create', rule: serializeRule(created), author, now });
     return created;
   }
 
+  /**
+   * Make a change to rules in one transaction: the documents of `rules` (as they were and as they
+   * become) are locked first, as every writer of their events does, then each gets an event.
+   */
+  function changeRules<T>(
+    rules: readonly Pick<NewsroomRule, 'documentId'>[], author: string,
+    change: (tx: TransactionExecutor, now: string) => Promise<{ result: T; changed: readonly NewsroomRuleRecord[] }>,
+  ): Promise<T> {
+    const now = new Date().toISOString();
+    return engine.transaction(async (tx) => {
+      await writes.lockDocuments(tx, documentsOf(rules));
+      const { result, changed } = await change(tx, now);
+      for (const rule of changed) {
+        if (rule.documentId === null) continue;
+        await writes.addEvent(tx, { documentId: rule.documentId, type: 'rule', body: rule.phrase }, author, now);
+        await writes.touchDocument(tx, rule.documentId, author, now);
+      }
+      return result;
+    });
+  }
+
   return {
-    create: (rule, author) => engine.transaction((tx) => insertOne(tx, rule, author, new Date().toISOString())),
-    createMany(rules, author) {
-      const now = new Date().toISOString();
-      return engine.transaction(async (tx) => {
-        const created: NewsroomRuleRecord[] = [];
-        for (const rule of rules) created.push(await insertOne(tx, rule, author, now));
-        return created;
-      });
-    },
-    update(id, rule, author) {
-      const now = new Date().toISOString();
-      return engine.transaction(async (tx) => {
+    create: (rule, author) => changeRules([rule], author, async (tx, now) => {
+      const created = await insertOne(tx, rule, author, now);
+      return { result: created, changed: [created] };
+    }),
+    createMany: (rules, author) => changeRules(rules, author, async (tx, now) => {
+      const created: NewsroomRuleRecord[] = [];
+      for (const rule of rules) created.push(await insertOne(tx, rule, author, now));
+      return { result: created, changed: created };
+    }),
+    async update(id, rule, author) {
+      const before = await engine.first(selectOne, { id });
+      return changeRules(before ? [before, rule] : [], author, async (tx, now) => {
         const updated = await tx.first(update, { ...rule, id, author, now });
         if (updated) await tx.run(recordChange, { ruleId: id, action: 'update', rule: serializeRule(updated), author, now });
-        return updated;
+        // A rule moved from one document to another (or to the newsroom) changes the one it leaves too.
+        const left = before && updated && before.documentId !== updated.documentId ? [before] : [];
+        return { result: updated, changed: updated ? [updated, ...left] : [] };
       });
     },
-    delete(id, author) {
-      const now = new Date().toISOString();
-      return engine.transaction(async (tx) => {
+    async delete(id, author) {
+      const before = await engine.first(selectOne, { id });
+      return changeRules(before ? [before] : [], author, async (tx, now) => {
         const deleted = await tx.first(remove, { id });
         if (deleted) await tx.run(recordChange, { ruleId: id, action: 'delete', rule: serializeRule(deleted), author, now });
-        return deleted;
+        return { result: deleted, changed: deleted ? [deleted] : [] };
       });
     },
     get: (id) => engine.first(selectOne, { id }),
@@ -72,4 +102,9 @@ export function createRuleRepository(engine: Engine): RuleRepository {
 // What a rule says, as its change records keep it.
 function serializeRule({ kind, phrase, checkId, replacement, example, note, documentId }: NewsroomRule): string {
   return JSON.stringify({ kind, phrase, checkId, replacement, example, note, documentId });
+}
+
+// The documents rules hold in, each once (newsroom-wide rules hold in none of their own).
+function documentsOf(rules: readonly Pick<NewsroomRule, 'documentId'>[]): number[] {
+  return rules.flatMap((rule) => (rule.documentId === null ? [] : [rule.documentId]));
 }

@@ -70,6 +70,7 @@ export function describeEvent(event: DocumentEventRecord, revision?: { kind: str
     case 'archive': return 'archived the document';
     case 'unarchive': return 'brought the document back from the archive';
     case 'source': return event.segmentId === null ? `attached the source text${event.body ? ` (${event.body})` : ''}` : 'corrected the link to the source';
+    case 'rule': return `changed a rule of this document (“${event.body}”)`;
     case 'variant': return `set the English variant to ${ENGLISH_VARIANT_NAMES[event.body as StoredEnglishVariant] ?? event.body}`;
   }
 }

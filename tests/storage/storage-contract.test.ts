@@ -767,6 +767,21 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       ]);
     });
 
+    it('records each change to a rule of one document as a rule event of that document, and none for a newsroom rule', async () => {
+      const { document } = await createDocument();
+      const { document: second } = await createDocument('Second');
+      const local = { kind: 'ignore', phrase: 'Deputies', checkId: null, replacement: null, example: null, note: '', documentId: document.id } as const;
+      const rule = await storage.rules.create(local, 'ana');
+      await storage.rules.create({ ...local, phrase: 'Senate', documentId: null }, 'ana');
+      await storage.rules.update(rule.id, { ...local, documentId: second.id }, 'ben');
+      await storage.rules.delete(rule.id, 'cleo');
+      const ruleEvents = async (id: number) => (await storage.events.listAfter(id, 0, 10))
+        .filter((event) => event.type === 'rule').map((event) => [event.body, event.author]);
+      expect(await ruleEvents(document.id)).toEqual([['Deputies', 'ana'], ['Deputies', 'ben']]);
+      expect(await ruleEvents(second.id)).toEqual([['Deputies', 'ben'], ['Deputies', 'cleo']]);
+      expect(await storage.documents.get(second.id)).toMatchObject({ lastAuthor: 'cleo' });
+    });
+
     it('refuses a rule to suggest without its replacement and example, and an import holding one stores none', async () => {
       const bad = { kind: 'suggest', phrase: 'x', checkId: null, replacement: null, example: null, note: '', documentId: null } as const;
       const good = { ...bad, kind: 'ignore' } as const;
