@@ -57,11 +57,10 @@ export function createActionRepository(engine: Engine): ActionRepository {
     if (!dismissal) return refused;
     // A dismissal closes its flag, a restore opens it again: the queue counts the sentence's open flags anew.
     const [after] = await queue.write(tx, [{ before: segment }]);
-    // A new dismissal (not the redo of an undone one) judges the flags it closes, the check's on those words, false alarms.
-    if (change.type === 'dismissal' && change.undoesEvent === undefined) {
-      await judgements.count(tx, (segment.flags ?? [])
-        .filter((flag) => flag.checkId === change.checkId && segment.text.slice(flag.start, flag.end) === change.spanText), 'dismissed');
-    }
+    // A dismissal judges the flags it closes (the check's on those words) false alarms; its restore or undo takes that back.
+    const judged = (segment.flags ?? []).filter((flag) => flag.checkId === change.checkId && segment.text.slice(flag.start, flag.end) === change.spanText);
+    if (change.type === 'dismissal') await judgements.count(tx, judged, 'dismissed');
+    else await judgements.uncountDismissed(tx, judged);
     const event = await writes.addEvent(tx, {
       documentId: segment.documentId, segmentId: segment.id, type: change.type, revision: segment.revision, status: segment.status,
       previousStatus: segment.status, checkId: change.checkId, spanText: change.spanText, undoesEvent: change.undoesEvent,

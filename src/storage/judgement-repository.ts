@@ -7,6 +7,8 @@ import type { JudgementRepository } from './types.js';
 /** Raises the judgement counts of flags' checks and entries inside a caller's transaction. */
 export interface JudgementCounter {
   count(tx: Executor, flags: readonly Pick<FlagRecord, 'checkId' | 'entryId'>[], verdict: 'confirmed' | 'dismissed'): Promise<void>;
+  /** Take back dismissals of `flags` (a dismissal restored or undone); never below zero, for dismissals made before counting began. */
+  uncountDismissed(tx: Executor, flags: readonly Pick<FlagRecord, 'checkId' | 'entryId'>[]): Promise<void>;
 }
 
 /** The counter actions raise in the transactions of dismissals and edits (action-repository.ts). */
@@ -18,25 +20,37 @@ export function createJudgementCounter(engine: Engine): JudgementCounter {
       confirmed: eb('judgement_counts.confirmed', '+', eb.ref('excluded.confirmed')),
       dismissed: eb('judgement_counts.dismissed', '+', eb.ref('excluded.dismissed')),
     }))));
+  const lower = prepareQuery((p: { kind: JudgementSubjectKind; id: string; times: number }) => db.updateTable('judgement_counts')
+    .set({ dismissed: sql<number>`CASE WHEN dismissed > ${p.times} THEN dismissed - ${p.times} ELSE 0 END` })
+    .where('subject_kind', '=', p.kind).where('subject_id', '=', p.id));
   return {
     async count(tx, flags, verdict) {
-      const subjects = new Map<string, { kind: JudgementSubjectKind; id: string; times: number }>();
-      for (const flag of flags) {
-        for (const [kind, id] of [['check', flag.checkId], ['entry', flag.entryId]] as const) {
-          if (!id) continue;
-          const key = `${kind}\u0000${id}`;
-          const subject = subjects.get(key);
-          if (subject) subject.times++;
-          else subjects.set(key, { kind, id, times: 1 });
-        }
-      }
-      // One order for every transaction: two saves raising the same rows never wait on each other in a cycle.
-      for (const key of [...subjects.keys()].sort()) {
-        const { kind, id, times } = subjects.get(key)!;
+      for (const { kind, id, times } of subjectsOf(flags)) {
         await tx.run(bump, { kind, id, confirmed: verdict === 'confirmed' ? times : 0, dismissed: verdict === 'dismissed' ? times : 0 });
       }
     },
+    async uncountDismissed(tx, flags) {
+      for (const subject of subjectsOf(flags)) await tx.run(lower, subject);
+    },
   };
+}
+
+/**
+ * The checks and entries of `flags` with how many flags each has, in one order for every
+ * transaction: two saves raising the same rows never wait on each other in a cycle.
+ */
+function subjectsOf(flags: readonly Pick<FlagRecord, 'checkId' | 'entryId'>[]): { kind: JudgementSubjectKind; id: string; times: number }[] {
+  const subjects = new Map<string, { kind: JudgementSubjectKind; id: string; times: number }>();
+  for (const flag of flags) {
+    for (const [kind, id] of [['check', flag.checkId], ['entry', flag.entryId]] as const) {
+      if (!id) continue;
+      const key = `${kind}\u0000${id}`;
+      const subject = subjects.get(key);
+      if (subject) subject.times++;
+      else subjects.set(key, { kind, id, times: 1 });
+    }
+  }
+  return [...subjects.keys()].sort().map((key) => subjects.get(key)!);
 }
 
 /** Observed judgements of checks and entries, and admins' overrides of what they make of them. */

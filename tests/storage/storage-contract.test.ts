@@ -811,6 +811,21 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       ]);
     });
 
+    it('takes a dismissal\'s judgement back when it is restored, and counts it again when dismissed anew', async () => {
+      const { document, segments } = await createDocument();
+      const he = { checkId: 'inanimate-pronoun', entryId: null, category: 'fluency/grammar', severity: 'minor', start: 0, end: 2 };
+      await storage.analyses.store(document.id, [{ segmentId: segments[1]!.id, revision: 0, flags: [he] }]);
+      const flag = { segmentId: segments[1]!.id, checkId: 'inanimate-pronoun', spanText: 'He' };
+      const dismissed = async () => (await storage.judgements.list()).find((item) => item.id === 'inanimate-pronoun')?.dismissed;
+      await recordDismissal(storage, { ...flag, author: 'ana' });
+      expect(await dismissed()).toBe(1);
+      const restore = () => storage.actions.record({ kind: 'dismissal-restore', author: 'ben' }, [{ type: 'dismissal-restore', ...flag }]);
+      expect((await restore()).outcomes[0]).toMatchObject({ ok: true });
+      expect(await dismissed()).toBe(0);
+      await recordDismissal(storage, { ...flag, author: 'ana' });
+      expect(await dismissed()).toBe(1);
+    });
+
     it('lists the subjects whose suggestions are hints by the counts or by an override', async () => {
       const { document, segments } = await createDocument();
       const flagOf = (checkId: string, entryId: string | null) => ({ checkId, entryId, category: 'c', severity: 'minor', start: 0, end: 2 });
