@@ -41,9 +41,12 @@ const editor = () => page.locator('#editor-text');
 const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('retouche.draft.')));
 const discardDialog = () => page.locator('dialog.discard');
 
+// Waits until the opened editor holds the focus (its text, or a draft offer's Restore): under a
+// loaded CI run, keys typed before then went to the page.
 async function openByKeyboard(text: string) {
   await segmentWith(text).locator('.sentence').focus();
   await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('form.segment-form') !== null), { timeout: 10_000 }).toBe(true);
 }
 
 describe('nothing typed is lost', () => {
