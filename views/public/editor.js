@@ -4,8 +4,10 @@
 
 import { guardTextForm } from './editor/guard.js';
 import { enableShortcuts } from './editor/keyboard.js';
+import { followDocument } from './editor/live.js';
 import { enableRuleMenu } from './editor/rules.js';
 import { enhanceSegments } from './editor/segments.js';
+import { enableUndoKey } from './editor/undo.js';
 
 // Controls that need this script (the sentences' buttons) show from now on; without it, the
 // sentences' Edit links lead to pages of plain forms.
@@ -15,11 +17,13 @@ if (article) {
   enhanceSegments(article);
   enableShortcuts();
   enableRuleMenu(article);
+  followDocument(article);
 } else {
   // A sentence's own edit page: its plain form, guarded like the document page's editor.
   const form = document.querySelector('form.segment-form');
   if (form) guardTextForm(form);
 }
+enableUndoKey();
 
 // The source sentences can be hidden for a plain read; the choice is remembered in this browser.
 const sourceToggle = document.querySelector('.source-toggle');

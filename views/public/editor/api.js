@@ -33,7 +33,7 @@ export async function fetchSegmentElement(segmentId) {
 /** A form's fields as an object, numbers where the API wants numbers. */
 export function fieldsOf(form) {
   const fields = Object.fromEntries(new FormData(form).entries());
-  for (const name of ['baseRevision', 'start', 'end', 'suggestion', 'revision']) {
+  for (const name of ['baseRevision', 'seenRevision', 'start', 'end', 'suggestion', 'revision']) {
     if (fields[name] !== undefined) fields[name] = Number(fields[name]);
   }
   return fields;

@@ -3,7 +3,9 @@
 // and unticked; each is saved as its own revision, all of them as one action.
 
 import { sendJson } from './api.js';
+import { buildDiff, buildElement as element } from './build-element.js';
 import { notify } from './page.js';
+import { offerUndo } from './undo.js';
 
 /** Ask the server for sentences the same change would fix, and show the offer when there are some. */
 export async function offerPropagation(segmentId) {
@@ -40,10 +42,11 @@ function buildPanel(offer) {
       const checkbox = element('input', { type: 'checkbox', checked: here });
       checkbox.dataset.segmentId = String(match.segmentId);
       checkbox.dataset.revision = String(match.revision);
-      const label = element('label', {}, checkbox, ' ', element('span', {}, match.before), ' → ', element('span', { className: 'after' }, match.after));
+      const label = element('label', {}, checkbox, ' ', element('span', { className: 'match-diff' }, ...buildDiff(match.diff)));
       list.append(element('li', {}, label));
     }
-    panel.append(element('p', { className: 'meta' }, here ? 'In this article' : `In “${group.title}”`), list);
+    const legend = element('legend', {}, here ? 'In this article' : `In “${group.title}” (another article: tick to change it too)`);
+    panel.append(element('fieldset', { className: 'matches-group' }, legend, list));
   }
   const apply = element('button', { type: 'button', className: 'apply' }, 'Apply to the ticked sentences');
   const dismiss = element('button', { type: 'button', className: 'quiet' }, 'No, thanks');
@@ -68,16 +71,6 @@ async function applyOffer(panel, offer) {
   panel.remove();
   const { redrawById } = await import('./segments.js');
   await redrawById(result.applied.map((applied) => applied.segmentId));
-  const skipped = result.conflicts.length ? ` ${result.conflicts.length} changed meanwhile by someone else and left alone.` : '';
-  notify(`Changed ${result.applied.length} more sentence${result.applied.length === 1 ? '' : 's'}.${skipped}`);
-}
-
-function element(tag, properties, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(properties)) {
-    if (name in node) node[name] = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
+  const skipped = result.conflicts.length ? `; ${result.conflicts.length} changed meanwhile by someone else, left alone` : '';
+  offerUndo(result.action, `Changed ${result.applied.length} more sentence${result.applied.length === 1 ? '' : 's'}${skipped}`);
 }

@@ -9,6 +9,7 @@ import {
   closeSavedEditor, editedSegment, editorFields, enableDrafts, mayCloseEditor, openEditor, putEditorAway,
   selectionIn, showDraftOffer, showSaveError,
 } from './sentence-editor.js';
+import { offerUndo } from './undo.js';
 
 /** Replace a sentence with the server's rendering of it; returns the new element. */
 export async function redraw(segment) {
@@ -59,7 +60,8 @@ export async function saveSentence({ advance }) {
   }
   closeSavedEditor();
   const fresh = await redraw(segment);
-  notify(result.changed ? `Saved as version ${result.segment.revision}.` : 'No change to save.');
+  if (result.changed) offerUndo(result.action, `Saved as version ${result.segment.revision}`);
+  else notify('No change to save.');
   const next = advance ? nextToReview(fresh) : null;
   if (next?.elsewhere) goToSentence(next.elsewhere);
   else if (next) void openEditor(next);
@@ -77,7 +79,7 @@ export function goToSentence(id) {
 /** Set a sentence's status (approve, exclude, include, reopen). */
 export async function setStatus(segment, status) {
   if (!(await mayDropEdit(segment))) return;
-  const { ok, error } = await sendJson('POST', `/api/segments/${segment.dataset.segment}/status`, {
+  const { ok, result, error } = await sendJson('POST', `/api/segments/${segment.dataset.segment}/status`, {
     status, baseRevision: Number(segment.dataset.revision),
   });
   if (!ok) {
@@ -86,7 +88,7 @@ export async function setStatus(segment, status) {
   }
   const fresh = await redraw(segment);
   fresh.querySelector('.sentence').focus();
-  notify(`Status: ${status.replace('-', ' ')}.`);
+  offerUndo(result.action, `Status: ${status.replace('-', ' ')}`);
 }
 
 /** Apply one of a flag's suggestions (`suggestion`, its index) or dismiss the flag (`suggestion` null). */
@@ -102,7 +104,7 @@ export async function reviewFlag(segment, item, suggestion) {
   }
   const fresh = await redraw(segment);
   fresh.querySelector('.sentence').focus();
-  notify(apply ? `Suggestion applied: version ${result.segment.revision}.` : 'Flag dismissed.');
+  offerUndo(result.action, apply ? `Suggestion applied: version ${result.segment.revision}` : 'Flag dismissed');
   if (apply) void offerPropagation(fresh.dataset.segment);
 }
 

@@ -6,6 +6,7 @@ import { fieldsOf } from './api.js';
 import { buildDraftOffer, buildDraftsElsewhereNotice } from './draft-offer.js';
 import { clearDrafts, draftedSegmentIds, readDraft, saveDraft } from './drafts.js';
 import { askToDiscard, guardLeaving } from './guard.js';
+import { clearMerge, showMergeView } from './merge.js';
 
 const form = document.querySelector('form.segment-form');
 const documentId = document.querySelector('.article[data-document]')?.dataset.document;
@@ -85,26 +86,17 @@ export function closeSavedEditor() {
   putEditorAway();
 }
 
-/** Show the other editor's text beside ours and make the next save an explicit overwrite. */
+/** A conflict shows the three texts to merge (the next save waits for the editor's choice); another refusal, its message. */
 export function showSaveError(error) {
-  form.querySelector('.notice.error, .notice.conflict')?.remove();
-  const notice = document.createElement('div');
-  notice.className = `notice ${error.code === 'conflict' ? 'conflict' : 'error'}`;
-  notice.setAttribute('role', 'alert');
-  const message = document.createElement('p');
-  message.textContent = error.message;
-  notice.append(message);
-  if (error.current) {
-    const label = document.createElement('p');
-    label.textContent = `Their text (version ${error.current.revision}):`;
-    const theirs = document.createElement('blockquote');
-    theirs.className = 'their-text';
-    theirs.textContent = error.current.text;
-    const hint = document.createElement('p');
-    hint.textContent = 'Your text is below; saving it now replaces theirs.';
-    notice.append(label, theirs, hint);
-    form.elements.baseRevision.value = String(error.current.revision);
+  form.querySelector('.notice.error')?.remove();
+  if (error.code === 'conflict' && error.theirs) {
+    showMergeView(form, error);
+    return;
   }
+  const notice = document.createElement('div');
+  notice.className = 'notice error';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = error.message;
   form.prepend(notice);
 }
 
@@ -220,7 +212,8 @@ export function putEditorAway() {
   segment.classList.remove('editing');
   form.hidden = true;
   form.elements.text.value = form.elements.text.defaultValue;
-  form.querySelector('.notice.error, .notice.conflict')?.remove();
+  form.querySelector('.notice.error')?.remove();
+  clearMerge(form);
   const offer = form.querySelector('.draft-offer');
   home.parent.insertBefore(form, home.next);
   if (offer) segment.querySelector('.line').after(offer);
