@@ -2,7 +2,7 @@ import type { Storage } from '../storage/types.js';
 import type { Analyzer } from './document-analysis.js';
 import { ServiceError, found } from './errors.js';
 import { readTextField, TEXT_RULES } from './input-rules.js';
-import { conflictError, reviseSentence, type SaveResult } from './sentence-changes.js';
+import { conflictError, describeConflict, reviseSentence, type SaveResult } from './sentence-changes.js';
 import { optionalComment, requireAuthor, requireRevisionNumber } from './validate.js';
 
 export interface CorrectionRequest {
@@ -38,6 +38,18 @@ export async function correctSegment(storage: Storage, analyzer: Analyzer, reque
     // Editing an approved sentence sends it back for review: no silent change after approval.
     status: 'edited',
   });
+}
+
+/**
+ * What a save of `text` from `baseRevision` would meet, without saving: null while the sentence
+ * is still at that revision, else the conflict a save would answer (base, theirs, yours with word
+ * diffs). The live page asks when a sentence changes under an editor who is typing in it.
+ */
+export async function compareWithLatest(storage: Storage, request: { segmentId: number; text: unknown; baseRevision: unknown }) {
+  const baseRevision = requireRevisionNumber(request.baseRevision, 'baseRevision');
+  const text = requireSentenceText(request.text);
+  const segment = found(await storage.segments.get(request.segmentId), `Sentence ${request.segmentId}`);
+  return segment.revision === baseRevision ? null : describeConflict(storage, segment, baseRevision, text);
 }
 
 function requireSentenceText(value: unknown): string {

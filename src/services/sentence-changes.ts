@@ -78,6 +78,12 @@ export async function reviseSentence(
  * one), with word diffs from the base, so the editor's text is merged, never lost.
  */
 export async function conflictError(storage: Storage, current: SegmentRecord, baseRevision: number, yours?: string): Promise<ServiceError> {
+  const { message, ...details } = await describeConflict(storage, current, baseRevision, yours);
+  return new ServiceError('conflict', message, details);
+}
+
+/** What a conflict carries (see `conflictError`): its message, and the texts to merge. */
+export async function describeConflict(storage: Storage, current: SegmentRecord, baseRevision: number, yours?: string) {
   const [latest] = await storage.revisions.listRange(current.id, current.revision, current.revision);
   const baseText = baseRevision <= current.revision ? await getSegmentVersion(storage, current.id, baseRevision) : null;
   const by = latest && current.revision !== baseRevision ? ` by ${latest.author}` : '';
@@ -85,7 +91,8 @@ export async function conflictError(storage: Storage, current: SegmentRecord, ba
     ? `This sentence changed status since you opened it (it is now ${current.status.replace('-', ' ')}): nothing was changed. Look at it again.`
     : `This sentence was changed${by} since you opened it (you edited version ${baseRevision}, it is now at version ${current.revision}). `
       + (yours === undefined ? 'Nothing was changed: look at their text first.' : 'Your text was not saved: compare it with theirs and save again.');
-  return new ServiceError('conflict', message, {
+  return {
+    message,
     current: { id: current.id, text: current.text, revision: current.revision, status: current.status },
     base: baseText === null ? null : { revision: baseRevision, text: baseText },
     theirs: {
@@ -93,5 +100,5 @@ export async function conflictError(storage: Storage, current: SegmentRecord, ba
       diff: baseText === null ? null : diffForDisplay(baseText, current.text),
     },
     yours: yours === undefined ? null : { text: yours, diff: baseText === null ? null : diffForDisplay(baseText, yours) },
-  });
+  };
 }

@@ -13,7 +13,7 @@ import {
   archiveDocumentFromList, deleteDocumentForGood, refuseManage, renameDocumentTitle, showManageForm,
 } from './handlers/manage-handlers.js';
 import {
-  applyFlagSuggestion, commentOnSentence, dismissSentenceFlag, refuseSave, restoreSentenceFlag, revertSentence, saveSentence, setSentenceStatus,
+  applyFlagSuggestion, commentOnSentence, compareSentence, dismissSentenceFlag, refuseSave, restoreSentenceFlag, revertSentence, saveSentence, setSentenceStatus,
   showPropagation, showSentenceEditor, showSentenceFragment,
 } from './handlers/segment-handlers.js';
 import {
@@ -70,6 +70,7 @@ export const ROUTES: readonly Route[] = [
 
   // One sentence.
   { method: 'put', path: '/segments/:id', access: 'editor', answers: 'both', handler: saveSentence, refused: refuseSave },
+  { method: 'post', path: '/segments/:id/compare', access: 'editor', answers: 'json', handler: compareSentence },
   { method: 'post', path: '/segments/:id/revert', access: 'editor', answers: 'both', handler: revertSentence },
   { method: 'post', path: '/segments/:id/apply-suggestion', access: 'editor', answers: 'both', handler: applyFlagSuggestion },
   { method: 'post', path: '/segments/:id/dismissals', access: 'editor', answers: 'both', handler: dismissSentenceFlag },

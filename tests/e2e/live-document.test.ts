@@ -130,22 +130,31 @@ describe('two editors on one document', () => {
       .toBe('Many residents attended the council meeting in the old town hall.');
   });
 
-  it('lets the editor keep their text instead, after a 409 on save', async () => {
-    const sentence = (page: Page) => page.locator('.segment', { hasText: 'opposition criticised' });
-    const segmentId = (await sentence(ana).getAttribute('data-segment'))!;
-    await sentence(ana).locator('.sentence').click();
-    await ana.fill('form.segment-form textarea', 'The opposition blamed the council for its long delays.');
-    // Ben's save reaches the server first, through the API, before Ana's page can hear of it.
+  it('shows the merge view after a 409 on save, where the editor may keep their text', async () => {
+    // A page whose stream never answers: the save itself must be what tells Ana.
+    const page = await ana.context().newPage();
+    await page.route('**/api/documents/*/events*', () => {});
+    await page.goto(`${server.url}/documents/${documentId}`);
+    const sentence = page.locator('.segment', { hasText: 'opposition criticised' });
+    const segmentId = (await sentence.getAttribute('data-segment'))!;
+    await sentence.locator('.sentence').click();
+    await page.fill('form.segment-form textarea', 'The opposition blamed the council for its long delays.');
     const response = await server.fetch(`/api/segments/${segmentId}`, {
       method: 'PUT', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text: 'The opposition criticised the council for its many delays.', baseRevision: Number(await sentence(ana).getAttribute('data-revision')) }),
+      body: JSON.stringify({ text: 'The opposition criticised the council for its many delays.', baseRevision: Number(await sentence.getAttribute('data-revision')) }),
     }, 'Ben Live');
     expect(response.status).toBe(200);
-    await ana.locator('.merge-view').waitFor({ timeout: 5_000 });
-    await ana.locator('.merge-view').getByRole('button', { name: 'Keep theirs' }).click();
-    expect(await ana.inputValue('form.segment-form textarea')).toBe('The opposition criticised the council for its many delays.');
-    await ana.keyboard.press('Escape');
+    const refused = page.waitForResponse((answer) => answer.request().method() === 'PUT' && answer.url().endsWith(`/api/segments/${segmentId}`));
+    await page.keyboard.press('Control+s');
+    expect((await refused).status()).toBe(409);
+    const merge = page.locator('.merge-view');
+    expect(await merge.locator('p').first().textContent()).toMatch(/^This sentence was changed by Ben Live since you opened it/);
+    await merge.getByRole('button', { name: 'Keep theirs' }).click();
+    expect(await page.inputValue('form.segment-form textarea')).toBe('The opposition criticised the council for its many delays.');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('form.segment-form').isHidden()).toBe(true);
     expect(await sentenceText(segmentId)).toBe('The opposition criticised the council for its many delays.');
+    await page.close();
   });
 });
 

@@ -24,7 +24,7 @@ describe('the route table', () => {
       .map(({ method, path }) => `${method.toUpperCase()} ${path}`));
     const documented = [
       'GET /api/documents', 'POST /api/documents', 'GET /api/documents/:id', 'GET /api/documents/:id/progress', 'GET /api/documents/:id/export',
-      'PUT /api/segments/:id', 'POST /api/segments/:id/revert', 'POST /api/segments/:id/status', 'POST /api/segments/:id/comments',
+      'PUT /api/segments/:id', 'POST /api/segments/:id/compare', 'POST /api/segments/:id/revert', 'POST /api/segments/:id/status', 'POST /api/segments/:id/comments',
       'POST /api/segments/:id/apply-suggestion', 'POST /api/segments/:id/dismissals', 'GET /api/segments/:id/revisions',
       'GET /api/segments/:id/blame', 'GET /api/segments/:id/propagation', 'POST /api/documents/:id/replacements/preview',
       'POST /api/replacements', 'GET /api/documents/:id/timeline', 'GET /api/documents/:id/compare', 'POST /api/documents/:id/revert-author',

@@ -143,3 +143,25 @@ describe('undo through the API', () => {
     expect((await call('POST', `/api/actions/${mine.body.action.id}/undo`, { author: 'viewer' })).status).toBe(403);
   });
 });
+
+describe('a sentence compared with the latest before saving', () => {
+  it('answers no conflict while the sentence is at the base revision, else the texts a save would meet, and saves nothing', async () => {
+    const redmond = await now(sentence('The Redmond group').id);
+    const base = redmond.revision;
+    expect((await call('POST', `/api/segments/${redmond.id}/compare`, { text: 'The Redmond firm had indicated its interest.', baseRevision: base, author: 'Ana' })).body)
+      .toEqual({ conflict: null });
+    const theirs = await call('PUT', `/api/segments/${redmond.id}`, { text: 'The Redmond group said it was interested.', baseRevision: base, author: 'Ben' });
+    expect(theirs.status).toBe(200);
+    const compared = await call('POST', `/api/segments/${redmond.id}/compare`, { text: 'The Redmond firm had indicated its interest.', baseRevision: base, author: 'Ana' });
+    expect(compared.status).toBe(200);
+    expect(compared.body.conflict).toMatchObject({
+      message: expect.stringContaining('changed by Ben'),
+      base: { revision: base, text: redmond.text },
+      theirs: { revision: base + 1, text: 'The Redmond group said it was interested.', author: 'Ben' },
+      yours: { text: 'The Redmond firm had indicated its interest.' },
+    });
+    expect(compared.body.conflict.yours.diff).toContainEqual({ kind: 'added', text: 'firm' });
+    expect((await now(redmond.id)).text).toBe('The Redmond group said it was interested.');
+    expect((await call('POST', `/api/segments/${redmond.id}/compare`, { text: 'Any text.', author: 'Ana' })).status).toBe(400);
+  });
+});

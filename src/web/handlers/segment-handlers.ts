@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { diffForDisplay } from '../../history/display-diff.js';
-import { correctSegment } from '../../services/correct-segment.js';
+import { compareWithLatest, correctSegment } from '../../services/correct-segment.js';
 import { readAnalyzedSegment } from '../../services/analyzed-segments.js';
 import { getDocumentRecord, getSegment } from '../../services/documents.js';
 import { ServiceError } from '../../services/errors.js';
@@ -34,6 +34,12 @@ export async function saveSentence(request: Request, response: Response, context
   if (answersJson(response)) return void response.json(await toSaveJson(context, result));
   const propagate = result.revision ? `&propagate=${result.segment.id}` : '';
   response.redirect(303, `${await sentenceAddress(context, segmentId, result.action?.id)}${propagate}`);
+}
+
+/** What a save from `baseRevision` would meet now: `{conflict: null}`, or the texts to merge (as a save's 409 carries them), nothing saved. */
+export async function compareSentence(request: Request, response: Response, { storage }: RouteContext): Promise<void> {
+  const body = fieldsOf(request);
+  response.json({ conflict: await compareWithLatest(storage, { segmentId: parseId(request.params.id, 'Sentence'), text: body.text, baseRevision: body.baseRevision }) });
 }
 
 /** The sentence's own page again, the editor's text kept and, on a conflict, the base, their text and yours to choose from. */

@@ -84,14 +84,13 @@ async function updateEditedSentence(segment, event) {
   await showLiveMerge(segment, event);
 }
 
-// The server computes the merge view's word diffs for a save's conflict: a save against the
-// revision the editor started from is refused (the sentence is past it), so asking is safe.
+// The server draws the merge view's word diffs, as for a save's conflict.
 async function showLiveMerge(segment, event) {
-  const { ok, error } = await sendJson('PUT', `/api/segments/${segment.dataset.segment}`, {
+  const { ok, result } = await sendJson('POST', `/api/segments/${segment.dataset.segment}/compare`, {
     text: form.elements.text.value, baseRevision: Number(form.elements.baseRevision.value),
   });
-  if (ok || error.code !== 'conflict' || !error.theirs) return;
-  showMergeView(form, { ...error, message: `Changed by ${event.author} while you were typing: your text is not saved. Choose what to keep.` });
+  if (!ok || !result.conflict || !segment.contains(form)) return;
+  showMergeView(form, { ...result.conflict, message: `Changed by ${event.author} while you were typing: your text is not saved. Choose what to keep.` });
 }
 
 function adoptRevision(latest) {
