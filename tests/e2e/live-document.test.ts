@@ -195,6 +195,28 @@ describe('undo from the notice', () => {
     await expect.poll(() => ana.locator(`#segment-${segmentId} .flag-item`).count()).toBe(flags);
   });
 
+  it("undoes from the sentence history, whose notice then takes z to redo", async () => {
+    await openDocument(ana, documentId);
+    const sentence = ana.locator('.segment', { hasText: 'residents attended' });
+    const segmentId = (await sentence.getAttribute('data-segment'))!;
+    const before = await sentenceText(segmentId);
+    await sentence.locator('.sentence').click();
+    await ana.fill('form.segment-form textarea', `${before.slice(0, -1)} on Monday.`);
+    const saved = ana.waitForResponse((response) => response.request().method() === 'PUT' && response.url().endsWith(`/api/segments/${segmentId}`));
+    await ana.keyboard.press('Control+s');
+    const { action } = (await (await saved).json()) as { action: { id: number } };
+    await ana.goto(`${server.url}/segments/${segmentId}/history`);
+    await Promise.all([
+      ana.waitForURL((url) => url.searchParams.has('action')),
+      ana.locator(`form.undo[action="/actions/${action.id}/undo"] button`).click(),
+    ]);
+    expect(await sentenceText(segmentId)).toBe(before);
+    expect(await ana.locator('.undo-notice button').textContent()).toBe('Redo');
+    const undo = new URL(ana.url()).searchParams.get('action');
+    await Promise.all([ana.waitForURL((url) => url.searchParams.has('action') && url.searchParams.get('action') !== undo), ana.keyboard.press('z')]);
+    expect(await sentenceText(segmentId)).toBe(`${before.slice(0, -1)} on Monday.`);
+  });
+
   it('undoes a replace batch from the notice of the page it ends on, with z', async () => {
     await ana.goto(`${server.url}/documents/${documentId}/replace?find=council&replace=board&wholeWord=1`);
     const ticked = await ana.locator('.matches input[type="checkbox"]:checked').count();
