@@ -83,6 +83,14 @@ describe('two editors on one document', () => {
     await expect.poll(async () => Number(await ben.locator('[data-count="corrected"]').textContent())).toBe(corrected + 1);
   });
 
+  it('shows a new title given by someone else', async () => {
+    const renamed = await server.fetch(`/api/documents/${documentId}/title`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Council vote on Monday' }),
+    }, 'Ana Live');
+    expect(renamed.status).toBe(200);
+    await expect.poll(() => ben.locator('.page-head h1').textContent(), { timeout: LIVE_MS, interval: 50 }).toBe('Council vote on Monday');
+  });
+
   it('shows who is editing which sentence, and stops when they close it', async () => {
     const sentence = (page: Page) => page.locator('.segment', { hasText: 'residents attended' });
     await sentence(ana).locator('.sentence').click();

@@ -34,12 +34,16 @@ export function followDocument(article) {
     source.close();
     notify('This document was deleted by someone else.');
   });
-  source.addEventListener('end', () => source.close());
+  source.addEventListener('end', (message) => {
+    source.close();
+    if (JSON.parse(message.data).reason === 'access') notify('Your session ended: this page no longer follows the changes of others. Log in again.');
+  });
   if (form) announceEditing(form, { onClose });
 }
 
 async function onChange(event) {
   scheduleProgress();
+  if (event.type === 'rename') showTitle(event.body);
   const segment = event.segmentId === null ? null : document.getElementById(`segment-${event.segmentId}`);
   if (!segment || !event.segment) return;
   if (segment.contains(form) && !form.hidden) {
@@ -97,6 +101,11 @@ function adoptRevision(latest) {
   form.elements.text.defaultValue = latest.text;
   form.elements.text.value = latest.text;
   form.elements.baseRevision.value = String(latest.revision);
+}
+
+function showTitle(title) {
+  const heading = document.querySelector('.page-head h1');
+  if (heading && title) heading.textContent = title;
 }
 
 function onClose(segmentId) {
