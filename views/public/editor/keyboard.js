@@ -47,7 +47,8 @@ function focusLinkedSentence() {
   }
 }
 
-function isTyping(target) {
+/** Whether a key pressed in `target` is typing (a text box, a select), not a shortcut. */
+export function isTyping(target) {
   return target instanceof HTMLElement && (target.isContentEditable || ['TEXTAREA', 'INPUT', 'SELECT'].includes(target.tagName));
 }
 

@@ -3,6 +3,7 @@
 // undoes the whole action (a batch as one) and refuses the parts someone changed since.
 
 import { sendJson } from './api.js';
+import { isTyping } from './keyboard.js';
 import { notify } from './page.js';
 import { redrawById } from './segments.js';
 
@@ -83,9 +84,7 @@ function withdrawUndo() {
  */
 export function enableUndoKey() {
   document.addEventListener('keydown', (event) => {
-    const target = event.target;
-    if (event.altKey || event.shiftKey || target.closest?.('dialog')) return;
-    if (target instanceof HTMLElement && (target.isContentEditable || ['TEXTAREA', 'INPUT', 'SELECT'].includes(target.tagName))) return;
+    if (event.altKey || event.shiftKey || event.target.closest?.('dialog') || isTyping(event.target)) return;
     const plainZ = event.key === 'z' && !event.ctrlKey && !event.metaKey;
     const controlZ = event.key.toLowerCase() === 'z' && (event.ctrlKey || event.metaKey);
     if (!plainZ && !controlZ) return;
