@@ -182,6 +182,25 @@ describe('undo from the notice', () => {
     expect(await ana.locator('.undo-bar').getByRole('button', { name: 'Redo' }).count()).toBe(1);
   });
 
+  it('refuses the undo, saying who, when someone changed the sentence since', async () => {
+    const sentence = ana.locator('.segment', { hasText: 'presented his party budget' });
+    const segmentId = (await sentence.getAttribute('data-segment'))!;
+    const before = await sentenceText(segmentId);
+    await sentence.locator('.sentence').click();
+    await ana.fill('form.segment-form textarea', before.replace('Monday evening', 'Monday night'));
+    await ana.keyboard.press('Control+s');
+    await ana.locator('.undo-bar', { hasText: 'Saved as version' }).waitFor();
+    const revision = Number(await ana.locator(`#segment-${segmentId}`).getAttribute('data-revision'));
+    const theirs = await server.fetch(`/api/segments/${segmentId}`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: before.replace('Monday evening', 'Monday at night'), baseRevision: revision }),
+    }, 'Ben Live');
+    expect(theirs.status).toBe(200);
+    await ana.locator('.undo-bar').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => ana.locator('.toast').textContent()).toBe('The sentence was changed since by Ben Live: not undone, so their work stays.');
+    expect(await sentenceText(segmentId)).toBe(before.replace('Monday evening', 'Monday at night'));
+  });
+
   it('undoes an applied suggestion and a dismissal with z', async () => {
     await openDocument(ana, 1);
     const tenant = ana.locator('.segment', { hasText: 'tenant of the White House' });
