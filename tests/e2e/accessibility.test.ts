@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousViolations } from '../support/accessibility.js';
 import { launchBrowser, logInThroughForm, type TestBrowser } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
@@ -27,13 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** axe-core's serious and critical violations on the page now, as "rule: target" lines. */
-async function seriousViolations(): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-}
+const seriousViolations = () => findSeriousViolations(page);
 
 describe('accessibility (axe-core in Chromium)', () => {
   it.each([

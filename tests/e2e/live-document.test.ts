@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousViolations } from '../support/accessibility.js';
 import { launchBrowser, logInThroughForm, type TestBrowser } from '../support/browser.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
@@ -157,6 +158,7 @@ describe('two editors on one document', () => {
     expect((await refused).status()).toBe(409);
     const merge = page.locator('.merge-view');
     expect(await merge.locator('p').first().textContent()).toMatch(/^This sentence was changed by Ben Live since you opened it/);
+    expect(await findSeriousViolations(page)).toEqual([]);
     await merge.getByRole('button', { name: 'Keep theirs' }).click();
     expect(await page.inputValue('form.segment-form textarea')).toBe('The opposition criticised the council for its many delays.');
     await page.keyboard.press('Escape');
@@ -175,6 +177,7 @@ describe('undo from the notice', () => {
     await ana.fill('form.segment-form textarea', before.replace('Monday evening', 'Monday night'));
     await ana.keyboard.press('Control+s');
     await expect.poll(() => sentenceText(segmentId)).toContain('Monday night');
+    expect(await findSeriousViolations(ana)).toEqual([]);
     await ana.locator('.undo-bar').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => sentenceText(segmentId)).toBe(before);
     await expect.poll(() => ana.locator(`#segment-${segmentId} .sentence-text`).textContent()).toBe(before);
