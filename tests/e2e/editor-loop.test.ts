@@ -141,7 +141,7 @@ describe('nothing typed is lost', () => {
     await offer.getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => editor().inputValue()).toBe('Society news');
     await page.keyboard.press('Control+S');
-    await expect.poll(() => page.locator('form.segment-form .notice.conflict .their-text').textContent()).toBe('Society pages');
+    await expect.poll(async () => (await page.locator('form.segment-form .merge-view .merge-theirs ins').textContent())?.trim()).toBe('pages');
     expect(await editor().inputValue()).toBe('Society news');
     expect(await drafts()).toHaveLength(1);
     await page.keyboard.press('Escape');

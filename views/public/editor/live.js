@@ -5,7 +5,7 @@
 // takes the new text.
 
 import { fetchSegmentElement, sendJson } from './api.js';
-import { clearMerge, showMergeView } from './merge.js';
+import { showMergeView } from './merge.js';
 import { notify, refreshProgress } from './page.js';
 import { announceEditing, keepPresence, showPresence } from './presence.js';
 import { isOwnAction } from './undo.js';
@@ -109,7 +109,6 @@ function showTitle(title) {
 }
 
 function onClose(segmentId) {
-  clearMerge(form);
   if (!stale.delete(segmentId)) return;
   const segment = document.getElementById(`segment-${segmentId}`);
   if (segment && !segment.contains(form)) void redrawInPlace(segment);
