@@ -117,6 +117,8 @@ describe('two editors on one document', () => {
     expect(await merge.locator('p').first().textContent()).toMatch(/^Changed by Ben Live while you were typing/);
     expect((await merge.locator('.merge-theirs ins').allTextContents()).join(' ').replace(/\s+/g, ' ').trim()).toBe('came to');
     expect((await merge.locator('.merge-yours ins').allTextContents()).join('').trim()).toBe('old');
+    // Ben's own save redrew the sentence: Ana is still shown editing it.
+    await expect.poll(() => sentence(ben).locator('.presence').textContent()).toBe('Ana Live is editing');
     // Ana's text is still in her editor, not replaced by Ben's.
     expect(await ana.inputValue('form.segment-form textarea')).toBe('Many residents attended the council meeting in the old town hall.');
 

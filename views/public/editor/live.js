@@ -16,8 +16,6 @@ const CHANGE_TYPES = ['revision', 'status', 'comment', 'dismissal', 'dismissal-r
 const OWN_ANSWER_MS = 500;
 
 const form = document.querySelector('form.segment-form');
-const me = document.querySelector('.user-name')?.textContent ?? '';
-let editors = [];
 /** Sentences changed while open in the editor, redrawn once it closes. */
 const stale = new Set();
 let progressTimer;
@@ -27,8 +25,7 @@ export function followDocument(article) {
   const source = new EventSource(`/api/documents/${article.dataset.document}/events?after=${article.dataset.lastEvent}`);
   for (const type of CHANGE_TYPES) source.addEventListener(type, (message) => void onChange(JSON.parse(message.data)));
   source.addEventListener('presence', (message) => {
-    editors = JSON.parse(message.data).editors;
-    showPresence(editors, me);
+    showPresence(JSON.parse(message.data).editors);
   });
   source.addEventListener('deleted', () => {
     source.close();
@@ -59,7 +56,7 @@ async function redrawInPlace(segment) {
   if (!fresh || !segment.isConnected || segment.contains(form)) return;
   const focused = segment.contains(document.activeElement);
   segment.replaceWith(fresh);
-  keepPresence(fresh, editors, me);
+  keepPresence(fresh);
   if (focused) fresh.querySelector('.sentence').focus({ preventScroll: true });
 }
 

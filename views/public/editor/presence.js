@@ -8,6 +8,11 @@ import { buildElement } from './build-element.js';
 /** How often an open sentence is announced again; the server forgets one after 60 s. */
 const REPEAT_MS = 30_000;
 
+/** This page's user, who is never shown as editing beside themselves. */
+const me = document.querySelector('.user-name')?.textContent ?? '';
+/** Who has which sentence open, as the stream last said. */
+let editors = [];
+
 /**
  * Watch the page's editor `form` (it moves into a sentence and shows, or hides) and announce each
  * sentence it opens and closes; `onClose(segmentId)` is called after a close.
@@ -39,8 +44,9 @@ export function announceEditing(form, { onClose }) {
   });
 }
 
-/** Draw "NAME is editing" on each sentence others have open (`editors`: the stream's presence list), and on no other. */
-export function showPresence(editors, me) {
+/** Draw "NAME is editing" on each sentence others have open (`list`: the stream's presence list), and on no other. */
+export function showPresence(list) {
+  editors = list;
   const names = new Map();
   for (const editor of editors) {
     if (editor.author === me) continue;
@@ -61,7 +67,7 @@ export function showPresence(editors, me) {
   }
 }
 
-/** Draw again the presence badges a redraw of `segment` took away. */
-export function keepPresence(segment, editors, me) {
-  if (editors.some((editor) => editor.segmentId === Number(segment.dataset.segment))) showPresence(editors, me);
+/** Draw again the presence badge a redraw of `segment` took away. */
+export function keepPresence(segment) {
+  if (editors.some((editor) => editor.segmentId === Number(segment.dataset.segment))) showPresence(editors);
 }

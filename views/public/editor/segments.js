@@ -4,6 +4,7 @@
 
 import { fetchSegmentElement, sendJson } from './api.js';
 import { allSegments, notify, refreshProgress } from './page.js';
+import { keepPresence } from './presence.js';
 import { offerPropagation } from './propagation.js';
 import {
   closeSavedEditor, editedSegment, editorFields, enableDrafts, mayCloseEditor, openEditor, putEditorAway,
@@ -22,6 +23,7 @@ export async function redraw(segment) {
   segment.replaceWith(fresh);
   fresh.classList.add('saved');
   showDraftOffer(fresh);
+  keepPresence(fresh);
   void refreshProgress();
   return fresh;
 }
