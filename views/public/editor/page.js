@@ -11,6 +11,11 @@ export function notify(message) {
   notify.timer = setTimeout(() => { toast.hidden = true; }, 3500);
 }
 
+/** Hide the message in the corner: a newer notice (an Undo offer) makes it stale. */
+export function clearNotice() {
+  if (toast) toast.hidden = true;
+}
+
 /** Refresh the progress bar and counters from the server, which counts the whole document, filters or not. */
 export async function refreshProgress() {
   const container = document.querySelector('.progress[data-document]');

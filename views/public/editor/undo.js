@@ -4,7 +4,7 @@
 
 import { sendJson } from './api.js';
 import { isTyping } from './keyboard.js';
-import { notify } from './page.js';
+import { clearNotice, notify } from './page.js';
 import { redrawById } from './segments.js';
 
 /** How long the notice offers Undo: long enough to notice a wrong key and reach for z. */
@@ -24,6 +24,7 @@ export function offerUndo(action, what) {
   if (!action) return;
   ownActions.add(action.id);
   withdrawUndo();
+  clearNotice();
   const notice = document.createElement('div');
   notice.className = 'undo-bar';
   notice.setAttribute('role', 'status');
