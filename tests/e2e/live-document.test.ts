@@ -171,13 +171,19 @@ describe('two editors on one document', () => {
 });
 
 describe('undo from the notice', () => {
-  it('undoes a save with the button', async () => {
+  /** Ana saves "Monday night" in place of "Monday evening" through her editor; the sentence's id and its text before. */
+  async function saveMondayNight(): Promise<{ segmentId: string; before: string }> {
     const sentence = ana.locator('.segment', { hasText: 'presented his party budget' });
     const segmentId = (await sentence.getAttribute('data-segment'))!;
     const before = await sentenceText(segmentId);
     await sentence.locator('.sentence').click();
     await ana.fill('form.segment-form textarea', before.replace('Monday evening', 'Monday night'));
     await ana.keyboard.press('Control+s');
+    return { segmentId, before };
+  }
+
+  it('undoes a save with the button', async () => {
+    const { segmentId, before } = await saveMondayNight();
     await expect.poll(() => sentenceText(segmentId)).toContain('Monday night');
     expect(await findSeriousViolations(ana)).toEqual([]);
     await ana.locator('.undo-bar').getByRole('button', { name: 'Undo' }).click();
@@ -188,12 +194,7 @@ describe('undo from the notice', () => {
   });
 
   it('refuses the undo, saying who, when someone changed the sentence since', async () => {
-    const sentence = ana.locator('.segment', { hasText: 'presented his party budget' });
-    const segmentId = (await sentence.getAttribute('data-segment'))!;
-    const before = await sentenceText(segmentId);
-    await sentence.locator('.sentence').click();
-    await ana.fill('form.segment-form textarea', before.replace('Monday evening', 'Monday night'));
-    await ana.keyboard.press('Control+s');
+    const { segmentId, before } = await saveMondayNight();
     await ana.locator('.undo-bar', { hasText: 'Saved as version' }).waitFor();
     const revision = Number(await ana.locator(`#segment-${segmentId}`).getAttribute('data-revision'));
     const theirs = await server.fetch(`/api/segments/${segmentId}`, {
