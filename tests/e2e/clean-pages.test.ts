@@ -88,7 +88,8 @@ describe('no script or console error on any page', () => {
     expect(await page.locator('.source-text').first().isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // A walk of some twenty pages: alone it takes 3-4 s, near the default 5 s, so a loaded machine would fail it.
+  }, 30_000);
 });
 
 describe('buttons never cover a sentence or its source', () => {

@@ -11,7 +11,7 @@ import { announceEditing, keepPresence, showPresence } from './presence.js';
 import { isOwnAction } from './undo.js';
 
 /** The types of events that change a sentence or the document (see the README's live stream). */
-const CHANGE_TYPES = ['revision', 'status', 'comment', 'dismissal', 'dismissal-restore', 'rename', 'archive', 'unarchive', 'source', 'import'];
+const CHANGE_TYPES = ['revision', 'status', 'comment', 'dismissal', 'dismissal-restore', 'rename', 'archive', 'unarchive', 'source', 'import', 'rule'];
 /** A change that arrives while this page's own request is still answering is given this long to be known as its own. */
 const OWN_ANSWER_MS = 500;
 
