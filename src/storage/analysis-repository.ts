@@ -1,7 +1,8 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import { chunksOf, compileQuery, prepareQuery, readInPages, ROWS_PER_READ, yieldToEventLoop, type Engine } from './engine.js';
+import { sql, type Compilable, type ExpressionBuilder } from 'kysely';
+import { chunksOf, prepareQuery, readInPages, ROWS_PER_READ, yieldToEventLoop, type Engine, type Query } from './engine.js';
 import { COUNTS, type Schema } from './schema.js';
 import { createSegmentQueue, selectAnalysedSegments, toAnalysedSegment } from './segment-queue.js';
+import type { SegmentStatus } from '../model.js';
 import type { AnalysisRepository, SegmentQuery } from './types.js';
 
 /**
@@ -13,6 +14,14 @@ import type { AnalysisRepository, SegmentQuery } from './types.js';
 export function createAnalysisRepository(engine: Engine): AnalysisRepository {
   const { db } = engine;
   const queue = createSegmentQueue(engine);
+  // A page's filters come in a few shapes (which fields are set), each built and prepared once:
+  // building and compiling them with Kysely on every call cost a page about a tenth of its time.
+  const shapes = new Map<string, Query<unknown, never>>();
+  const shaped = <Row, Params extends object>(key: string, build: (params: Params) => Compilable<Row>): Query<Row, Params> => {
+    let query = shapes.get(key) as Query<Row, Params> | undefined;
+    if (!query) shapes.set(key, (query = prepareQuery(build)) as Query<unknown, never>);
+    return query;
+  };
   const selectState = prepareQuery((p: { id: number }) => db.selectFrom('documents').select([
     ...COUNTS, 'analysed_with as analysedWith', 'analysis_version as version', 'analysed_version as analysedVersion', 'stale_reason as staleReason',
   ]).where('id', '=', p.id));
@@ -60,47 +69,71 @@ export function createAnalysisRepository(engine: Engine): AnalysisRepository {
     listByDocument: async (documentId) => (await readInPages((after) => engine.all(selectPageByDocument, { documentId, after }), (row) => row.position))
       .map(toAnalysedSegment),
     async listMatching(documentId, query, { offset, limit }) {
-      const rows = await engine.all(compileQuery(selectAnalysedSegments(db).where((eb) => matches(eb, documentId, query))
-        .orderBy('segments.position').limit(limit).offset(offset)));
-      return rows.map(toAnalysedSegment);
+      const list = shaped(`list:${shapeOf(query)}`, (p: MatchParams & { offset: number; limit: number }) => selectAnalysedSegments(db)
+        .where((eb) => matches(eb, p, query)).orderBy('segments.position').limit(p.limit).offset(p.offset));
+      return (await engine.all(list, { ...matchParams(documentId, query), offset, limit })).map(toAnalysedSegment);
     },
     async countMatching(documentId, query, before) {
-      const row = await engine.first(compileQuery(db.selectFrom('segments').select((eb) => eb.fn.countAll<number>().as('count'))
-        .where((eb) => matches(eb, documentId, query)).$if(before !== undefined, (q) => q.where('segments.position', '<', before!))));
-      return row!.count;
+      const count = shaped(`count:${before === undefined ? 'all' : 'before'}:${shapeOf(query)}`, (p: MatchParams & { before: number }) => db
+        .selectFrom('segments').select((eb) => eb.fn.countAll<number>().as('count'))
+        .where((eb) => matches(eb, p, query)).$if(before !== undefined, (q) => q.where('segments.position', '<', p.before)));
+      return (await engine.first(count, { ...matchParams(documentId, query), before: before ?? 0 }))!.count;
     },
     async findNearest(documentId, query, position, direction) {
-      const row = await engine.first(compileQuery(db.selectFrom('segments').select('segments.id').where((eb) => matches(eb, documentId, query))
-        .where('segments.position', direction === 'next' ? '>' : '<', position)
-        .orderBy('segments.position', direction === 'next' ? 'asc' : 'desc').limit(1)));
-      return row?.id ?? null;
+      const nearest = shaped(`${direction}:${shapeOf(query)}`, (p: MatchParams & { position: number }) => db
+        .selectFrom('segments').select('segments.id').where((eb) => matches(eb, p, query))
+        .where('segments.position', direction === 'next' ? '>' : '<', p.position)
+        .orderBy('segments.position', direction === 'next' ? 'asc' : 'desc').limit(1));
+      return (await engine.first(nearest, { ...matchParams(documentId, query), position }))?.id ?? null;
     },
   };
 }
 
+/** What a filter compares with: its values, filled into the slots of its shape's query. */
+interface MatchParams {
+  documentId: number;
+  status: SegmentStatus | undefined;
+  checkId: string | undefined;
+  category: string | undefined;
+  severity: string | undefined;
+  pattern: string | undefined;
+}
+
+/** Which of a filter's fields are set: queries of one shape differ only in their values. */
+function shapeOf(query: SegmentQuery): string {
+  return (['flagged', 'toReview', 'status', 'checkId', 'category', 'severity', 'text'] as const).filter((field) => query[field]).join(',');
+}
+
+function matchParams(documentId: number, query: SegmentQuery): MatchParams {
+  return {
+    documentId, status: query.status, checkId: query.checkId, category: query.category, severity: query.severity,
+    pattern: query.text ? `%${query.text.replace(/[\\%_]/g, '\\$&')}%` : undefined,
+  };
+}
+
 /**
- * The sentences of one document that `query` keeps. The predicates on open flags and on the
- * queue are written as the partial indexes' own (migration 8), so that the engines use them.
+ * The sentences of one document that `query` keeps: the conditions its set fields ask for, each
+ * comparing with a slot of `p`. The predicates on open flags and on the queue are written as the
+ * partial indexes' own (migration 8), so that the engines use them.
  */
-function matches(eb: ExpressionBuilder<Schema, 'segments'>, documentId: number, query: SegmentQuery) {
-  const conditions = [eb('segments.document_id', '=', documentId)];
+function matches(eb: ExpressionBuilder<Schema, 'segments'>, p: MatchParams, query: SegmentQuery) {
+  const conditions = [eb('segments.document_id', '=', p.documentId)];
   if (query.flagged) conditions.push(eb('segments.open_flags', '>', 0));
   if (query.toReview) conditions.push(eb.or([eb('segments.status', '=', 'to-review'), eb('segments.open_flags', '>', 0)]));
-  if (query.status) conditions.push(eb('segments.status', '=', query.status));
+  if (query.status) conditions.push(eb('segments.status', '=', p.status!));
   const flagConditions = [
-    ...(query.checkId ? [['check_id', query.checkId] as const] : []),
-    ...(query.category ? [['category', query.category] as const] : []),
-    ...(query.severity ? [['severity', query.severity] as const] : []),
+    ...(query.checkId ? [['check_id', p.checkId!] as const] : []),
+    ...(query.category ? [['category', p.category!] as const] : []),
+    ...(query.severity ? [['severity', p.severity!] as const] : []),
   ];
   for (const [column, value] of flagConditions) {
     conditions.push(eb('segments.id', 'in', eb.selectFrom('open_flags').select('open_flags.segment_id')
-      .where('open_flags.document_id', '=', documentId).where(`open_flags.${column}`, '=', value)));
+      .where('open_flags.document_id', '=', p.documentId).where(`open_flags.${column}`, '=', value)));
   }
   if (query.text) {
-    const pattern = `%${query.text.replace(/[\\%_]/g, '\\$&')}%`;
     conditions.push(eb.or([
-      sql<boolean>`lower(segments.text) like lower(${pattern}) escape '\\'`,
-      sql<boolean>`lower(segments.original) like lower(${pattern}) escape '\\'`,
+      sql<boolean>`lower(segments.text) like lower(${p.pattern}) escape '\\'`,
+      sql<boolean>`lower(segments.original) like lower(${p.pattern}) escape '\\'`,
     ]));
   }
   return eb.and(conditions);

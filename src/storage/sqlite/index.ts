@@ -41,6 +41,14 @@ function sharedFileOf(file: string): SharedFile {
 }
 
 /**
+ * Statements kept by SQL text for queries compiled per call (the text of a page's filter, a list
+ * of ids): preparing one cost a document page about a tenth of its time. Long texts (multi-row
+ * INSERTs of an import) are used once and not kept.
+ */
+const RECENT_STATEMENTS = 256;
+const MAX_RECENT_SQL_LENGTH = 4_096;
+
+/**
  * Queries on one better-sqlite3 connection. Its calls are synchronous, but the repositories'
  * transactions await between statements, and any other statement run on the connection meanwhile
  * would land inside the open transaction: so a transaction holds the connection alone, and writes
@@ -51,10 +59,23 @@ function sharedFileOf(file: string): SharedFile {
 function createSqliteEngine(db: Database.Database, reader?: Database.Database): Engine & { readonly groupCommit: GroupCommit<unknown, unknown> } {
   const preparerOf = (connection: Database.Database) => {
     const kept = new Map<Query<unknown, unknown>, Database.Statement>();
+    const recent = new Map<string, Database.Statement>();
     return (query: Query<unknown, unknown>) => {
-      if (!query.keep) return connection.prepare(query.sql);
-      let statement = kept.get(query);
-      if (!statement) kept.set(query, (statement = connection.prepare(query.sql)));
+      if (query.keep) {
+        let statement = kept.get(query);
+        if (!statement) kept.set(query, (statement = connection.prepare(query.sql)));
+        return statement;
+      }
+      let statement = recent.get(query.sql);
+      if (statement) {
+        // Least recently used first: a hit moves to the end.
+        recent.delete(query.sql);
+      } else {
+        statement = connection.prepare(query.sql);
+        if (query.sql.length > MAX_RECENT_SQL_LENGTH) return statement;
+        if (recent.size >= RECENT_STATEMENTS) recent.delete(recent.keys().next().value!);
+      }
+      recent.set(query.sql, statement);
       return statement;
     };
   };
@@ -86,15 +107,21 @@ function createSqliteEngine(db: Database.Database, reader?: Database.Database): 
     return waiting;
   };
   const prepareRead = reader && preparerOf(reader);
-  // A write that returns rows (INSERT … RETURNING) is a write: only SELECTs go to the reader.
-  const readsOnly = (query: Query<unknown, unknown>) => prepare(query).readonly;
+  // A write that returns rows (INSERT … RETURNING) is a write: only SELECTs run on the reader. A
+  // read-only connection prepares a write (it refuses it only when run), so the reader's statement tells.
+  const readingStatement = (query: Query<unknown, unknown>) => {
+    const statement = prepareRead?.(query);
+    return statement?.readonly ? statement : undefined;
+  };
   const waitingAll = whenUnlocked((query: Query<unknown, unknown>, params: unknown) => inside.all(query, params));
   const waitingFirst = whenUnlocked((query: Query<unknown, unknown>, params: unknown) => inside.first(query, params));
   const outside = {
     all: async (query: Query<unknown, unknown>, params: unknown) =>
-      (prepareRead && readsOnly(query) ? prepareRead(query).all(bound(query, params)) : waitingAll(query, params)),
-    first: async (query: Query<unknown, unknown>, params: unknown) =>
-      (prepareRead && readsOnly(query) ? prepareRead(query).get(bound(query, params)) : waitingFirst(query, params)),
+      readingStatement(query)?.all(bound(query, params)) ?? waitingAll(query, params),
+    first: async (query: Query<unknown, unknown>, params: unknown) => {
+      const statement = readingStatement(query);
+      return statement ? statement.get(bound(query, params)) : waitingFirst(query, params);
+    },
     run: whenUnlocked(inside.run), count: whenUnlocked(inside.count),
   } as Executor;
 
