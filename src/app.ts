@@ -3,7 +3,6 @@ import cookieParser from 'cookie-parser';
 import ejs from 'ejs';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { Storage } from './storage/types.js';
 import type { Analyzer } from './services/document-analysis.js';
 import { MAX_ARTICLE_BYTES } from './services/limits.js';
@@ -12,7 +11,8 @@ import { createUrlPolicy, type UrlPolicy } from './services/fetch-page.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { authenticate, requireLogin } from './web/auth.js';
 import type { AppCaches } from './web/caches.js';
-import { handleError, handleNotFound } from './web/errors.js';
+import { handleErrors, handleNotFound } from './web/errors.js';
+import { logRequests } from './web/request-log.js';
 import { mountRoutes } from './web/route-table.js';
 import { ROUTES } from './web/routes.js';
 import { compressResponses } from './web/compress-responses.js';
@@ -63,16 +63,7 @@ export function createApp({
   app.use(sendSecurityHeaders);
   // Static files before the request log, the cookies, the body parsers and the caller lookup: none applies to them.
   app.use('/static', express.static(path.join(VIEWS_DIRECTORY, 'public'), { maxAge: '1h' }));
-  app.use(pinoHttp({
-    logger,
-    // One line per request, and nothing secret in it: no headers (cookies, tokens), no bodies (passwords).
-    serializers: {
-      req: (request: { method: string; url: string; remoteAddress?: string }) => ({
-        method: request.method, url: request.url.replace(/([?&](?:_csrf|token)=)[^&]*/g, '$1[redacted]'), remoteAddress: request.remoteAddress,
-      }),
-      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-    },
-  }));
+  app.use(logRequests(logger));
   app.use(cookieParser());
   app.use(express.json({ limit: JSON_BODY_LIMIT, verify: verifyJsonBody }));
   app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT, verify: verifyFormBody }));
@@ -84,6 +75,6 @@ export function createApp({
   app.use(requireLogin(storage));
 
   app.use(handleNotFound);
-  app.use(handleError);
+  app.use(handleErrors(logger));
   return app;
 }

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
 import { ServiceError, type ServiceErrorCode } from '../services/errors.js';
 
 /** HTTP status for each expected failure of a use case. */
@@ -36,28 +37,30 @@ export const handleNotFound: RequestHandler = (request) => {
  * JSON `{error: {code, message}}` for the API, the error page for people, never a stack, a file
  * path or template source.
  */
-export const handleError: ErrorRequestHandler = (error: unknown, request, response, _next) => {
-  const failure = describeFailure(error);
-  if (failure.status >= 500) request.log?.error({ err: error }, 'request failed');
-  if (response.headersSent) {
-    // Part of the answer is out (a download cut short): end it, so the client sees it failed.
-    response.destroy();
-    return;
-  }
-  setRetryAfter(response, failure.details);
-  response.status(failure.status);
-  if (wantsJson(request)) {
-    response.json({ error: { code: failure.code, message: failure.message, ...failure.details } });
-    return;
-  }
-  // The page's header reads what authenticate sets, which a request refused before it (a
-  // malformed body) never got: give it empty values rather than fail to draw the error.
-  const locals = { title: 'Something went wrong', status: failure.status, message: failure.message, csrfToken: response.locals.csrfToken ?? '' };
-  response.render('error', locals, (renderError: Error | null, html?: string) => {
-    if (renderError) request.log?.error({ err: renderError }, 'error page failed');
-    response.type('html').send(renderError ? plainErrorPage(failure) : html);
-  });
-};
+export function handleErrors(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, request, response, _next) => {
+    const failure = describeFailure(error);
+    if (failure.status >= 500) logger.error({ err: error, req: { method: request.method, url: request.path } }, 'request failed');
+    if (response.headersSent) {
+      // Part of the answer is out (a download cut short): end it, so the client sees it failed.
+      response.destroy();
+      return;
+    }
+    setRetryAfter(response, failure.details);
+    response.status(failure.status);
+    if (wantsJson(request)) {
+      response.json({ error: { code: failure.code, message: failure.message, ...failure.details } });
+      return;
+    }
+    // The page's header reads what authenticate sets, which a request refused before it (a
+    // malformed body) never got: give it empty values rather than fail to draw the error.
+    const locals = { title: 'Something went wrong', status: failure.status, message: failure.message, csrfToken: response.locals.csrfToken ?? '' };
+    response.render('error', locals, (renderError: Error | null, html?: string) => {
+      if (renderError) logger.error({ err: renderError }, 'error page failed');
+      response.type('html').send(renderError ? plainErrorPage(failure) : html);
+    });
+  };
+}
 
 /** True for API routes (the JSON side of the route table) and for clients that asked for JSON. */
 function wantsJson(request: Request): boolean {

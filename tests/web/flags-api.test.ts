@@ -36,6 +36,17 @@ describe('flags through the API', () => {
     }
   });
 
+  it('answers a client that already has the list of checks with 304 Not Modified', async () => {
+    const first = await server.fetch('/api/checks');
+    const etag = first.headers.get('etag');
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    // fetch() adds "Cache-Control: no-cache" to a conditional request that sets none, which asks for the body.
+    const again = await server.fetch('/api/checks', { headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+
   it('gives each sentence its role, flags in the documented shape, and a risk that grows with them', () => {
     const tenant = seed.segments.find((segment) => segment.text.includes('tenant of the White House'))!;
     expect(tenant.role).toBe('body');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { listChecks } from '../../checks/run.js';
 import { listStillFlagged, readAnalyzedSentences } from '../../services/analyzed-segments.js';
@@ -191,8 +192,17 @@ export async function showReport(request: Request, response: Response, { storage
 }
 
 export function showChecks(_request: Request, response: Response): void {
-  // Checks marked needsSource run only on documents with an attached source.
-  response.json({ checks: listChecks() });
+  // Checks marked needsSource run only on documents with an attached source. The list is fixed
+  // for the life of the process: serialised and tagged once, not on every request.
+  checksAnswer ??= fixedJson({ checks: listChecks() });
+  response.set('ETag', checksAnswer.etag).type('json').send(checksAnswer.body);
+}
+let checksAnswer: { body: string; etag: string } | undefined;
+
+/** A JSON body that never changes, with its entity tag (Express would hash it again on every send). */
+function fixedJson(value: unknown): { body: string; etag: string } {
+  const body = JSON.stringify(value);
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
 /** The downloads the export page offers, in the order an editor reaches for them. */
