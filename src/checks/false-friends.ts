@@ -15,8 +15,9 @@ export const pairLexicon: readonly LexiconEntry[] = entries as LexiconEntry[];
 // Verbs that agree with a plural subject just before them.
 const PLURAL_VERBS = new Set(['are', 'were', 'have', 'do', 'remain', 'show', 'suggest']);
 
-// Compiled once at load: patterns indexed by first word.
-const lexicon = compileLexicon(pairLexicon, french.elisions);
+// Compiled when first used (patterns indexed by first word): several MB that only threads running checks need.
+let compiled: ReturnType<typeof compileLexicon> | undefined;
+const lexicon = () => (compiled ??= compileLexicon(pairLexicon, french.elisions));
 
 /** False friends and calques from the language pair's lexicon, keyed on the French word when the source is attached. */
 export const falseFriends = {
@@ -52,7 +53,7 @@ export const falseFriends = {
   },
   run(sentence, context): Flag[] {
     const source = sentence.source;
-    const matches = lexicon.match({
+    const matches = lexicon().match({
       tokens: sentence.tokens,
       norms: sentence.norms,
       document: context,

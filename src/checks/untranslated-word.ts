@@ -1,3 +1,4 @@
+import type { WordList } from '../languages/index.js';
 import { isCapitalised, type Word } from '../text/words.js';
 import { createFlag } from './flag.js';
 import type { Check, Flag } from './types.js';
@@ -73,7 +74,7 @@ export const untranslatedWord = {
 
 // A learned compound, built the same way in the European languages from a Greek or Latin combining form
 // ending in -o- and a word: "pharmaco" + "vigilance", "socio" + "cultural", "hydro" + "electric".
-function isLearnedCompound(word: string, lexicon: ReadonlySet<string>): boolean {
+function isLearnedCompound(word: string, lexicon: WordList): boolean {
   for (let cut = MIN_COMBINING_FORM; cut <= word.length - MIN_COMPOUND_TAIL; cut++) {
     if (word.charAt(cut - 1) === 'o' && lexicon.has(word.slice(cut))) return true;
   }
@@ -93,7 +94,7 @@ function collectSourceForms(words: readonly Word[]): Set<string> {
 
 // A compound the target language builds itself: a name inside ("post-Kyoto"), or parts that are its
 // words ("co-production": short parts such as "co" are prefixes, not words).
-function isTargetCompound(word: Word, lexicon: ReadonlySet<string>): boolean {
+function isTargetCompound(word: Word, lexicon: WordList): boolean {
   if (!word.token.text.includes('-')) return false;
   const parts = word.token.text.split('-');
   if (parts.some((part) => part !== '' && part.charAt(0) !== part.charAt(0).toLowerCase())) return true;

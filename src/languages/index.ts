@@ -71,7 +71,12 @@ export interface LanguageProfile {
   elisions: string[];
   negation: NegationRules;
   /** Lower-case words of the language, four letters or more, when a word list is shipped for it. */
-  wordList?: ReadonlySet<string>;
+  wordList?: WordList;
+}
+
+/** A language's word list: whether a lower-case word is in it. */
+export interface WordList {
+  has(word: string): boolean;
 }
 
 /** The length of a translation as Gale and Church model it: target characters ~ N(ratio * n, variance * n) for n source characters. */
@@ -97,7 +102,7 @@ type Tables = 'numberWords' | 'numberAliases' | 'scaleWords' | 'attachedScaleWor
 
 // The profiles known, by primary language subtag.
 const LANGUAGES: ReadonlyMap<string, LanguageProfile> = new Map([
-  ['en', { ...loadLanguage('en', en), wordList: decodeWordList(wordListEn.words) }],
+  ['en', { ...loadLanguage('en', en), wordList: decodeOnFirstLookup(wordListEn.words) }],
   ['fr', loadLanguage('fr', fr)]
 ]);
 
@@ -132,6 +137,15 @@ function loadLanguage(code: string, data: LanguageData): LanguageProfile {
     months: table(data.months),
     weekdays: table(data.weekdays)
   };
+}
+
+/**
+ * The word list, decoded when first asked: its set of ~100,000 words takes several MB that only the
+ * threads running checks need (the analysis worker), not the one answering requests.
+ */
+function decodeOnFirstLookup(coded: string): WordList {
+  let words: ReadonlySet<string> | undefined;
+  return { has: (word) => (words ??= decodeWordList(coded)).has(word) };
 }
 
 // A word list is stored sorted and front-coded, to keep the file small: each line is one character
