@@ -15,6 +15,9 @@ import type { GivenFile, ReadFile } from './read-article-file.js';
 export const READ_TIME_LIMIT_MS = 30_000;
 // A page's DOM, Readability's copy of it and a Word file's unpacked XML stay well under this.
 const WORKER_HEAP_MB = 512;
+// A worker with the page and Word readers loaded holds ~40 MB; files come rarely (the seeds at
+// first start, an upload now and then), so it ends once it has had nothing to read for this long.
+export const READER_IDLE_MS = 10_000;
 
 interface Job {
   file: GivenFile;
@@ -28,6 +31,7 @@ const queue: Job[] = [];
 let worker: Worker | undefined;
 let running = false;
 let nextId = 1;
+let idleTimer: NodeJS.Timeout | undefined;
 
 /**
  * Read `file` as `readArticleFile` does, in the worker; refused with a FormatError ('too-large')
@@ -43,7 +47,11 @@ export function readArticleFileOffThread(file: GivenFile, what: string, timeLimi
 function runNext(): void {
   if (running) return;
   const job = queue.shift();
-  if (!job) return;
+  if (!job) {
+    stopWhenIdle();
+    return;
+  }
+  clearTimeout(idleTimer);
   running = true;
   const current = worker ??= startReader();
   const id = nextId++;
@@ -78,6 +86,21 @@ function runNext(): void {
   current.on('exit', onExit);
   // The bytes are copied, not transferred: the caller may still hold them (an XLIFF file is kept).
   current.postMessage({ id, file: job.file, what: job.what });
+}
+
+/** Whether a reader worker is alive (it ends READER_IDLE_MS after its last read). */
+export function isReaderRunning(): boolean {
+  return worker !== undefined;
+}
+
+function stopWhenIdle(): void {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    const idle = worker;
+    worker = undefined;
+    void idle?.terminate();
+  }, READER_IDLE_MS);
+  idleTimer.unref();
 }
 
 function startReader(): Worker {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../src/formats/format-error.js';
-import { readArticleFileOffThread } from '../../src/services/read-article-off-thread.js';
+import { isReaderRunning, readArticleFileOffThread, READER_IDLE_MS } from '../../src/services/read-article-off-thread.js';
 
 const PARAGRAPH = '<p>Meteorologists placed three departments on orange alert on Sunday evening, as a storm approached the coast.</p>';
 const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>Storm</title></head><body><main><article><h1>Storm warning</h1>${body}</article></main></body></html>`;
@@ -48,4 +48,13 @@ describe('reading files off the request thread', () => {
     // The thread ticked throughout: no gap near the read's length.
     expect(longestGap).toBeLessThan(250);
   });
+
+  it('ends the worker once it has had nothing to read for a while, and starts one for the next file', async () => {
+    await readArticleFileOffThread(htmlFile(page(PARAGRAPH)), 'article');
+    expect(isReaderRunning()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, READER_IDLE_MS + 500));
+    expect(isReaderRunning()).toBe(false);
+    const { article } = await readArticleFileOffThread(htmlFile(page(PARAGRAPH)), 'article');
+    expect(article.title).toBe('Storm warning');
+  }, READER_IDLE_MS + 20_000);
 });
