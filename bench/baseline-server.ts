@@ -1,7 +1,7 @@
 /**
  * The baselines of the HTTP benchmark, run in its own process (`node --import tsx
  * bench/baseline-server.ts`): a bare Express app with a hello-world route, a route sending a
- * page-sized body, and a route that inserts one row into SQLite with Retouche's durability
+ * stored body (a page, a JSON answer), and a route that inserts one row into SQLite with Retouche's durability
  * settings (WAL, synchronous=FULL). It prints "listening PORT" once ready and deletes its database on SIGTERM.
  */
 import fs from 'node:fs';
@@ -23,15 +23,17 @@ app.use(express.json());
 app.get('/hello', (_request, response) => {
   response.send('Hello, world!');
 });
-// The body of a page, stored once by a PUT, then served as is: what sending a page of that size
-// costs with no work behind it.
-let body = '';
-app.put('/body', express.text({ type: '*/*', limit: '10mb' }), (request, response) => {
-  body = String(request.body);
+// Bodies stored once by a PUT (a page, a JSON answer), then served as they are with their type:
+// what sending an answer of that size costs with no work behind it.
+const bodies = new Map<string, { type: string; body: string }>();
+app.put('/body/:name', express.text({ type: '*/*', limit: '10mb' }), (request, response) => {
+  bodies.set(String(request.params.name), { type: request.get('content-type') ?? 'text/html', body: String(request.body) });
   response.sendStatus(204);
 });
-app.get('/body', (_request, response) => {
-  response.type('html').send(body);
+app.get('/body/:name', (request, response) => {
+  const stored = bodies.get(String(request.params.name));
+  if (!stored) response.sendStatus(404);
+  else response.type(stored.type).send(stored.body);
 });
 app.post('/insert', (request, response) => {
   const { lastInsertRowid } = insert.run(JSON.stringify(request.body), new Date().toISOString());
