@@ -32,12 +32,24 @@ beforeAll(async () => {
   });
   expect(saved.status).toBe(200);
   actionId = ((await saved.json()) as { action: { id: number } }).action.id;
+  // A judged flag, so the Rules page draws its observed-precision table (with the admin's override column).
+  const dismissed = await server.fetch('/api/segments/5/dismissals', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...(await firstFlagOf(5)), baseRevision: 0 }),
+  });
+  expect(dismissed.status).toBe(201);
   for (const name of ['viewer', 'Page Walker', 'admin']) await server.ensureUser(name);
 });
 afterAll(async () => {
   await chromium?.close();
   await server?.stop();
 });
+
+async function firstFlagOf(segmentId: number): Promise<{ checkId: string; start: number; end: number }> {
+  const { segments } = (await (await server.fetch('/api/documents/1')).json()) as { segments: { id: number; flags: { checkId: string; start: number; end: number }[] }[] };
+  const { checkId, start, end } = segments.find((segment) => segment.id === segmentId)!.flags[0]!;
+  return { checkId, start, end };
+}
 
 /** A logged-in page of its own browser context, noting every console error and uncaught script error. */
 async function openAs(name: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
@@ -55,6 +67,7 @@ async function openAs(name: string, viewport = { width: 1440, height: 900 }): Pr
 const EVERYONE = [
   '/documents', '/documents/1', '/documents/2', '/documents/1?flagged=1', '/documents/1/timeline', '/documents/1/compare',
   '/documents/1/source', '/documents/1/export', '/documents/1/report', '/segments/4/history', '/segments/10/history', '/account',
+  '/rules',
 ];
 const EDITORS = [
   '/import', '/documents/1/replace', '/documents/1/replace?find=TikTok&replace=Tiktok', '/segments/4/edit', '/documents/1/manage',
@@ -89,6 +102,22 @@ describe('no script or console error on any page', () => {
     expect(errors).toEqual([]);
     await context.close();
     // A walk of some twenty pages: alone it takes 3-4 s, near the default 5 s, so a loaded machine would fail it.
+  }, 30_000);
+});
+
+describe('no page is wider than a phone', () => {
+  // A page wider than the window scrolls sideways as a whole: the document list's counts and the
+  // report's columns ended off screen, with the top bar cut at the window's edge.
+  it.each(['viewer', 'admin'])('for %s at 390×844', async (name) => {
+    const { page, context } = await openAs(name, { width: 390, height: 844 });
+    const tooWide: string[] = [];
+    for (const address of PAGES[name]!) {
+      await page.goto(`${server.url}${address.replace('ACTION', String(actionId))}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) tooWide.push(`${address}: ${width} px`);
+    }
+    expect(tooWide).toEqual([]);
+    await context.close();
   }, 30_000);
 });
 
