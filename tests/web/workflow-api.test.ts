@@ -179,6 +179,9 @@ describe('review workflow API', () => {
     expect(after).toMatchObject({ toReview: before.toReview, openFlags: before.openFlags - 1, flaggedToReview: before.flaggedToReview, edited: before.edited + 1 });
     const exportPage = await (await server.fetch(`/documents/${own.document.id}/export`)).text();
     expect(exportPage).toContain(applied.body.segment.text.slice(0, 30));
+    // The notice says what is left (open flags), not that nobody corrected these sentences: this one was.
+    expect(exportPage).toMatch(/\d+ sentences still have open flags/);
+    expect(exportPage).not.toContain('nobody corrected');
     // Approving it closes the rest.
     await call('POST', `/api/segments/${media.id}/status`, { status: 'approved', baseRevision: 1 });
     expect((await call('GET', `/api/documents/${own.document.id}/progress`)).body.progress)

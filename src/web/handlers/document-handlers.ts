@@ -124,7 +124,7 @@ export async function showProgress(request: Request, response: Response, { analy
 
 /**
  * A download (`?format=`, txt by default through the API); people without a format first see the
- * export page, which lists the sentences still flagged that nobody corrected, approved or cleared.
+ * export page, which lists the sentences that still have open flags.
  */
 export async function exportDocumentFile(request: Request, response: Response, { storage, analyzer }: RouteContext): Promise<void> {
   const documentId = parseId(request.params.id, 'Document');
