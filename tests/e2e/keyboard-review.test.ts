@@ -92,6 +92,16 @@ describe('keyboard-only review in Chromium', () => {
     await expect.poll(() => page.locator('.segment.status-edited .sentence-text', { hasText: 'against complaint' }).count()).toBe(1);
   });
 
+  it('undoes it with z and keeps the focus on the sentence, so the next key goes on from there', async () => {
+    await page.locator('.undo-bar').waitFor();
+    await page.keyboard.press('z');
+    await expect.poll(() => page.locator('.undo-bar').textContent()).toContain('Undone');
+    // The redrawn sentence keeps the focus the old one had (it fell back to the page, and j started from the top).
+    await expect.poll(focusedText).toBe('Decrees against complaint');
+    await page.keyboard.press('j');
+    expect(await focusedText()).toMatch(/^The Redmond group/);
+  });
+
   it('shows the shortcut list with ?', async () => {
     await page.keyboard.press('?');
     expect(await page.locator('dialog.shortcuts').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(true);

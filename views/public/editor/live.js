@@ -7,7 +7,8 @@
 import { fetchSegmentElement, sendJson } from './api.js';
 import { showMergeView } from './merge.js';
 import { notify, refreshProgress } from './page.js';
-import { announceEditing, keepPresence, showPresence } from './presence.js';
+import { announceEditing, showPresence } from './presence.js';
+import { replaceSegment } from './segments.js';
 import { isOwnAction } from './undo.js';
 
 /** The types of events that change a sentence or the document (see the README's live stream). */
@@ -54,10 +55,7 @@ async function redrawInPlace(segment) {
   const fresh = await fetchSegmentElement(segment.dataset.segment);
   // The sentence may have been redrawn, or opened in the editor, while its markup was fetched.
   if (!fresh || !segment.isConnected || segment.contains(form)) return;
-  const focused = segment.contains(document.activeElement);
-  segment.replaceWith(fresh);
-  keepPresence(fresh);
-  if (focused) fresh.querySelector('.sentence').focus({ preventScroll: true });
+  replaceSegment(segment, fresh);
 }
 
 async function updateEditedSentence(segment, event) {

@@ -20,12 +20,23 @@ export async function redraw(segment) {
     return segment;
   }
   if (editedSegment() === segment) putEditorAway();
-  segment.replaceWith(fresh);
+  replaceSegment(segment, fresh);
   fresh.classList.add('saved');
   showDraftOffer(fresh);
-  keepPresence(fresh);
   void refreshProgress();
   return fresh;
+}
+
+/**
+ * Put a sentence's new markup in place of the old one, with its presence, and the focus if the old
+ * one had it: the keys act on the focused sentence, so a redraw (an undo, another editor's change)
+ * must not drop the focus to the page.
+ */
+export function replaceSegment(segment, fresh) {
+  const focused = segment.contains(document.activeElement);
+  segment.replaceWith(fresh);
+  keepPresence(fresh);
+  if (focused) fresh.querySelector('.sentence').focus({ preventScroll: true });
 }
 
 /** Redraw the sentences with these ids that are on this page. */
