@@ -92,8 +92,17 @@ describe('no script or console error on any page', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('sentence'))).toBe(true);
     await page.keyboard.press('j');
     expect(await page.evaluate(() => document.activeElement?.closest('.segment')?.id)).toBe('segment-2');
+    if (name === 'viewer') {
+      // A reader's a and x change nothing and ask nothing of the server (they were sent, refused with 403, a console error each).
+      await page.keyboard.press('a');
+      await page.keyboard.press('x');
+      expect(await page.locator('#segment-2 .status-badge').textContent()).toBe('excluded');
+    }
     await page.keyboard.press('?');
     expect(await page.locator('dialog.shortcuts').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(true);
+    // The list offers only the keys this reader can use.
+    expect(await page.locator('dialog.shortcuts').textContent()).toContain(name === 'viewer' ? 'Next / previous sentence' : 'Approve the focused sentence');
+    if (name === 'viewer') expect(await page.locator('dialog.shortcuts').textContent()).not.toMatch(/Approve|Exclude|Undo|Save/);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Hide the source' }).click();
     expect(await page.locator('.source-text').first().isVisible()).toBe(false);

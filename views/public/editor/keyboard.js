@@ -6,6 +6,9 @@ import { focusPropagation } from './propagation.js';
 import { goToSentence, reviewFlag, saveSentence, setStatus } from './segments.js';
 import { cancelEdit, openEditor } from './sentence-editor.js';
 
+/** Whether this reader may change sentences (the page has its editor form only for editors): a reader's a, x and Enter would only be refused. */
+const canEdit = document.querySelector('form.segment-form') !== null;
+
 /** Move focus to the next (+1) or previous (-1) sentence matching `accept`, from the focused one; false when none is on this page. */
 function moveFocus(direction, accept = () => true) {
   const segments = allSegments();
@@ -97,13 +100,13 @@ function onKeyDown(event) {
     const items = [...segment.querySelectorAll('.flag-item')];
     const next = items[(items.indexOf(flagItem) + 1) % items.length];
     next?.focus();
-  } else if (segment && event.key === 'a') {
+  } else if (segment && canEdit && event.key === 'a') {
     event.preventDefault();
     if (!segment.classList.contains('status-approved')) void setStatus(segment, 'approved');
-  } else if (segment && event.key === 'x') {
+  } else if (segment && canEdit && event.key === 'x') {
     event.preventDefault();
     void setStatus(segment, segment.classList.contains('status-excluded') ? 'to-review' : 'excluded');
-  } else if (segment && event.key === 'Enter' && event.target.classList.contains('sentence')) {
+  } else if (segment && canEdit && event.key === 'Enter' && event.target.classList.contains('sentence')) {
     event.preventDefault();
     void openEditor(segment);
   }
