@@ -202,6 +202,30 @@ describe('a click edits where it lands', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('selects the double-clicked word, so typing replaces it (the second click used to put the caret at the end)', async () => {
+    const segment = segmentWith('to contest this measure');
+    await segment.scrollIntoViewIfNeeded();
+    const word = await segment.locator('.sentence-text').evaluate((text) => {
+      const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+      let node = walker.nextNode();
+      while (node && !node.textContent!.includes('contest')) node = walker.nextNode();
+      const range = document.createRange();
+      range.setStart(node!, node!.textContent!.indexOf('contest') + 2);
+      range.setEnd(node!, node!.textContent!.indexOf('contest') + 3);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+    await page.mouse.dblclick(word.x, word.y);
+    await expect.poll(() => editor().evaluate((textarea) => {
+      const { value, selectionStart, selectionEnd } = textarea as HTMLTextAreaElement;
+      return value.slice(selectionStart, selectionEnd);
+    })).toBe('contest');
+    await page.keyboard.type('challenge');
+    expect(await editor().inputValue()).toContain('to challenge this measure.');
+    await page.keyboard.press('Escape');
+    await discardDialog().getByRole('button', { name: 'Discard changes' }).click();
+  });
+
   it('shows a rewrite of most words as two lines, before and after, and a small change interleaved', async () => {
     await openByKeyboard('tenant of the White House');
     await page.keyboard.press('Control+A');

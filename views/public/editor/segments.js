@@ -8,7 +8,7 @@ import { keepPresence } from './presence.js';
 import { offerPropagation } from './propagation.js';
 import {
   closeSavedEditor, editedSegment, editorFields, enableDrafts, mayCloseEditor, openEditor, putEditorAway,
-  selectionIn, showDraftOffer, showSaveError,
+  selectionIn, selectWordAtCaret, showDraftOffer, showSaveError,
 } from './sentence-editor.js';
 import { offerUndo } from './undo.js';
 
@@ -144,6 +144,10 @@ export function enhanceSegments(article) {
       // A click in the text edits there: the caret where it landed, or the words a drag selected.
       void openEditor(segment, event.target.closest('.sentence') ? selectionIn(segment) : null);
     }
+  });
+  article.addEventListener('dblclick', (event) => {
+    // In the text box the browser selects the word itself.
+    if (form && !event.target.closest('textarea') && event.target.closest('.sentence')?.closest('.segment') === editedSegment()) selectWordAtCaret();
   });
   form?.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -30,7 +30,8 @@ export function hasUnsavedText() {
  */
 export async function openEditor(segment, selection = null) {
   if (!form) return false;
-  if (editedSegment() !== segment) {
+  const alreadyOpen = editedSegment() === segment;
+  if (!alreadyOpen) {
     if (!(await mayCloseEditor())) return false;
     putEditorAway();
     fillEditor(segment);
@@ -47,9 +48,25 @@ export async function openEditor(segment, selection = null) {
     return true;
   }
   textarea.focus();
+  // A second click beside the open text box (a double-click's, whose first click opened it there)
+  // leaves the caret where it is: it used to jump to the end, and the word typed landed there.
+  if (alreadyOpen && !selection) return true;
   const end = textarea.value.length;
   textarea.setSelectionRange(selection?.start ?? end, selection?.end ?? end);
   return true;
+}
+
+/**
+ * A double-click in the open sentence selects the word at the caret, as it would in the text: the
+ * first click opened the editor with the caret in the word, and the second lands beside the text
+ * box, which is drawn a little apart from the text it replaced.
+ */
+export function selectWordAtCaret() {
+  const textarea = form.elements.text;
+  const { value, selectionStart } = textarea;
+  const start = selectionStart - /[\p{L}\p{N}'’-]*$/u.exec(value.slice(0, selectionStart))[0].length;
+  const end = selectionStart + /^[\p{L}\p{N}'’-]*/u.exec(value.slice(selectionStart))[0].length;
+  textarea.setSelectionRange(start, end);
 }
 
 /** Esc and Cancel: close the editor, asking first when it holds unsaved text. */
