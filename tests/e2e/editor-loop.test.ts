@@ -202,7 +202,11 @@ describe('a click edits where it lands', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('selects the double-clicked word, so typing replaces it (the second click used to put the caret at the end)', async () => {
+  it.each([
+    { device: 'desktop', width: 1440, height: 900 },
+    { device: 'phone', width: 390, height: 844 },
+  ])('selects the double-clicked word on a $device, so typing replaces it (the second click put the caret at the end, or took another word)', async ({ width, height }) => {
+    await page.setViewportSize({ width, height });
     const segment = segmentWith('to contest this measure');
     await segment.scrollIntoViewIfNeeded();
     const word = await segment.locator('.sentence-text').evaluate((text) => {
@@ -224,6 +228,7 @@ describe('a click edits where it lands', () => {
     expect(await editor().inputValue()).toContain('to challenge this measure.');
     await page.keyboard.press('Escape');
     await discardDialog().getByRole('button', { name: 'Discard changes' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('shows a rewrite of most words as two lines, before and after, and a small change interleaved', async () => {

@@ -8,7 +8,7 @@ import { keepPresence } from './presence.js';
 import { offerPropagation } from './propagation.js';
 import {
   closeSavedEditor, editedSegment, editorFields, enableDrafts, mayCloseEditor, openEditor, putEditorAway,
-  selectionIn, selectWordAtCaret, showDraftOffer, showSaveError,
+  selectClickedWord, selectionIn, showDraftOffer, showSaveError,
 } from './sentence-editor.js';
 import { offerUndo } from './undo.js';
 
@@ -146,8 +146,7 @@ export function enhanceSegments(article) {
     }
   });
   article.addEventListener('dblclick', (event) => {
-    // In the text box the browser selects the word itself.
-    if (form && !event.target.closest('textarea') && event.target.closest('.sentence')?.closest('.segment') === editedSegment()) selectWordAtCaret();
+    if (form && event.target.closest('.sentence')?.closest('.segment') === editedSegment()) selectClickedWord();
   });
   form?.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -12,6 +12,10 @@ const form = document.querySelector('form.segment-form');
 const documentId = document.querySelector('.article[data-document]')?.dataset.document;
 // Where the editor waits while no sentence is open: redrawing a sentence must never take it along.
 const home = form && { parent: form.parentElement, next: form.nextSibling };
+/** Longest time from a click that opens the editor to the end of a double-click it began. */
+const DOUBLE_CLICK_MS = 1_000;
+/** Where the click that opened the editor put the caret, and when (see selectClickedWord). */
+let clickCaret = null;
 
 /** The sentence whose editor is open, if any. */
 export function editedSegment() {
@@ -32,6 +36,7 @@ export async function openEditor(segment, selection = null) {
   if (!form) return false;
   const alreadyOpen = editedSegment() === segment;
   if (!alreadyOpen) {
+    clickCaret = selection && { offset: selection.start, time: performance.now() };
     if (!(await mayCloseEditor())) return false;
     putEditorAway();
     fillEditor(segment);
@@ -57,15 +62,18 @@ export async function openEditor(segment, selection = null) {
 }
 
 /**
- * A double-click in the open sentence selects the word at the caret, as it would in the text: the
- * first click opened the editor with the caret in the word, and the second lands beside the text
- * box, which is drawn a little apart from the text it replaced.
+ * At the end of a double-click whose first click opened the editor, select the word that click
+ * landed in, as a double-click does in text: the second click lands beside the text box or on
+ * another word of it, since the box wraps the sentence differently from the text it replaced.
  */
-export function selectWordAtCaret() {
+export function selectClickedWord() {
+  if (!clickCaret || performance.now() - clickCaret.time > DOUBLE_CLICK_MS) return;
+  const { offset } = clickCaret;
+  clickCaret = null;
   const textarea = form.elements.text;
-  const { value, selectionStart } = textarea;
-  const start = selectionStart - /[\p{L}\p{N}'’-]*$/u.exec(value.slice(0, selectionStart))[0].length;
-  const end = selectionStart + /^[\p{L}\p{N}'’-]*/u.exec(value.slice(selectionStart))[0].length;
+  const start = offset - /[\p{L}\p{N}'’-]*$/u.exec(textarea.value.slice(0, offset))[0].length;
+  const end = offset + /^[\p{L}\p{N}'’-]*/u.exec(textarea.value.slice(offset))[0].length;
+  textarea.focus();
   textarea.setSelectionRange(start, end);
 }
 
