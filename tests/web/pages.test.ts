@@ -32,10 +32,10 @@ describe('HTML pages without JavaScript', () => {
   it('lists documents with their sentence and correction counts', async () => {
     const html = await (await open('/documents')).text();
     expect(html).toContain(`<a href="/documents/${seed.document.id}">Seed</a>`);
-    expect(html).toMatch(/<td class="num">28<\/td>\s*<td class="num">0<\/td>/);
+    expect(html).toMatch(/<td class="num" data-unit="sentences">28<\/td>\s*<td class="num" data-unit="corrected">0<\/td>/);
     // Reviewed of those to review (the 14 set aside as page noise apart), and the open flags, from the kept counters.
     const { progress } = await (await server.fetch(`/api/documents/${seed.document.id}/progress`)).json();
-    expect(html).toContain(`<td class="num" title="14 set aside as page noise">0/14</td>\n      <td class="num">${progress.openFlags}</td>`);
+    expect(html).toContain(`<td class="num" data-unit="reviewed" title="14 set aside as page noise">0/14</td>\n      <td class="num" data-unit="open flags">${progress.openFlags}</td>`);
     expect(progress.openFlags).toBeGreaterThan(0);
   });
 

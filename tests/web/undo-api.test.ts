@@ -46,6 +46,10 @@ describe('undo through the API', () => {
     expect(suggestion).toMatchObject({ action: { kind: 'suggestion' }, undoneBy: expect.any(Number), undoable: false });
     expect(undo).toMatchObject({ revertedTo: 0, action: { kind: 'undo', undoes: applied.body.action.id }, undoable: true, comment: expect.stringContaining('Undid') });
 
+    // The page names who undid what once: "Version 2 · Ben undid the applied suggestion by Ana", not "… by Ana by Ben".
+    const page = (await (await server.fetch(`/segments/${tenant.id}/history`)).text()).replace(/\s+/g, ' ');
+    expect(page).toContain('Version 2</strong> · <span class="author">Ben</span> undid the applied suggestion by Ana ·');
+
     const again = await call('POST', `/api/actions/${applied.body.action.id}/undo`, { author: 'Ben' });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(/undone already/);
