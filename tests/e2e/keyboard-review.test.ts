@@ -110,3 +110,44 @@ describe('keyboard-only review in Chromium', () => {
     expect(scriptErrors).toEqual([]);
   });
 });
+
+describe('the editor Ctrl+Enter opens is in sight', () => {
+  // Focusing the next sentence's text box scrolled it just into the window, at its foot: cut off,
+  // under the Undo bar and the toast, its Save button below the window.
+  it.each([
+    { device: 'desktop', width: 1440, height: 900 },
+    { device: 'phone', width: 390, height: 844 },
+  ])('on a $device, clear of the Undo bar and the toast, sentence after sentence', async ({ width, height }) => {
+    const context = await chromium.browser.newContext({ viewport: { width, height } });
+    const reviewer = await context.newPage();
+    await server.ensureUser('Keyboard Kai');
+    await logInThroughForm(reviewer, server.url, 'Keyboard Kai');
+    await reviewer.goto(`${server.url}/documents/1`);
+    await reviewer.keyboard.press('j');
+    await reviewer.keyboard.press('Enter');
+    const hidden: string[] = [];
+    for (let step = 0; step < 8; step += 1) {
+      await expect.poll(() => reviewer.evaluate(() => document.activeElement?.id)).toBe('editor-text');
+      await reviewer.keyboard.press('End');
+      await reviewer.keyboard.type(' Checked.');
+      const saved = reviewer.waitForResponse((response) => response.request().method() === 'PUT');
+      await reviewer.keyboard.press('Control+Enter');
+      await saved;
+      await reviewer.locator('.undo-bar').waitFor();
+      await expect.poll(() => reviewer.evaluate(() => document.activeElement?.id)).toBe('editor-text');
+      // Let any scrolling settle, then compare the editor (text box to Save button) with the window and the bars.
+      await reviewer.waitForTimeout(200);
+      const problem = await reviewer.evaluate(() => {
+        const form = document.querySelector('form.segment-form')!;
+        const top = form.querySelector('textarea')!.getBoundingClientRect().top;
+        const bottom = form.querySelector('button[type="submit"]')!.getBoundingClientRect().bottom;
+        if (top < 0 || bottom > window.innerHeight) return `outside the window (${Math.round(top)}-${Math.round(bottom)} of ${window.innerHeight})`;
+        const bars = [...document.querySelectorAll('.undo-bar, .toast:not([hidden])')].map((bar) => bar.getBoundingClientRect());
+        return bars.some((bar) => bar.top < bottom && bar.bottom > top) ? `under a bar (${Math.round(top)}-${Math.round(bottom)})` : null;
+      });
+      if (problem) hidden.push(`step ${step}: ${problem}`);
+    }
+    expect(hidden).toEqual([]);
+    await context.close();
+  }, 30_000);
+});

@@ -47,12 +47,15 @@ export async function openEditor(segment, selection = null) {
   }
   const textarea = form.elements.text;
   fitToText(textarea);
+  // The whole editor in sight, text box to Save, clear of the Undo bar and the toast at the foot of
+  // the window (the page's scroll-padding): focusing alone scrolled it just in, at the very foot.
+  form.scrollIntoView({ block: 'nearest' });
   const restore = form.querySelector('.draft-offer .restore');
   if (restore) {
-    restore.focus();
+    restore.focus({ preventScroll: true });
     return true;
   }
-  textarea.focus();
+  textarea.focus({ preventScroll: true });
   // A second click beside the open text box (a double-click's, whose first click opened it there)
   // leaves the caret where it is: it used to jump to the end, and the word typed landed there.
   if (alreadyOpen && !selection) return true;
