@@ -142,7 +142,7 @@ describe('the editor Ctrl+Enter opens is in sight', () => {
         const top = form.querySelector('textarea')!.getBoundingClientRect().top;
         const bottom = form.querySelector('button[type="submit"]')!.getBoundingClientRect().bottom;
         if (top < 0 || bottom > window.innerHeight) return `outside the window (${Math.round(top)}-${Math.round(bottom)} of ${window.innerHeight})`;
-        const bars = [...document.querySelectorAll('.undo-bar, .toast:not([hidden])')].map((bar) => bar.getBoundingClientRect());
+        const bars = Array.from(document.querySelectorAll('.undo-bar, .toast:not([hidden])')).map((bar) => bar.getBoundingClientRect());
         return bars.some((bar) => bar.top < bottom && bar.bottom > top) ? `under a bar (${Math.round(top)}-${Math.round(bottom)})` : null;
       });
       if (problem) hidden.push(`step ${step}: ${problem}`);
