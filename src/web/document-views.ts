@@ -39,6 +39,8 @@ export function toDocumentHeader(document: DocumentRecord, counts: ReviewCounts)
     languageWarning: describeLanguageMismatch(document.detectedLanguage, document.targetLanguage),
     sentenceCount: counts.total,
     correctedCount: counts.corrected,
+    /** "2026-12-05 05:50" while an admin has it archived, else null. */
+    archivedAt: document.archivedAt && document.archivedAt.slice(0, 16).replace('T', ' '),
     variant: toVariantView(document),
   };
 }

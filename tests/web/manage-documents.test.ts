@@ -67,12 +67,16 @@ describe('documents you can manage', () => {
     expect(archived.body.document.archivedAt).toEqual(expect.any(String));
     expect((await listed()).map((document) => document.id)).not.toContain(id);
     expect((await listed(true)).map((document) => document.id)).toEqual([id]);
-    // Still readable at its address.
+    // Still readable at its address, where its page says it is archived (an editor reaching it by a link would not know).
     expect((await call('GET', `/api/documents/${id}`)).status).toBe(200);
+    const { cookie } = await server.sessionFor('Ben');
+    const page = async () => (await fetch(`${server.url}/documents/${id}`, { headers: { cookie } })).text();
+    expect(await page()).toContain(`This document was archived on ${archived.body.document.archivedAt.slice(0, 10)}`);
     expect((await call('PUT', `/api/documents/${id}/archived`, { archived: 'maybe', author: 'admin' })).status).toBe(400);
     const back = await postForm(`/documents/${id}/archived`, { archived: 'false' }, 'admin');
     expect(back.status).toBe(303);
     expect((await listed()).map((document) => document.id)).toContain(id);
+    expect(await page()).not.toContain('This document was archived');
     const types = (await call('GET', `/api/documents/${id}/timeline`)).body.entries.map((event: { type: string }) => event.type);
     expect(types).toEqual(['unarchive', 'archive', 'import']);
   });
