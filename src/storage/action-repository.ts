@@ -1,5 +1,5 @@
 import { serializeTextPatch } from '../history/text-patch.js';
-import type { ActionRecord, AnalysedSegmentRecord } from '../model.js';
+import type { ActionRecord, AnalysedSegmentRecord, FlagRecord, SegmentRecord } from '../model.js';
 import { findConfirmedFlags } from '../review/confirmed-flag.js';
 import { dismissalKey } from '../review/queue.js';
 import { prepareEventWrites, selectEvents } from './document-event-repository.js';
@@ -39,6 +39,10 @@ export function createActionRepository(engine: Engine): ActionRepository {
   const deleteDismissal = prepareQuery((p: { segmentId: number; checkId: string; spanText: string }) => db.deleteFrom('flag_dismissals')
     .where('segment_id', '=', p.segmentId).where('check_id', '=', p.checkId).where('span_text', '=', p.spanText).returning(DISMISSAL));
   const selectAction = prepareQuery((p: { id: number }) => db.selectFrom('actions').select(ACTION).where('id', '=', p.id));
+  const selectUndoChain = prepareQuery((p: { id: number }) => db.selectFrom('document_events')
+    .select(['segment_id as segmentId', 'revision', 'undoes_event as undoesEvent']).where('id', '=', p.id));
+  const selectRevisionKind = prepareQuery((p: { segmentId: number; number: number }) => db.selectFrom('revisions')
+    .select('kind').where('segment_id', '=', p.segmentId).where('number', '=', p.number));
   const selectActionEvents = prepareQuery((p: { actionId: number }) =>
     selectEvents(db).where('document_events.action_id', '=', p.actionId).orderBy('document_events.id'));
 
@@ -60,7 +64,7 @@ export function createActionRepository(engine: Engine): ActionRepository {
     // A dismissal judges the flags it closes (the check's on those words) false alarms; its restore or undo takes that back.
     const judged = (segment.flags ?? []).filter((flag) => flag.checkId === change.checkId && segment.text.slice(flag.start, flag.end) === change.spanText);
     if (change.type === 'dismissal') await judgements.count(tx, judged, 'dismissed');
-    else await judgements.uncountDismissed(tx, judged);
+    else await judgements.uncount(tx, judged, 'dismissed');
     const event = await writes.addEvent(tx, {
       documentId: segment.documentId, segmentId: segment.id, type: change.type, revision: segment.revision, status: segment.status,
       previousStatus: segment.status, checkId: change.checkId, spanText: change.spanText, undoesEvent: change.undoesEvent,
@@ -81,7 +85,8 @@ export function createActionRepository(engine: Engine): ActionRepository {
       segmentId: segment.id, number, kind: change.kind, patch: serializeTextPatch(change.patch), checkpoint: change.checkpoint,
       revertedTo: change.revertedTo, author: action.author, comment: change.comment, now,
     }))!);
-    if (change.kind === 'edit') await countConfirmed(tx, segment, change.text);
+    if (change.kind === 'edit') await judgeEdit(tx, segment, change.text, segment.flags, 'count');
+    else if (change.undoesEvent !== undefined) await judgeUndo(tx, segment, change);
     const event = await writes.addEvent(tx, {
       documentId: segment.documentId, segmentId: segment.id, type: 'revision', revision: number, status, previousStatus: segment.status,
       undoesEvent: change.undoesEvent,
@@ -89,14 +94,40 @@ export function createActionRepository(engine: Engine): ActionRepository {
     return { outcome: { ok: true, segment: toSegmentRecord(after!), event, revision, dismissal: null }, after: after! };
   }
 
-  // An editor's edit judges the flags of the text it replaced that it confirms (src/review/confirmed-flag.ts), but not dismissed ones;
-  // a restore of an earlier text (an undo among them) judges nothing.
-  async function countConfirmed(tx: TransactionExecutor, before: AnalysedSegmentRecord, text: string): Promise<void> {
-    if (!before.flags || before.flags.length === 0) return;
-    const confirmed = findConfirmedFlags(before.text, text, before.flags);
+  // An editor's edit judges the flags of the text it replaced that it confirms (src/review/confirmed-flag.ts), but
+  // not dismissed ones; 'uncount' takes that judgement back. A restore of an earlier text judges nothing.
+  async function judgeEdit(
+    tx: TransactionExecutor, before: SegmentRecord, text: string, flags: readonly FlagRecord[] | null, judgement: 'count' | 'uncount',
+  ): Promise<void> {
+    if (!flags || flags.length === 0) return;
+    const confirmed = findConfirmedFlags(before.text, text, flags);
     if (confirmed.length === 0) return;
     const dismissed = new Set((await tx.all(selectDismissed, { segmentId: before.id })).map((row) => dismissalKey(row.checkId, row.spanText)));
-    await judgements.count(tx, confirmed.filter((flag) => !dismissed.has(dismissalKey(flag.checkId, before.text.slice(flag.start, flag.end)))), 'confirmed');
+    const judged = confirmed.filter((flag) => !dismissed.has(dismissalKey(flag.checkId, before.text.slice(flag.start, flag.end))));
+    if (judgement === 'count') await judgements.count(tx, judged, 'confirmed');
+    else await judgements.uncount(tx, judged, 'confirmed');
+  }
+
+  // An undo takes back what the revision it undoes judged: an edit's confirmations are uncounted
+  // when it is undone (it was tried, not kept) and counted again when that undo is undone in turn.
+  async function judgeUndo(tx: TransactionExecutor, segment: AnalysedSegmentRecord, change: RevisionChange): Promise<void> {
+    const undone = await judgementSignOf(tx, change.undoesEvent!);
+    if (undone > 0) await judgeEdit(tx, { ...segment, text: change.text }, segment.text, change.flags ?? null, 'uncount');
+    else if (undone < 0) await judgeEdit(tx, segment, change.text, segment.flags, 'count');
+  }
+
+  // +1 for an event whose revision was an edit (its confirmations counted), -1 for the undo of such
+  // an event (taken back), and so on down a chain of undos; 0 for anything else (a restore).
+  async function judgementSignOf(tx: TransactionExecutor, eventId: number): Promise<number> {
+    let sign = 1;
+    for (let id: number | null = eventId; id !== null; sign = -sign) {
+      const event: { segmentId: number | null; revision: number | null; undoesEvent: number | null } | undefined = await tx.first(selectUndoChain, { id });
+      if (!event || event.segmentId === null || event.revision === null) return 0;
+      const revision = await tx.first(selectRevisionKind, { segmentId: event.segmentId, number: event.revision });
+      if (revision?.kind === 'edit') return sign;
+      id = event.undoesEvent;
+    }
+    return 0;
   }
 
   async function applyStatus(

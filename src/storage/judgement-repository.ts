@@ -7,8 +7,11 @@ import type { JudgementRepository } from './types.js';
 /** Raises the judgement counts of flags' checks and entries inside a caller's transaction. */
 export interface JudgementCounter {
   count(tx: Executor, flags: readonly Pick<FlagRecord, 'checkId' | 'entryId'>[], verdict: 'confirmed' | 'dismissed'): Promise<void>;
-  /** Take back dismissals of `flags` (a dismissal restored or undone); never below zero, for dismissals made before counting began. */
-  uncountDismissed(tx: Executor, flags: readonly Pick<FlagRecord, 'checkId' | 'entryId'>[]): Promise<void>;
+  /**
+   * Take back judgements of `flags` (a dismissal restored or undone, an edit undone); never below
+   * zero, for judgements made before counting began.
+   */
+  uncount(tx: Executor, flags: readonly Pick<FlagRecord, 'checkId' | 'entryId'>[], verdict: 'confirmed' | 'dismissed'): Promise<void>;
 }
 
 /** The counter actions raise in the transactions of dismissals and edits (action-repository.ts). */
@@ -20,17 +23,19 @@ export function createJudgementCounter(engine: Engine): JudgementCounter {
       confirmed: eb('judgement_counts.confirmed', '+', eb.ref('excluded.confirmed')),
       dismissed: eb('judgement_counts.dismissed', '+', eb.ref('excluded.dismissed')),
     }))));
-  const lower = prepareQuery((p: { kind: JudgementSubjectKind; id: string; times: number }) => db.updateTable('judgement_counts')
-    .set({ dismissed: sql<number>`CASE WHEN dismissed > ${p.times} THEN dismissed - ${p.times} ELSE 0 END` })
+  const lowerQuery = (column: 'confirmed' | 'dismissed') => prepareQuery((p: { kind: JudgementSubjectKind; id: string; times: number }) => db
+    .updateTable('judgement_counts')
+    .set({ [column]: sql<number>`CASE WHEN ${sql.ref(column)} > ${p.times} THEN ${sql.ref(column)} - ${p.times} ELSE 0 END` })
     .where('subject_kind', '=', p.kind).where('subject_id', '=', p.id));
+  const lower = { confirmed: lowerQuery('confirmed'), dismissed: lowerQuery('dismissed') };
   return {
     async count(tx, flags, verdict) {
       for (const { kind, id, times } of subjectsOf(flags)) {
         await tx.run(bump, { kind, id, confirmed: verdict === 'confirmed' ? times : 0, dismissed: verdict === 'dismissed' ? times : 0 });
       }
     },
-    async uncountDismissed(tx, flags) {
-      for (const subject of subjectsOf(flags)) await tx.run(lower, subject);
+    async uncount(tx, flags, verdict) {
+      for (const subject of subjectsOf(flags)) await tx.run(lower[verdict], subject);
     },
   };
 }

@@ -233,4 +233,29 @@ describe('observed precision', () => {
     expect((await send('POST', '/api/judgements/entry/no-such-entry/override', { override: 'hint' }, 'admin')).status).toBe(404);
     expect((await send('POST', `/api/judgements/entry/${entryId}/override`, { override: 'sometimes' }, 'admin')).status).toBe(400);
   });
+
+  it('takes back the confirmation of an applied suggestion that is undone, and counts it again when the undo is undone', async () => {
+    const id = await importText('The minister has invested in the file since Monday, his aides said.', 'Undone suggestion');
+    const [segment] = (await readDocument(id)).segments;
+    const flag = segment!.flags.find((candidate) => candidate.checkId === 'false-friends' && candidate.suggestions.length > 0)!;
+    expect(flag.entryId).toBeTruthy();
+    const countsOf = async () => {
+      const { precision } = await (await server.fetch('/api/rules')).json() as { precision: { kind: string; id: string; confirmed: number }[] };
+      return precision.find((row) => row.kind === 'entry' && row.id === flag.entryId)?.confirmed ?? 0;
+    };
+    const before = await countsOf();
+    const applied = await send('POST', `/api/segments/${segment!.id}/apply-suggestion`, {
+      checkId: flag.checkId, start: flag.start, end: flag.end, baseRevision: segment!.revision, suggestion: 0,
+    });
+    expect(applied.status).toBe(200);
+    const { action } = await applied.json() as { action: { id: number } };
+    expect(await countsOf()).toBe(before + 1);
+
+    const undone = await send('POST', `/api/actions/${action.id}/undo`, {});
+    expect(undone.status).toBe(200);
+    expect(await countsOf()).toBe(before);
+    const redone = await send('POST', `/api/actions/${(await undone.json() as { action: { id: number } }).action.id}/undo`, {});
+    expect(redone.status).toBe(200);
+    expect(await countsOf()).toBe(before + 1);
+  });
 });
