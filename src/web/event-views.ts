@@ -56,7 +56,7 @@ export function toActionView(event: DocumentEventRecord | undefined, undone: Doc
  * `revertedTo` describe a revision.
  */
 export function describeEvent(event: DocumentEventRecord, revision?: { kind: string; revertedTo: number | null } | null): string {
-  if (event.actionKind === 'undo' && event.type !== 'comment') return 'undid a change';
+  if (event.actionKind === 'undo' && event.type !== 'comment') return describeUndo(event, revision);
   switch (event.type) {
     case 'import': return 'imported the article';
     case 'revision':
@@ -72,6 +72,17 @@ export function describeEvent(event: DocumentEventRecord, revision?: { kind: str
     case 'source': return event.segmentId === null ? `attached the source text${event.body ? ` (${event.body})` : ''}` : 'corrected the link to the source';
     case 'rule': return `changed a rule of this document (“${event.body}”)`;
     case 'variant': return `set the English variant to ${ENGLISH_VARIANT_NAMES[event.body as StoredEnglishVariant] ?? event.body}`;
+  }
+}
+
+/** What the change of an undo put back, from the event alone (the timeline does not read the event it undid). */
+function describeUndo(event: DocumentEventRecord, revision?: { kind: string; revertedTo: number | null } | null): string {
+  switch (event.type) {
+    case 'revision': return revision?.revertedTo != null ? `undid an edit (back to version ${revision.revertedTo})` : 'undid an edit';
+    case 'status': return `undid a status change (back to ${(event.status ?? '').replace('-', ' ')})`;
+    case 'dismissal-restore': return `undid the dismissal of the flag on “${event.spanText}” (${event.checkId})`;
+    case 'dismissal': return `undid the restore of the flag on “${event.spanText}” (${event.checkId})`;
+    default: return 'undid a change';
   }
 }
 

@@ -85,6 +85,10 @@ describe('undo through the API', () => {
     ]);
     const timeline = (await call('GET', `/api/documents/${seed.document.id}/timeline`)).body.entries as { type: string; segmentId: number | null }[];
     expect(timeline.filter((entry) => entry.segmentId === tenant.id).map((entry) => entry.type)).toEqual(expect.arrayContaining(['dismissal', 'dismissal-restore']));
+    // The timeline page says what the undo put back, as the sentence history does.
+    const page = await (await server.fetch(`/documents/${seed.document.id}/timeline`)).text();
+    const spanText = tenant.text.slice(flag.start, flag.end);
+    expect(page).toContain(`undid the dismissal of the flag on “${spanText}” (${flag.checkId})`);
   });
 
   it('undoes a status change, and shows approvals, undos and one import entry in the timeline', async () => {
@@ -102,6 +106,8 @@ describe('undo through the API', () => {
     expect(ofQuote.map((entry) => [entry.type, entry.status, entry.actionKind])).toEqual([
       ['status', quote.status, 'undo'], ['status', 'approved', 'status'],
     ]);
+    const page = await (await server.fetch(`/documents/${seed.document.id}/timeline`)).text();
+    expect(page).toContain(`undid a status change (back to ${quote.status.replace('-', ' ')})`);
   });
 
   it('undoes a replace batch as one action, leaving a sentence someone changed since and saying who', async () => {
