@@ -79,7 +79,7 @@ export function describeEvent(event: DocumentEventRecord, revision?: { kind: str
 function describeUndo(event: DocumentEventRecord, revision?: { kind: string; revertedTo: number | null } | null): string {
   switch (event.type) {
     case 'revision': return revision?.revertedTo != null ? `undid an edit (back to version ${revision.revertedTo})` : 'undid an edit';
-    case 'status': return `undid a status change (back to ${(event.status ?? '').replace('-', ' ')})`;
+    case 'status': return `undid a status change (back to “${(event.status ?? '').replace('-', ' ')}”)`;
     case 'dismissal-restore': return `undid the dismissal of the flag on “${event.spanText}” (${event.checkId})`;
     case 'dismissal': return `undid the restore of the flag on “${event.spanText}” (${event.checkId})`;
     default: return 'undid a change';

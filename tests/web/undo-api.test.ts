@@ -107,7 +107,7 @@ describe('undo through the API', () => {
       ['status', quote.status, 'undo'], ['status', 'approved', 'status'],
     ]);
     const page = await (await server.fetch(`/documents/${seed.document.id}/timeline`)).text();
-    expect(page).toContain(`undid a status change (back to ${quote.status.replace('-', ' ')})`);
+    expect(page).toContain(`undid a status change (back to “${quote.status.replace('-', ' ')}”)`);
   });
 
   it('undoes a replace batch as one action, leaving a sentence someone changed since and saying who', async () => {
