@@ -256,6 +256,7 @@ describe('undo from the notice', () => {
     expect(ticked).toBeGreaterThan(1);
     await ana.getByRole('button', { name: 'Replace in the ticked sentences' }).click();
     await ana.locator('.undo-notice').waitFor();
+    expect(await ana.locator('.undo-notice').innerText()).toContain('or press z');
     const changed = await readSentences(documentId);
     expect(changed.segments.filter((segment) => segment.text.includes('board'))).toHaveLength(ticked);
     await Promise.all([ana.waitForURL((url) => url.searchParams.has('action')), ana.keyboard.press('z')]);

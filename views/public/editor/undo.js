@@ -84,6 +84,9 @@ function withdrawUndo() {
  * form a page drew after a change made without the script (a replace batch, a restore).
  */
 export function enableUndoKey() {
+  // The notice a page drew after a change made without this script says the key works too.
+  const button = document.querySelector('.undo-notice form button');
+  if (button) button.insertAdjacentHTML('afterend', ' <span class="hint">or press <kbd>z</kbd></span>');
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.shiftKey || event.target.closest?.('dialog') || isTyping(event.target)) return;
     const plainZ = event.key === 'z' && !event.ctrlKey && !event.metaKey;
