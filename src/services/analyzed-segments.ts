@@ -28,6 +28,13 @@ export type DismissedFlag = Flag & { dismissalId: number };
 /** Sentences per page of the document page: a 5,000-sentence article is not drawn at once. */
 export const SENTENCES_PER_PAGE = 100;
 
+/**
+ * Sentences per page of GET /api/documents/:id and per piece of the JSON export: a whole long
+ * article would be read and written out in one go (20 MB of JSON for 100,000 sentences, seconds in
+ * which nothing else is answered).
+ */
+export const SENTENCES_PER_API_PAGE = 1_000;
+
 /** One page of a document's sentences under a filter, with what the page shows of the whole. */
 export interface DocumentPage {
   document: DocumentRecord;
@@ -62,18 +69,6 @@ export async function readAnalyzedSegment(storage: Storage, analyzer: Analyzer, 
     storage.dismissals.listBySegment(segmentId), storage.sources.listForSegments([segmentId]), readHintedSubjects(storage),
   ]);
   return toAnalyzedSegment(record, dismissals, sources.get(segmentId), hinted);
-}
-
-/** Every sentence of a document as the API and the JSON export show them, from the stored flags. */
-export async function readAnalyzedDocument(
-  storage: Storage, analyzer: Analyzer, documentId: number,
-): Promise<{ document: DocumentRecord; state: DocumentAnalysisState; segments: AnalyzedSegment[] }> {
-  const document = found(await storage.documents.get(documentId), `Document ${documentId}`);
-  const state = await analyzer.ensureCurrent(documentId);
-  const records = await withCurrentFlags(storage, analyzer, documentId, await storage.analyses.listByDocument(documentId));
-  const dismissals = await storage.dismissals.listByDocument(documentId);
-  const sources = document.sourceLanguage ? await storage.sources.listForSegments(records.map((record) => record.id)) : new Map<number, string>();
-  return { document, state, segments: toAnalyzedSegments(records, dismissals, sources, await readHintedSubjects(storage)) };
 }
 
 /**
@@ -182,13 +177,19 @@ export function toAnalyzedSegment(
 function toAnalyzedSegments(
   records: readonly AnalysedSegmentRecord[], dismissals: readonly DismissalRecord[], sources: ReadonlyMap<number, string>, hinted: ReadonlySet<string>,
 ): AnalyzedSegment[] {
-  const bySegment = new Map<number, DismissalRecord[]>();
-  for (const dismissal of dismissals) {
-    const list = bySegment.get(dismissal.segmentId);
-    if (list) list.push(dismissal);
-    else bySegment.set(dismissal.segmentId, [dismissal]);
-  }
+  const bySegment = groupBySegment(dismissals);
   return records.map((record) => toAnalyzedSegment(record, bySegment.get(record.id) ?? [], sources.get(record.id), hinted));
+}
+
+/** Records of sentences (revisions, dismissals) by sentence id, each sentence's in the order given. */
+export function groupBySegment<T extends { segmentId: number }>(records: readonly T[]): Map<number, T[]> {
+  const bySegment = new Map<number, T[]>();
+  for (const record of records) {
+    const list = bySegment.get(record.segmentId);
+    if (list) list.push(record);
+    else bySegment.set(record.segmentId, [record]);
+  }
+  return bySegment;
 }
 
 const NONE: ReadonlySet<string> = new Set();

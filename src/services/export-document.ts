@@ -23,11 +23,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The formats whose download is bytes rather than text. */
 type BinaryFormat = 'docx';
 
+/** The formats whose download comes as pieces of text, to send as they are made (see export-json.ts). */
+type StreamedFormat = 'json';
+
 export interface ExportFile<F extends ExportFormat = ExportFormat> {
   fileName: string;
   contentType: string;
-  /** Text, or the bytes of a binary format (docx). */
-  body: F extends BinaryFormat ? Buffer : string;
+  /** Text, the bytes of a binary format (docx), or the pieces of a streamed one (json). */
+  body: F extends BinaryFormat ? Buffer : F extends StreamedFormat ? AsyncIterable<string> : string;
 }
 
 export interface ExportOptions {
@@ -62,7 +65,7 @@ export function isExportFormat(value: unknown): value is ExportFormat {
  * - md: the same as Markdown, with the title and headings;
  * - docx: the same as a Word file (title, headings, captions, paragraphs in Word's own styles);
  * - html: the same as an HTML fragment for a CMS, every text escaped;
- * - json: every sentence with its flags and full history;
+ * - json: every sentence with its flags and full history, in pieces a page of sentences each;
  * - patch: a unified diff from the machine translation to the corrected text;
  * - xliff: the XLIFF file the article was imported from with the corrections written in, or else
  *   XLIFF 2.1, one unit per sentence, MT as source and correction as target;
@@ -84,10 +87,11 @@ export async function exportDocument<F extends ExportFormat>(
 const WITH_EXCLUDED_FORMATS = new Set<ExportFormat>(['txt', 'md', 'docx', 'html', 'json', 'patch']);
 
 /**
- * A text file ends with a line end, as POSIX tools and diffs expect. Not the XLIFF file an
- * article came from, written back byte for byte but for its targets: it ends as it came.
+ * A text file ends with a line end, as POSIX tools and diffs expect (a streamed one writes its
+ * own). Not the XLIFF file an article came from, written back byte for byte but for its targets:
+ * it ends as it came.
  */
-function endWithNewline(body: string | Buffer | KeptFile): string | Buffer {
+function endWithNewline(body: string | Buffer | AsyncIterable<string> | KeptFile): string | Buffer | AsyncIterable<string> {
   if (body instanceof KeptFile) return body.content;
   return typeof body === 'string' && !body.endsWith('\n') ? `${body}\n` : body;
 }
@@ -100,13 +104,13 @@ class KeptFile {
 async function formatBody(
   storage: Storage, analyzer: Analyzer, document: DocumentWithText, segments: SegmentRecord[], format: ExportFormat,
   options: ExportOptions, baseName: string,
-): Promise<string | Buffer | KeptFile> {
+): Promise<string | Buffer | AsyncIterable<string> | KeptFile> {
   switch (format) {
     case 'txt': return formatText(document, segments, options);
     case 'md': return formatMarkdown(document, segments, options);
     case 'docx': return writeDocx(outlineArticle(document, segments, options));
     case 'html': return writeHtml(outlineArticle(document, segments, options));
-    case 'json': return formatJson(storage, analyzer, document.id, formatText(document, segments, options));
+    case 'json': return formatJson(storage, analyzer, document, formatText(document, segments, options));
     // Between the two texts as their .txt files hold them, final newline included: the patch applies to the files.
     case 'patch': return formatPatch(baseName, `${formatMachineTranslationText(document, segments, options)}\n`, `${formatText(document, segments, options)}\n`);
     case 'xliff': {

@@ -1,5 +1,6 @@
-import type { ActionRecord, RevisionRecord, SegmentRecord } from '../model.js';
+import type { ActionRecord, SegmentRecord } from '../model.js';
 import type { RevisionChange, Storage } from '../storage/types.js';
+import { groupBySegment } from './analyzed-segments.js';
 import type { Analyzer } from './document-analysis.js';
 import { getDocument } from './documents.js';
 import { ServiceError } from './errors.js';
@@ -39,12 +40,7 @@ export async function revertAuthorEdits(storage: Storage, analyzer: Analyzer, re
   if (from > to) throw new ServiceError('invalid-input', '"from" must be before "to".');
   const { segments } = await getDocument(storage, request.documentId);
   // By sentence, in one pass: a filter per sentence would take time in the square of a long article.
-  const bySegment = new Map<number, RevisionRecord[]>();
-  for (const revision of await storage.revisions.listByDocument(request.documentId)) {
-    const list = bySegment.get(revision.segmentId);
-    if (list) list.push(revision);
-    else bySegment.set(revision.segmentId, [revision]);
-  }
+  const bySegment = groupBySegment(await storage.revisions.listByDocument(request.documentId));
   const outcome: RevertAuthorOutcome = { action: null, reverted: [], skipped: [] };
   const changes: RevisionChange[] = [];
   for (const segment of segments) {

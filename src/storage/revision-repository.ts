@@ -1,4 +1,4 @@
-import { prepareQuery, type Engine } from './engine.js';
+import { compileQuery, prepareQuery, type Engine } from './engine.js';
 import { REVISION, toRevision } from './schema.js';
 import type { RevisionRepository } from './types.js';
 
@@ -17,5 +17,10 @@ export function createRevisionRepository(engine: Engine): RevisionRepository {
     listBySegment: async (segmentId) => (await engine.all(selectBySegment, { segmentId })).map(toRevision),
     listRange: async (segmentId, from, to) => (await engine.all(selectRange, { segmentId, from, to })).map(toRevision),
     listByDocument: async (documentId) => (await engine.all(selectByDocument, { documentId })).map(toRevision),
+    async listBySegments(segmentIds) {
+      if (segmentIds.length === 0) return [];
+      const query = db.selectFrom('revisions').select(REVISION).where('segment_id', 'in', [...segmentIds]).orderBy('segment_id').orderBy('number');
+      return (await engine.all(compileQuery(query))).map(toRevision);
+    },
   };
 }

@@ -181,6 +181,8 @@ export interface RevisionRepository {
   listRange(segmentId: number, from: number, to: number): Promise<RevisionRecord[]>;
   /** Every revision of every segment of a document, by segment position then number. */
   listByDocument(documentId: number): Promise<RevisionRecord[]>;
+  /** Every revision of these segments (a page of a document's), by segment id then number. */
+  listBySegments(segmentIds: readonly number[]): Promise<RevisionRecord[]>;
 }
 
 /** The dismissals in force (a restore removes one; the history of both is in the document events). */

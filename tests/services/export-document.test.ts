@@ -1,3 +1,4 @@
+import { text } from 'node:stream/consumers';
 import { applyPatch } from 'diff';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,7 +63,7 @@ describe('exportDocument', () => {
     expect(await body('md')).toContain('\n\n\\<script>alert(1)\\</script> & "quotes" \\]\\]>\n');
     expect(await body('html')).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; ]]&gt;</p>');
     expect((await mammoth.extractRawText({ buffer: Buffer.from(await body('docx')) })).value).toBe(`Hostile\n\nFirst sentence here.\n\n${HOSTILE}\n\n`);
-    expect(JSON.parse(await body('json')).segments[1].text).toBe(HOSTILE);
+    expect(JSON.parse(await text(await body('json'))).segments[1].text).toBe(HOSTILE);
     expect(applyPatch('First sentence here.\n\nSecond one follows.', await body('patch'))).toBe(`First sentence here.\n\n${HOSTILE}`);
     const targets = findElements(parseXml(await body('xliff')), 'target').map(readXliffText);
     expect(targets).toEqual(['First sentence here.', HOSTILE]);

@@ -335,6 +335,23 @@ describe.each(TEST_ENGINES)('storage contract on %s', (engine) => {
       expect((await storage.revisions.listRange(first.id, 1, 2)).map((revision) => revision.number)).toEqual([1, 2]);
     });
 
+    it('reads the revisions of the sentences asked for, and of no other, oldest first in each', async () => {
+      const { segments } = await createDocument();
+      const { segments: others } = await createDocument('Other');
+      const [first, second, third] = segments as [SegmentRecord, SegmentRecord, SegmentRecord];
+      await append(third, 'Third, corrected.');
+      await append(first, 'First, corrected.', { author: 'carla' });
+      await append((await storage.segments.get(third.id))!, 'Third, corrected again.');
+      await append(others[0]!, 'Elsewhere.');
+      const read = await storage.revisions.listBySegments([third.id, first.id]);
+      expect(read.map((revision) => [revision.segmentId, revision.number, revision.author])).toEqual([
+        [first.id, 0, 'importer'], [first.id, 1, 'carla'], [third.id, 0, 'importer'], [third.id, 1, 'ana'], [third.id, 2, 'ana'],
+      ]);
+      expect(read).toEqual([...await storage.revisions.listBySegment(first.id), ...await storage.revisions.listBySegment(third.id)]);
+      expect(await storage.revisions.listBySegments([second.id + 10_000])).toEqual([]);
+      expect(await storage.revisions.listBySegments([])).toEqual([]);
+    });
+
     it('tells watchers on another storage of the same database what committed, and nothing of what rolled back', async () => {
       const other = await database.open();
       const { document, segments } = await createDocument();

@@ -42,6 +42,19 @@ describe('compressed answers', () => {
     expect(gunzipSync(zipped.body).toString('utf8')).toBe(plain.body.toString('utf8'));
   });
 
+  it('gzips the streamed JSON export as it goes, the same file once unzipped', async () => {
+    const path = `/api/documents/${seed.document.id}/export?format=json`;
+    const plain = await get(path, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-disposition']).toBe(`attachment; filename=${seed.document.id}-seed.json`);
+    expect(JSON.parse(plain.body.toString('utf8')).segments).toHaveLength(seed.segments.length);
+    const zipped = await get(path, { 'accept-encoding': 'gzip' });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+    expect(gunzipSync(zipped.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+  });
+
   it('compresses the stylesheet and leaves answers under the threshold alone', async () => {
     const style = await get('/static/style.css', { 'accept-encoding': 'gzip' });
     expect(style.headers['content-encoding']).toBe('gzip');

@@ -69,6 +69,20 @@ describe('export downloads', () => {
     expect(json.segments.find((segment: { original: string }) => segment.original === OFFER)).toMatchObject({ text: HOSTILE, status: 'edited' });
   });
 
+  it('a JSON export that fails half-way ends as a failed download, and the server goes on', async () => {
+    const broken = await startTestServer();
+    const imported = await importSeedThroughApi(broken);
+    // The sentences' revisions cannot be read once the head of the file is out (a lost database connection, say).
+    Object.assign(broken.storage.revisions, { listBySegments: () => Promise.reject(new Error('connection lost')) });
+    // Compressed, the head may still be in gzip's buffer: the client then sees no answer at all, else a body cut short.
+    for (const encoding of ['identity', 'gzip']) {
+      const download = broken.fetch(`/api/documents/${imported.document.id}/export?format=json`, { headers: { 'Accept-Encoding': encoding } });
+      await expect(download.then((response) => response.text()), encoding).rejects.toThrow();
+    }
+    expect((await broken.fetch(`/api/documents/${imported.document.id}/export?format=txt`)).status).toBe(200);
+    await broken.close();
+  });
+
   it('the patch turns the machine translation into the corrected text', async () => {
     const response = await download('patch');
     expect(describeDownload(response)).toEqual({ status: 200, type: 'text/x-diff; charset=utf-8', attachment: `${id()}-seed.patch` });

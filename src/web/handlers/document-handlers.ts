@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { listChecks } from '../../checks/run.js';
-import { listStillFlagged, readAnalyzedSentences } from '../../services/analyzed-segments.js';
+import { listStillFlagged, readAnalyzedSentences, SENTENCES_PER_API_PAGE } from '../../services/analyzed-segments.js';
 import { toProgress } from '../../services/document-progress.js';
 import { chooseEnglishVariant } from '../../services/english-variant.js';
 import { getDocumentRecord, listAllDocuments, listDocuments, readPageNumber } from '../../services/documents.js';
@@ -18,6 +18,7 @@ import { findSentencePage, findUndoOffer, renderDocumentPage } from '../document
 import { toDocumentJson } from '../document-views.js';
 import { HttpError } from '../errors.js';
 import { readImportRequest } from '../import-request.js';
+import { sendDownload } from '../send-download.js';
 import { toPageLinks } from '../page-links.js';
 import { toReplacementViews } from '../replacement-views.js';
 import { fieldsOf, queryText } from '../request-fields.js';
@@ -84,10 +85,6 @@ export function refuseImport(error: ServiceError, request: Request, response: Re
  * filter, the one holding `?sentence=ID` when asked, and after a plain-form save offers to make
  * the same change elsewhere (`?propagate=ID`).
  */
-// Sentences per page of GET /api/documents/:id: a whole long article would be read and written out
-// in one go (20 MB of JSON for 100,000 sentences, seconds in which nothing else is answered).
-const SENTENCES_PER_API_PAGE = 1_000;
-
 export async function showDocument(request: Request, response: Response, context: RouteContext): Promise<void> {
   const { storage, analyzer } = context;
   const documentId = parseId(request.params.id, 'Document');
@@ -131,8 +128,7 @@ export async function exportDocumentFile(request: Request, response: Response, {
   if (answersJson(response) || request.query.format !== undefined) {
     const format = request.query.format ?? 'txt';
     if (!isExportFormat(format)) throw new HttpError(400, 'invalid-input', `format must be one of ${EXPORT_FORMATS.join(', ')}.`);
-    const file = await exportDocument(storage, analyzer, documentId, format, { includeExcluded: request.query.include === 'excluded' });
-    response.attachment(file.fileName).type(file.contentType).send(file.body);
+    await sendDownload(response, await exportDocument(storage, analyzer, documentId, format, { includeExcluded: request.query.include === 'excluded' }));
     return;
   }
   const document = await getDocumentRecord(storage, documentId);
