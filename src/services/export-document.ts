@@ -65,7 +65,7 @@ export function isExportFormat(value: unknown): value is ExportFormat {
  * - md: the same as Markdown, with the title and headings;
  * - docx: the same as a Word file (title, headings, captions, paragraphs in Word's own styles);
  * - html: the same as an HTML fragment for a CMS, every text escaped;
- * - json: every sentence with its flags and full history, in pieces a page of sentences each;
+ * - json: every sentence with its flags and full history, sent in pieces as it is written;
  * - patch: a unified diff from the machine translation to the corrected text;
  * - xliff: the XLIFF file the article was imported from with the corrections written in, or else
  *   XLIFF 2.1, one unit per sentence, MT as source and correction as target;

@@ -9,9 +9,11 @@ import type { Analyzer } from './document-analysis.js';
  * risk, and its full revision history as stored patches; `text` is the plain-text export.
  *
  * The text comes in pieces of a few sentences, read a page (`pageSize`) at a time with that
- * page's revisions, and the event loop gets a turn between pages: a 5,000-sentence article is tens of MB
- * of JSON, which built whole would be held at once and keep every other request waiting. The
- * pieces join into exactly what `JSON.stringify(body, null, 2)` and a final newline would give.
+ * page's revisions, and the event loop gets a turn between pages: a 5,000-sentence article is
+ * tens of MB of JSON, which built whole would be held at once and keep every other request
+ * waiting. The pieces join into exactly what `JSON.stringify(body, null, 2)` and a final newline
+ * would give. Pages are read one after another, not in one transaction: a save made meanwhile
+ * shows in the sentences not yet read, as it would in the API's next page.
  */
 export async function formatJson(
   storage: Storage, analyzer: Analyzer, document: DocumentRecord, text: string, pageSize = SENTENCES_PER_API_PAGE,

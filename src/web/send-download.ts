@@ -6,8 +6,8 @@ import type { ExportFile } from '../services/export-document.js';
 /**
  * Answer with a download: text and bytes at once, a streamed export piece by piece as it is made
  * (compressed on the way when the client accepts it). A failure in the middle of a stream destroys
- * the response (the error handler sees the headers sent), so the client sees the download fail
- * rather than a file that ends early and looks whole.
+ * the response (pipeline does, and the error handler, seeing the headers sent, writes nothing), so
+ * the client sees the download fail rather than a file that ends early and looks whole.
  */
 export async function sendDownload(response: Response, file: ExportFile): Promise<void> {
   response.attachment(file.fileName).type(file.contentType);

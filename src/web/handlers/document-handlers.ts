@@ -18,13 +18,13 @@ import { findSentencePage, findUndoOffer, renderDocumentPage } from '../document
 import { toDocumentJson } from '../document-views.js';
 import { HttpError } from '../errors.js';
 import { readImportRequest } from '../import-request.js';
-import { sendDownload } from '../send-download.js';
 import { toPageLinks } from '../page-links.js';
 import { toReplacementViews } from '../replacement-views.js';
 import { fieldsOf, queryText } from '../request-fields.js';
 import type { RouteContext } from '../route-table.js';
 import { answersJson } from '../route-table.js';
 import { toSegmentJson } from '../segment-views.js';
+import { sendDownload } from '../send-download.js';
 import { toUndoOffer } from '../undo-views.js';
 
 /** A page of documents (`?page=`, 50 each), optionally only titles containing `?search=`; the archived ones with `?archived=1`. */
