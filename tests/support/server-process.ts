@@ -30,7 +30,10 @@ export interface ServerProcess {
  * (NODE_ENV=production) and node options, so a server started here runs as in production. The
  * heap limit there (1 GB, ~25 times the live heap with a long article open) makes V8 collect well
  * before the default limit of a quarter of the machine's memory, which held a 100,000-word
- * article's server at ~300 MB of mostly garbage instead of ~200 MB.
+ * article's server at ~300 MB of mostly garbage instead of ~200 MB. Its young generation's
+ * semi-spaces are held to 8 MB (V8's default is 16): under 50 connections on a long article's
+ * page the server peaked at 259 MB with the default and 245 MB with 8, its HTTP rows within the
+ * run-to-run spread of the default's (README, Performance).
  */
 export const START_COMMAND: { readonly environment: Readonly<Record<string, string>>; readonly nodeFlags: readonly string[] } = (() => {
   const { scripts } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
