@@ -16,6 +16,9 @@ beforeAll(async () => {
   [server, chromium] = await Promise.all([startServerProcess(), launchBrowser()]);
   const context = await chromium.browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
+  // An action that cannot happen fails in 10 s naming its element, before the test's own 30 s
+  // limit ends it without saying which step waited (seen once in a full run, not reproduced alone).
+  page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => scriptErrors.push(error.message));
   // Chromium logs every 4xx answer as an error: the conflict below is one the test asks for.
   page.on('console', (message) => {
