@@ -89,6 +89,9 @@ describe('nothing typed is lost', () => {
     await discardDialog().getByRole('button', { name: 'Keep editing' }).click();
     expect(await offer.locator('.flag-item').count()).toBe(flags);
     expect(await editor().inputValue()).toMatch(/ Mine$/);
+    // The caret goes back in the text once the question has closed (its close event comes after
+    // the click): an Esc pressed before that reached the page, not the editor, under a full run's load.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5_000 }).toBe('editor-text');
     await page.keyboard.press('Escape');
     await discardDialog().getByRole('button', { name: 'Discard changes' }).click();
     await expect.poll(() => page.locator('form.segment-form').isHidden()).toBe(true);
